@@ -1,0 +1,209 @@
+/**
+ * The hub model: every content file, validated, cross-checked and with its times resolved
+ * to zoned instants. Everything after the loaders (pages, feeds, ICS, JSON, metrics, search)
+ * reads this model and nothing else, so each concept has one definition.
+ */
+import type { Temporal } from 'temporal-polyfill';
+
+export const RELEASE_STATUSES = ['planned', 'scheduled', 'in-progress', 'released', 'rolled-back', 'cancelled'] as const;
+export type ReleaseStatus = (typeof RELEASE_STATUSES)[number];
+
+export const AUDIENCES = ['public', 'internal'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+/** Keep a Changelog order: pages group changes in this order. */
+export const CHANGE_TYPES = ['added', 'changed', 'deprecated', 'removed', 'fixed', 'security'] as const;
+export type ChangeType = (typeof CHANGE_TYPES)[number];
+
+export const RISKS = ['low', 'medium', 'high'] as const;
+export type Risk = (typeof RISKS)[number];
+
+export const RUNBOOK_KINDS = ['deploy', 'rollback', 'test-plan', 'validation', 'incident', 'other'] as const;
+export type RunbookKind = (typeof RUNBOOK_KINDS)[number];
+
+export const RACI_CODES = ['R', 'A', 'C', 'I', 'A/R'] as const;
+export type RaciCode = (typeof RACI_CODES)[number];
+
+/** Where an item came from: for error messages and for rendering its body. */
+export interface SourceRef {
+  /** Path relative to the content root, with forward slashes, e.g. `releases/web/2.4.0.mdx`. */
+  file: string;
+  /** Id of the entry in the Astro content collection that renders the body (releases, runbooks). */
+  entryId?: string;
+}
+
+export interface Product {
+  id: string;
+  name: string;
+}
+
+export interface Cadence {
+  /** RFC 5545 RRULE without DTSTART, e.g. `FREQ=WEEKLY;BYDAY=TU`. */
+  rrule: string;
+  /** Local wall-clock start of each slot in the hub zone. */
+  start: Temporal.PlainTime;
+  durationMinutes: number;
+}
+
+export interface FooterLink {
+  label: string;
+  href: string;
+}
+
+export interface HubConfig {
+  title: string;
+  /** Absolute site URL without trailing slash, e.g. `https://releases.acme.example`. */
+  url: string;
+  /** IANA zone: default zone of every local time, and the zone of months, weeks and days. */
+  timezone: string;
+  products: Product[];
+  cadence?: Cadence;
+  metrics: { onTimeToleranceMinutes: number };
+  /** Issue tracker URL template; `#123` in Markdown links to it with `{id}` replaced. */
+  issueUrl?: string;
+  /** CSS colour for the hub's accent. */
+  accentColor?: string;
+  /** Path of a logo under `public/`. */
+  logo?: string;
+  footerLinks: FooterLink[];
+  description?: string;
+}
+
+export interface TimeWindow {
+  start: Temporal.ZonedDateTime;
+  end: Temporal.ZonedDateTime;
+}
+
+export interface Change {
+  type: ChangeType;
+  /** Markdown source; render with the safe Markdown renderer only. */
+  summary: string;
+  breaking: boolean;
+  audience: Audience;
+}
+
+export interface Incident {
+  id: string;
+  startedAt: Temporal.ZonedDateTime;
+  resolvedAt?: Temporal.ZonedDateTime;
+  severity?: string;
+  summary?: string;
+}
+
+export interface Rollback {
+  runbook?: string;
+  at?: Temporal.ZonedDateTime;
+  /** Markdown. */
+  reason: string;
+}
+
+export interface Satisfaction {
+  score: number;
+  responses: number;
+}
+
+export interface Gtm {
+  required: boolean;
+  launchDate?: Temporal.ZonedDateTime;
+  owner?: string;
+  notes?: string;
+}
+
+export interface Release {
+  /** `<product>/<version>`: unique in the hub, stable, used in URLs and ICS UIDs. */
+  id: string;
+  product: string;
+  version: string;
+  title?: string;
+  status: ReleaseStatus;
+  audience: Audience;
+  risk?: Risk;
+  /** The zone of this release's local times (`window.timezone`, else the hub zone). */
+  timezone: string;
+  window?: TimeWindow;
+  acceptedAt?: Temporal.ZonedDateTime;
+  deployment?: { startedAt?: Temporal.ZonedDateTime; finishedAt?: Temporal.ZonedDateTime };
+  owner?: string;
+  raci?: string;
+  runbooks: string[];
+  rollback?: Rollback;
+  incidents: Incident[];
+  satisfaction?: Satisfaction;
+  gtm?: Gtm;
+  changes: Change[];
+  tags: string[];
+  /** Why this release may ship inside a freeze of its product. */
+  freezeException?: string;
+  /** How many times the window moved; the ICS SEQUENCE. */
+  rescheduled: number;
+  summary?: string;
+  source: SourceRef;
+}
+
+export interface Runbook {
+  id: string;
+  title: string;
+  kind: RunbookKind;
+  owner?: string;
+  products: string[];
+  lastReviewed?: Temporal.PlainDate;
+  reviewEveryDays?: number;
+  summary?: string;
+  source: SourceRef;
+}
+
+export interface RaciActivity {
+  name: string;
+  assignments: Record<string, RaciCode>;
+}
+
+export interface RaciMatrix {
+  id: string;
+  title: string;
+  roles: string[];
+  activities: RaciActivity[];
+  source: SourceRef;
+}
+
+export interface Person {
+  id: string;
+  name: string;
+  /** A RACI role name. */
+  role: string;
+  email?: string;
+  chat?: string;
+}
+
+export interface Freeze {
+  name: string;
+  start: Temporal.ZonedDateTime;
+  /** Exclusive end instant (a date-only end means the whole of that day is frozen). */
+  end: Temporal.ZonedDateTime;
+  /** Product ids; empty means every product. */
+  products: string[];
+  reason?: string;
+}
+
+export interface MetricSeries {
+  /** File name without `.csv`. */
+  id: string;
+  title: string;
+  unit?: string;
+  description?: string;
+  target?: number;
+  /** Numeric columns, in file order (without `date`). */
+  columns: string[];
+  rows: { date: Temporal.PlainDate; values: Record<string, number> }[];
+  source: SourceRef;
+}
+
+export interface Hub {
+  config: HubConfig;
+  /** Sorted by product, then SemVer descending. */
+  releases: Release[];
+  runbooks: Runbook[];
+  raci: RaciMatrix[];
+  people: Person[];
+  freezes: Freeze[];
+  metricSeries: MetricSeries[];
+}
