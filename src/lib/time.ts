@@ -96,3 +96,11 @@ export function resolveBuildNow(env: Record<string, string | undefined>, clockMs
 export function compareTimes(a: Temporal.ZonedDateTime, b: Temporal.ZonedDateTime): number {
   return Temporal.Instant.compare(a.toInstant(), b.toInstant());
 }
+
+/** Why: windows, freezes and slots are half-open intervals; one overlap rule for all of them. */
+export function intervalsOverlap(
+  a: { start: Temporal.ZonedDateTime; end: Temporal.ZonedDateTime },
+  b: { start: Temporal.ZonedDateTime; end: Temporal.ZonedDateTime },
+): boolean {
+  return compareTimes(a.start, b.end) < 0 && compareTimes(b.start, a.end) < 0;
+}

@@ -1,0 +1,16 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { readSiteUrl } from './src/lib/content/site-url.ts';
+import { contentRootFromEnv } from './src/lib/content/root.ts';
+
+const contentRoot = contentRootFromEnv(process.env, process.cwd());
+
+export default defineConfig({
+  site: await readSiteUrl(contentRoot),
+  outDir: process.env.HUB_OUT_DIR || 'dist',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [mdx()],
+  vite: { server: { fs: { allow: ['.', contentRoot] } } },
+});

@@ -1,0 +1,61 @@
+/**
+ * Audiences (SPEC §3): the one definition of what is public. A public build is made from the
+ * public view of the hub, so no page, feed, ICS, JSON or index can reach internal data.
+ */
+import type { Audience, Change, Hub, Release } from './model';
+import { AUDIENCES } from './model';
+
+/** Why: the audience is chosen once per build, from `HUB_AUDIENCE` (default internal). */
+export function audienceFromEnv(env: Record<string, string | undefined>): Audience {
+  const value = env.HUB_AUDIENCE?.trim() || 'internal';
+  if (!(AUDIENCES as readonly string[]).includes(value)) {
+    throw new Error(`HUB_AUDIENCE must be one of ${AUDIENCES.join(', ')}; got "${value}"`);
+  }
+  return value as Audience;
+}
+
+/** Why: "public" means the release says so; everything else is internal. */
+export function isPublicRelease(release: Release): boolean {
+  return release.audience === 'public';
+}
+
+/** Why: a change is public only inside a public release and when it is public itself. */
+export function isPublicChange(release: Release, change: Change): boolean {
+  return isPublicRelease(release) && change.audience === 'public';
+}
+
+/** Why: the public build sees only public releases and changes, and none of the internal data. */
+export function viewForAudience(hub: Hub, audience: Audience): Hub {
+  if (audience === 'internal') return hub;
+  return {
+    config: hub.config,
+    releases: hub.releases.filter(isPublicRelease).map(publicRelease),
+    runbooks: [],
+    raci: [],
+    people: [],
+    freezes: [],
+    metricSeries: [],
+  };
+}
+
+/** The customer-facing part of a public release: no people, runbooks, RACI, incidents or metrics. */
+function publicRelease(release: Release): Release {
+  return {
+    id: release.id,
+    product: release.product,
+    version: release.version,
+    title: release.title,
+    summary: release.summary,
+    status: release.status,
+    audience: release.audience,
+    timezone: release.timezone,
+    window: release.window,
+    deployment: release.deployment && { finishedAt: release.deployment.finishedAt },
+    runbooks: [],
+    incidents: [],
+    changes: release.changes.filter((change) => isPublicChange(release, change)),
+    tags: release.tags,
+    rescheduled: release.rescheduled,
+    source: release.source,
+  };
+}

@@ -1,0 +1,69 @@
+/** `hub.yaml`: the site settings of a content root (SPEC §1). */
+import { z } from 'astro/zod';
+import { id, text, timeZone } from './fields';
+
+/** One product of the hub. */
+export const productSchema = z.strictObject({
+  /** Short id used in release files and URLs, e.g. `web`. */
+  id,
+  /** Display name, e.g. `Acme Web`. */
+  name: text,
+});
+
+/** The regular release window, expanded into calendar slots. */
+export const cadenceSchema = z.strictObject({
+  /** RFC 5545 RRULE without DTSTART, e.g. `FREQ=WEEKLY;BYDAY=TU`. */
+  rrule: z.string().regex(/^(?:RRULE:)?FREQ=[A-Z]+(?:;[A-Z-]+=[A-Z0-9,+-]+)*$/i, {
+    error: 'must be an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=TU',
+  }),
+  /** Local wall-clock start of each window in the hub zone, `HH:MM`. */
+  start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a time like "02:00" (quote it)' }),
+  /** Length of each window in minutes. */
+  durationMinutes: z.number().int().positive(),
+});
+
+/** A link in the footer. */
+export const footerLinkSchema = z.strictObject({
+  /** Link text. */
+  label: text,
+  /** Absolute URL or site path. */
+  href: text,
+});
+
+/** `hub.yaml`. */
+export const hubSchema = z.strictObject({
+  /** Site title, e.g. `Acme Release Hub`. */
+  title: text,
+  /** Absolute site URL; feeds, sitemap and ICS need it. */
+  url: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL such as https://releases.acme.example' }),
+  /** IANA zone: the default zone of every local time, and of months and days. */
+  timezone: timeZone,
+  /** The products; at least one. */
+  products: z.array(productSchema).min(1, { error: 'must list at least one product' }),
+  /** The regular release window (optional). */
+  cadence: cadenceSchema.optional(),
+  /** Metric settings. */
+  metrics: z
+    .strictObject({
+      /** Minutes a release may finish after its window end and still count as on schedule. */
+      onTimeToleranceMinutes: z.number().int().min(0).default(0),
+    })
+    .default({ onTimeToleranceMinutes: 0 }),
+  /** Issue tracker URL with `{id}`, e.g. `https://github.com/acme/web/issues/{id}`: `#123` links to it. */
+  issueUrl: z
+    .string()
+    .refine((value) => value.includes('{id}') && /^https?:\/\//.test(value), {
+      error: 'must be an http(s) URL containing {id}, e.g. https://tracker.example/issues/{id}',
+    })
+    .optional(),
+  /** Accent colour of the site, a CSS hex colour. */
+  accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a hex colour like "#1f6feb" (quote it)' }).optional(),
+  /** Logo path under `public/`, e.g. `/logo.svg`. */
+  logo: z.string().startsWith('/', { error: 'must be a path under public/ starting with "/", e.g. /logo.svg' }).optional(),
+  /** Links shown in the footer. */
+  footerLinks: z.array(footerLinkSchema).default([]),
+  /** One sentence about the hub, for the home page and feeds. */
+  description: text.optional(),
+});
+
+export type HubInput = z.output<typeof hubSchema>;

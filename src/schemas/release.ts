@@ -1,0 +1,128 @@
+/** A release file `releases/<product>/<version>.{md,mdx}`: its frontmatter (SPEC §1). */
+import { z } from 'astro/zod';
+import { AUDIENCES, CHANGE_TYPES, RELEASE_STATUSES, RISKS } from '../lib/model';
+import { id, listOf, text, timeZone, writtenDate, writtenTime } from './fields';
+import { isSemVer } from '../lib/semver';
+
+/** A planned release window. */
+export const windowSchema = z.strictObject({
+  /** Start; without an offset it is wall-clock time in `timezone`. */
+  start: writtenTime,
+  /** End; must be after `start`. */
+  end: writtenTime,
+  /** Zone of this release's local times; default the hub zone. */
+  timezone: timeZone.optional(),
+});
+
+/** One entry of the release's change list. */
+export const changeSchema = z.strictObject({
+  /** Keep a Changelog type. */
+  type: z.enum(CHANGE_TYPES),
+  /** Markdown, rendered safely. */
+  summary: text,
+  /** Whether users must act; breaking changes are called out first. */
+  breaking: z.boolean().default(false),
+  /** `internal` hides the change from the public changelog; default: the release's audience. */
+  audience: z.enum(AUDIENCES).optional(),
+});
+
+/** An incident caused by or during the release. */
+export const incidentSchema = z.strictObject({
+  /** Tracker id, e.g. `INC-42`. */
+  id: text,
+  /** When the incident started. */
+  startedAt: writtenTime,
+  /** When service was restored; open incidents leave it out. */
+  resolvedAt: writtenTime.optional(),
+  /** Severity label, e.g. `sev2`. */
+  severity: text.optional(),
+  /** One line about what happened (Markdown). */
+  summary: text.optional(),
+});
+
+/** The release frontmatter. */
+export const releaseSchema = z.strictObject({
+  /** SemVer 2.0.0 without a leading `v`; unique per product. */
+  version: z.string({ error: (issue) => (issue.input === undefined ? undefined : 'must be text: quote it, e.g. "2.4.0"') }).refine(isSemVer, {
+    error: (issue) =>
+      /^v\d/.test(String(issue.input))
+        ? `"${String(issue.input)}" has a leading "v" — write it without, e.g. ${String(issue.input).slice(1)}`
+        : `"${String(issue.input)}" is not a SemVer 2.0.0 version — write MAJOR.MINOR.PATCH, e.g. 2.4.0`,
+  }),
+  /** A hub.yaml product id; may be omitted when the hub has one product. */
+  product: id.optional(),
+  /** Optional headline. */
+  title: text.optional(),
+  /** One-sentence summary for lists and feeds (Markdown). */
+  summary: text.optional(),
+  /** Where the release stands. */
+  status: z.enum(RELEASE_STATUSES),
+  /** `public` releases appear in the changelog and the public build. */
+  audience: z.enum(AUDIENCES).default('internal'),
+  /** Risk of the change. */
+  risk: z.enum(RISKS).optional(),
+  /** Planned release window. */
+  window: windowSchema.optional(),
+  /** How many times the window moved (the ICS SEQUENCE). */
+  rescheduled: z.number().int().min(0).default(0),
+  /** Work accepted: start of the release lead time. */
+  acceptedAt: writtenTime.optional(),
+  /** The actual deployment. */
+  deployment: z
+    .strictObject({
+      /** Deployment start. */
+      startedAt: writtenTime.optional(),
+      /** Deployment end: the release time. */
+      finishedAt: writtenTime.optional(),
+    })
+    .optional(),
+  /** A people.yaml id. */
+  owner: id.optional(),
+  /** A raci/ file id. */
+  raci: id.optional(),
+  /** Runbook ids. */
+  runbooks: listOf(id).default([]),
+  /** Required when status is rolled-back. */
+  rollback: z
+    .strictObject({
+      /** The runbook followed. */
+      runbook: id.optional(),
+      /** When the rollback happened. */
+      at: writtenTime.optional(),
+      /** Why (Markdown). */
+      reason: text,
+    })
+    .optional(),
+  /** Incidents linked to the release. */
+  incidents: z.array(incidentSchema).default([]),
+  /** Release satisfaction survey. */
+  satisfaction: z
+    .strictObject({
+      /** Mean score, 1 to 5. */
+      score: z.number().min(1).max(5),
+      /** Number of responses. */
+      responses: z.number().int().min(0),
+    })
+    .optional(),
+  /** Go-to-market. */
+  gtm: z
+    .strictObject({
+      /** Whether the release needs a launch. */
+      required: z.boolean().default(true),
+      /** Launch day. */
+      launchDate: writtenDate.optional(),
+      /** A people.yaml id. */
+      owner: id.optional(),
+      /** Launch notes (Markdown). */
+      notes: text.optional(),
+    })
+    .optional(),
+  /** The changes, in any order; pages group them by type. */
+  changes: z.array(changeSchema).default([]),
+  /** Free tags. */
+  tags: listOf(text).default([]),
+  /** Why this release may ship inside a freeze of its product. */
+  freezeException: text.optional(),
+});
+
+export type ReleaseInput = z.output<typeof releaseSchema>;
