@@ -1,0 +1,44 @@
+/** Every URL of the hub (SPEC §3), defined once; pages, feeds, ICS, JSON and search use these. */
+import type { Release } from './model';
+
+/** Why: the release page path, also the base of ICS URLs and feed links. */
+export function releasePath(release: Pick<Release, 'product' | 'version'>): string {
+  return `/releases/${release.product}/${release.version}/`;
+}
+
+/** Why: the customer changelog of all products or of one. */
+export function changelogPath(product?: string): string {
+  return product ? `/changelog/${product}/` : '/changelog/';
+}
+
+/** Why: the anchor of a version on a changelog page (a permalink per version). */
+export function changelogAnchor(release: Pick<Release, 'product' | 'version'>): string {
+  return `${release.product}-${release.version.replace(/[^a-zA-Z0-9-]/g, '-')}`;
+}
+
+export function runbookPath(id: string): string {
+  return `/runbooks/${id}/`;
+}
+
+export function raciPath(id: string): string {
+  return `/raci/${id}/`;
+}
+
+export function personPath(id: string): string {
+  return `/people/${id}/`;
+}
+
+/** Why: month pages of the calendar are `/calendar/<yyyy>-<mm>/`. */
+export function calendarMonthPath(monthKey: string): string {
+  return `/calendar/${monthKey}/`;
+}
+
+/** Why: calendar subscriptions, all products or one. */
+export function icsPath(product?: string): string {
+  return product ? `/calendar/${product}.ics` : '/calendar.ics';
+}
+
+/** Why: feeds, ICS and JSON need absolute URLs built from hub.yaml `url`. */
+export function absoluteUrl(siteUrl: string, pathname: string): string {
+  return new URL(pathname, `${siteUrl.replace(/\/+$/, '')}/`).toString();
+}
