@@ -6,9 +6,10 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       {
+        // Tests of the built example hub (files and a real browser): it is built once per run.
         test: {
-          name: 'build',
-          include: ['tests/build/**/*.test.ts'],
+          name: 'site',
+          include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/build/global-setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 600_000,

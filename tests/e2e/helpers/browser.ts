@@ -1,0 +1,35 @@
+/** A real browser on the built site: Debian's Chromium driven by playwright-core, over a local static server. */
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser } from 'playwright-core';
+import sirv from 'sirv';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** Why: serve a built `dist/` on 127.0.0.1 as a static host would, 404 page included. */
+export async function serveDist(dist: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const serve = sirv(dist, { dev: false, etag: false, extensions: ['html'] });
+  const server = http.createServer((request, response) =>
+    serve(request, response, () => {
+      response.statusCode = 404;
+      const notFound = sirv(dist, { dev: false });
+      request.url = '/404.html';
+      notFound(request, response, () => response.end('Not found'));
+    }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** Why: tests fail with how to install Chromium, not with a cryptic launch error. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install Debian's Chromium with "apt-get install chromium" (or set CHROMIUM_PATH), then run npm test again.`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
