@@ -4,6 +4,7 @@
  * good site.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,6 +17,7 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const outDir = path.resolve(process.cwd(), process.env.HUB_DIST_DIR || 'dist');
 const stagingDir = `${outDir}.staging`;
 const previousDir = `${outDir}.previous`;
+const cacheDir = path.join(projectRoot, 'node_modules/.astro/builds', createHash('sha256').update(outDir).digest('hex').slice(0, 12));
 
 const root = contentRootFromEnv(process.env, process.cwd());
 const display = displayRootOf(root, process.cwd());
@@ -32,7 +34,7 @@ if (!hub) {
 await rm(stagingDir, { recursive: true, force: true });
 const astro = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', projectRoot], {
   stdio: 'inherit',
-  env: { ...process.env, HUB_OUT_DIR: stagingDir, ASTRO_TELEMETRY_DISABLED: '1' },
+  env: { ...process.env, HUB_OUT_DIR: stagingDir, HUB_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' },
 });
 if (astro.status !== 0) {
   await rm(stagingDir, { recursive: true, force: true });
