@@ -22,7 +22,15 @@ function run(schema: z.ZodType, yaml: string, file = 'x.yaml') {
 
 const release = 'version: 2.4.0\nstatus: released\n';
 
-describe.each([
+interface SchemaCase {
+  name: string;
+  schema: z.ZodType;
+  valid: string[];
+  coerced: { yaml: string; expect: Record<string, unknown> | unknown[] }[];
+  invalid: { yaml: string; errors: string[] }[];
+}
+
+const cases: SchemaCase[] = [
   {
     name: 'release',
     schema: releaseSchema,
@@ -118,7 +126,9 @@ describe.each([
     coerced: [],
     invalid: [{ yaml: 'title: Tickets\ntarget: lots\n', errors: ['x.yaml:2 target: must be a number, got "lots"'] }],
   },
-])('$name schema', ({ schema, valid, coerced, invalid }) => {
+];
+
+describe.each(cases)('$name schema', ({ schema, valid, coerced, invalid }) => {
   it.each(valid)('accepts %#', (yaml) => {
     expect(run(schema, yaml).errors).toEqual([]);
   });

@@ -15,7 +15,9 @@ export async function serveDist(dist: string): Promise<{ url: string; close: () 
       response.statusCode = 404;
       const notFound = sirv(dist, { dev: false });
       request.url = '/404.html';
-      notFound(request, response, () => response.end('Not found'));
+      notFound(request, response, () => {
+        response.end('Not found');
+      });
     }),
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
