@@ -65,6 +65,13 @@ export async function loadContentRoot(root: string): Promise<LoadResult> {
   return { hub, problems: sorted };
 }
 
+/** Why: tools that only need the settings (authoring commands, config) read hub.yaml the same way. */
+export async function readHubConfig(root: string): Promise<{ config?: HubConfig; problems: Problem[] }> {
+  const problems: Problem[] = [];
+  const config = await loadHubConfig(new ContentReader(root, problems));
+  return { config, problems };
+}
+
 /** A loaded item with the source it came from, for cross-check line numbers. */
 export interface Loaded<T> {
   value: T;

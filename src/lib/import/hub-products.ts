@@ -1,0 +1,34 @@
+/** The few hub.yaml settings the authoring commands need, read and validated by the hub loader. */
+import { readHubConfig } from '../content/load';
+import { formatProblem } from '../content/problems';
+import { UserError } from './errors';
+
+export interface HubProducts {
+  productIds: string[];
+  /** IANA zone of local times. */
+  timezone: string;
+  /** Length of a release window: cadence `durationMinutes`, default 120. */
+  windowMinutes: number;
+}
+
+const DEFAULT_WINDOW_MINUTES = 120;
+
+/** Why: `new` and the importers check `--product` against the hub before writing anything. */
+export async function readHubProducts(contentRoot: string): Promise<HubProducts> {
+  const { config, problems } = await readHubConfig(contentRoot);
+  if (!config) {
+    throw new UserError(`${contentRoot} has no valid hub.yaml (pass --content <dir> or set HUB_CONTENT_DIR):\n${problems.map((problem) => formatProblem(problem, contentRoot)).join('\n')}`);
+  }
+  return {
+    productIds: config.products.map((product) => product.id),
+    timezone: config.timezone,
+    windowMinutes: config.cadence?.durationMinutes ?? DEFAULT_WINDOW_MINUTES,
+  };
+}
+
+/** Why: a release for an unknown product would fail the build; say so before writing. */
+export function assertKnownProduct(hub: HubProducts, product: string): void {
+  if (!hub.productIds.includes(product)) {
+    throw new UserError(`Unknown product "${product}": hub.yaml has ${hub.productIds.join(', ')}.`);
+  }
+}

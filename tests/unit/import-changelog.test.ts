@@ -1,0 +1,276 @@
+/**
+ * import:changelog against the real changelogs in ../shared/fixtures/real-changelogs/ (issue 8).
+ * Expected numbers come from the source twice: a line scanner below (independent of remark:
+ * `## `/`### ` headings and top-level `- `/`* ` items, continuation lines appended), and
+ * hard-coded counts checked by hand with the same kind of scan (python/grep, see comments).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHANGE_TYPES, type ChangeType } from '../../src/lib/model';
+import { importChangelog, type ChangelogImport } from '../../src/lib/import/changelog';
+import { countChanges, type ChangeCounts } from '../../src/lib/import/release-draft';
+import { changelogLists, formatReport } from '../../src/lib/import/report';
+
+const REAL = path.resolve(import.meta.dirname, '../../../shared/fixtures/real-changelogs');
+const EDGE = path.resolve(import.meta.dirname, '../fixtures/import/edge-cases.md');
+
+// Every section title in the four fixtures and the type its items must get ('body': not changes).
+const SECTION_TYPES: Record<string, ChangeType | 'body'> = {
+  Added: 'added',
+  Changed: 'changed',
+  Removed: 'removed',
+  Fixed: 'fixed',
+  Features: 'added',
+  'Bug Fixes': 'fixed',
+  '⚠ BREAKING CHANGES': 'changed',
+  'Code Refactoring': 'changed',
+  'Build System': 'changed',
+  Reverts: 'changed',
+  '⛰️  Features': 'added',
+  '🐛 Bug Fixes': 'fixed',
+  '🚜 Refactor': 'changed',
+  '📚 Documentation': 'changed',
+  '⚡ Performance': 'changed',
+  '🧪 Testing': 'changed',
+  '⚙️ Miscellaneous Tasks': 'changed',
+  '◀️ Revert': 'changed',
+  Build: 'changed',
+  '🎨 Styling': 'changed',
+  'New Contributors ❤️': 'body',
+  'Minor Changes': 'added',
+  'Patch Changes': 'fixed',
+};
+
+interface ScannedItem {
+  type: ChangeType;
+  text: string;
+  breaking: boolean;
+}
+
+interface Scan {
+  /** Distinct versions in file order with the date of their first heading. */
+  dates: Map<string, string | undefined>;
+  counts: ChangeCounts;
+}
+
+const VERSION_LINE = /^#{2,3} \[?(?:@[\w.-]+\/[\w.-]+@)?v?(\d+\.\d+\.\d+)/;
+const BREAKING_RAW = /\[\*\*breaking\*\*\]|^[-*] \*\*Breaking:\*\*|⚠️ \*\*BREAKING CHANGE|\*\*⚠️ BREAKING CHANGE/m;
+
+/** Independent count: one pass over the lines, no Markdown parser. */
+function scan(source: string): Scan {
+  const dates = new Map<string, string | undefined>();
+  const items = new Map<string, ScannedItem[]>();
+  let version: string | undefined;
+  let duplicate = false;
+  let section: ChangeType | 'body' | undefined;
+  let breakingSection = false;
+  let item: ScannedItem | undefined;
+  const flush = (): void => {
+    if (!item || !version) return;
+    const current = item;
+    current.breaking ||= breakingSection || BREAKING_RAW.test(current.text);
+    const list = items.get(version) ?? [];
+    // A repeated version heading adds only items the first heading did not have.
+    if (!duplicate || !list.some((other) => other.type === current.type && other.text === current.text)) list.push(current);
+    items.set(version, list);
+    item = undefined;
+  };
+  for (const line of source.split('\n')) {
+    const versionMatch = VERSION_LINE.exec(line);
+    const heading = /^#{2,3} (.*)$/.exec(line);
+    if (versionMatch?.[1] || heading || /^[-*] /.test(line)) flush();
+    if (versionMatch?.[1]) {
+      version = versionMatch[1];
+      duplicate = dates.has(version);
+      if (!duplicate) dates.set(version, /\d{4}-\d{2}-\d{2}/.exec(line)?.[0]);
+      section = undefined;
+    } else if (heading?.[1] !== undefined) {
+      const title = heading[1].trim();
+      if (/^\[?unreleased/i.test(title)) version = undefined;
+      else if (!(title in SECTION_TYPES)) throw new Error(`test table lacks section "${title}"`);
+      section = SECTION_TYPES[title];
+      breakingSection = title.includes('BREAKING');
+    } else if (/^[-*] /.test(line) && version && section && section !== 'body') {
+      item = { type: section, text: line, breaking: false };
+    } else if (item) {
+      item.text += `\n${line}`;
+    }
+  }
+  flush();
+  const all = [...items.values()].flat();
+  const counts = Object.fromEntries(CHANGE_TYPES.map((type) => [type, all.filter((one) => one.type === type).length]));
+  return { dates, counts: { ...(counts as Record<ChangeType, number>), breaking: all.filter((one) => one.breaking).length } };
+}
+
+const loaded = new Map<string, { result: ChangelogImport; scan: Scan }>();
+
+/** Imports a fixture and scans it (once per file: parsing the big ones takes a second). */
+function load(name: string): { result: ChangelogImport; scan: Scan } {
+  const cached = loaded.get(name);
+  if (cached) return cached;
+  const source = readFileSync(path.join(REAL, name), 'utf8');
+  const fresh = { result: importChangelog(source, { product: 'web', audience: 'public' }), scan: scan(source) };
+  loaded.set(name, fresh);
+  return fresh;
+}
+
+/** finishedAt by version. */
+function datesOf(result: ChangelogImport): Map<string, string | undefined> {
+  return new Map(result.releases.filter((release) => release.status === 'released').map((release) => [release.version, release.deployment?.finishedAt]));
+}
+
+describe.each([
+  {
+    name: 'keep-a-changelog.md',
+    // python: top-level "- " lines per "### " section: Added 69, Changed 25, Removed 7, Fixed 21;
+    // `grep -c '^## \[[0-9]'` = 16 versions; `grep -c '^- \*\*Breaking:\*\*'` = 3.
+    versions: 16,
+    counts: { added: 69, changed: 25, deprecated: 0, removed: 7, fixed: 21, security: 0, breaking: 3 },
+    dates: { '2.0.0': '2026-06-07', '1.0.0': '2017-06-20', '0.0.1': '2014-05-31' },
+  },
+  {
+    name: 'release-please.md',
+    // 364 version headings (`## [` and older `### [`), 362 distinct: 13.16.3 appears three times,
+    // its 5 items hold 3 distinct ones. Bug Fixes 404 - 2 repeats = 402; Features 246;
+    // BREAKING CHANGES 36 + Code Refactoring 20 + Build System 1 + Reverts 1 = 58 changed.
+    versions: 362,
+    counts: { added: 246, changed: 58, deprecated: 0, removed: 0, fixed: 402, security: 0, breaking: 36 },
+    dates: { '17.11.1': '2026-07-31', '13.16.3': '2022-05-17', '14.0.0': '2022-08-15' },
+  },
+  {
+    name: 'git-cliff.md',
+    // 55 `## [x.y.z]` headings; Features 151, Bug Fixes 182, the eight other sections 508;
+    // `grep -c '\[\*\*breaking\*\*\]'` = 20. "New Contributors" lists (138 lines) go to the body.
+    versions: 55,
+    counts: { added: 151, changed: 508, deprecated: 0, removed: 0, fixed: 182, security: 0, breaking: 20 },
+    dates: { '2.13.1': '2026-04-26', '2.12.0': '2026-01-20', '0.1.0': '2021-08-12' },
+  },
+  {
+    name: 'starlight-changesets.md',
+    // 186 `## x.y.z` headings, no dates; Minor Changes 135, Patch Changes 463; 27 items carry a
+    // ⚠️ BREAKING CHANGE marker (some in later paragraphs of multi-paragraph items).
+    versions: 186,
+    counts: { added: 135, changed: 0, deprecated: 0, removed: 0, fixed: 463, security: 0, breaking: 27 },
+    dates: { '0.41.7': undefined, '0.30.0': undefined },
+  },
+])('import:changelog $name', ({ name, versions, counts, dates }) => {
+  const { result, scan: scanned } = load(name);
+
+  it('imports one release per distinct version, as many as the source has', () => {
+    expect(result.releases.filter((release) => release.status === 'released')).toHaveLength(versions);
+    expect(scanned.dates.size).toBe(versions);
+    expect(result.releases.filter((release) => release.status === 'released').map((release) => release.version)).toEqual([...scanned.dates.keys()]);
+  });
+
+  it('counts changes per type as the source does', () => {
+    expect(countChanges(result.releases)).toEqual(counts);
+    expect(scanned.counts).toEqual(counts);
+  });
+
+  it('takes each version date from its heading as deployment.finishedAt', () => {
+    expect(datesOf(result)).toEqual(scanned.dates);
+    for (const [version, date] of Object.entries(dates)) expect(datesOf(result).get(version)).toBe(date);
+  });
+
+  it('maps every section and leaves nothing unaccounted for', () => {
+    expect(result.unmapped).toEqual([]);
+    expect(result.sections.every((use) => !use.target.includes('unknown'))).toBe(true);
+    expect(result.releases.every((release) => release.changes.every((change) => change.summary.trim().length > 0))).toBe(true);
+  });
+
+  it('prints a report with the per-type counts', () => {
+    const report = formatReport({ headline: name, releases: result.releases, results: [], warnings: result.warnings, lists: changelogLists(result) });
+    expect(report).toContain(`added ${counts.added}, changed ${counts.changed}`);
+  });
+});
+
+describe('import:changelog specifics of the real files', () => {
+  it('keep-a-changelog: empty [Unreleased] is reported, link references become inline links, nested lists stay in the item', () => {
+    const { result } = load('keep-a-changelog.md');
+    expect(result.warnings).toContain('[Unreleased] (line 8) is empty: no planned release written.');
+    const v100 = result.releases.find((release) => release.version === '1.0.0');
+    expect(v100?.changes[0]?.summary).toBe('New visual identity by [@tylerfortune8](https://github.com/tylerfortune8).');
+    const v200 = result.releases.find((release) => release.version === '2.0.0');
+    expect(v200?.changes[0]?.summary).toMatch(/^New guidance answering long-standing community questions:\n- Format: /);
+    expect(v200?.changes[0]?.summary).toContain('- Scale: very large changelogs and monorepos.');
+    expect(v200?.body).toMatch(/^2\.0\.0 is the first major revision of Keep a Changelog\./);
+    expect(v200?.changes.filter((change) => change.breaking).map((change) => change.type)).toEqual(['changed', 'changed', 'removed']);
+  });
+
+  it('release-please: the repeated 13.16.3 is merged with a warning; BREAKING CHANGES items are breaking changed', () => {
+    const { result } = load('release-please.md');
+    expect(result.releases.find((release) => release.version === '13.16.3')?.changes).toHaveLength(3);
+    expect(result.warnings.some((warning) => warning.startsWith('Version 13.16.3 appears 3 times (lines 1321, 1330, 1337)'))).toBe(true);
+    const v14 = result.releases.find((release) => release.version === '14.0.0');
+    expect(v14?.changes[0]).toEqual({ type: 'changed', summary: '**deps:** update octokit packages', breaking: true });
+    // A mention of "BREAKING CHANGE" in a fix is not a marker.
+    const mention = result.releases.flatMap((release) => release.changes).find((change) => change.summary.startsWith('stop parsing BREAKING CHANGE'));
+    expect(mention?.breaking).toBe(false);
+  });
+
+  it('git-cliff: contributor lists go to the body, the trailing HTML comment is reported', () => {
+    const { result } = load('git-cliff.md');
+    const v2130 = result.releases.find((release) => release.version === '2.13.0');
+    expect(v2130?.body).toMatch(/^## New Contributors ❤️\n\n\* @truffle-dev made their first contribution/);
+    expect(result.skipped).toContain('line 1886: HTML comment <!-- generated by git-cliff -->');
+  });
+
+  it('starlight (changesets): undated versions are released without a date and warned about; code blocks stay in the summary', () => {
+    const { result } = load('starlight-changesets.md');
+    expect(result.releases.every((release) => release.status === 'released' && release.deployment === undefined)).toBe(true);
+    expect(result.warnings[0]).toMatch(/^186 version\(s\) have no date/);
+    const v0410 = result.releases.find((release) => release.version === '0.41.0');
+    expect(v0410?.changes[0]).toMatchObject({ type: 'added', breaking: true });
+    expect(v0410?.changes[0]?.summary).toContain('```sh\nnpx @astrojs/upgrade\n```');
+  });
+});
+
+describe('import:changelog edge cases (tests/fixtures/import/edge-cases.md)', () => {
+  const result = importChangelog(readFileSync(EDGE, 'utf8'), { product: 'web' });
+  const release = (version: string) => result.releases.find((one) => one.version === version);
+
+  it('turns [Unreleased] into a planned release numbered after the newest version', () => {
+    expect(release('3.1.1')).toMatchObject({ status: 'planned', deployment: undefined, audience: 'internal' });
+    expect(release('3.1.1')?.changes[0]?.summary).toBe('Dark mode for the [dashboard](https://example.com/dashboard "Dashboard").');
+    expect(result.warnings.some((warning) => warning.includes('planned release 3.1.1'))).toBe(true);
+  });
+
+  it('reads package prefixes, [YANKED], compare links and `v` prefixes', () => {
+    expect(release('3.1.0')).toMatchObject({ deployment: { finishedAt: '2025-03-04' }, tags: ['yanked'] });
+    expect(release('3.1.0')?.body).toContain('**Yanked:**');
+    expect(release('3.0.0')?.deployment).toEqual({ finishedAt: '2025-02-01' });
+    expect(release('2.9.0')?.deployment).toBeUndefined();
+  });
+
+  it('keeps paragraphs and code outside lists as the body, with reference links inlined', () => {
+    expect(release('3.0.0')?.body).toBe('Upgrade notes: read the [migration guide](https://example.com/migrate) first.\n\n```sh\nnpx acme migrate\n```');
+  });
+
+  it('maps unknown sections to changed with a warning and lists their items', () => {
+    expect(result.warnings).toContain('Unknown section "Wibbles": 2 item(s) imported as changed.');
+    expect(result.unmapped.filter((item) => item.outcome === 'kept as changed').map((item) => item.reason)).toEqual([
+      'unknown section "Wibbles"',
+      'unknown section "Wibbles"',
+      'list item outside any section',
+    ]);
+    expect(release('3.0.0')?.changes[2]?.summary).toBe('Second unknown item.\n- nested detail kept with its parent');
+  });
+
+  it('keeps multi-paragraph items whole and resolves nested reference images', () => {
+    expect(release('3.0.0')?.changes[3]).toEqual({
+      type: 'security',
+      summary: 'Patched CVE-2025-0001: **upgrade now**.\n\nA second paragraph, kept in the summary.',
+      breaking: false,
+    });
+    expect(release('2.9.0')?.changes[1]?.summary).toBe(
+      'The `legacy` flag. [![badge](https://example.com/badge.svg)](https://example.com/dashboard "Dashboard")',
+    );
+  });
+
+  it('reports non-SemVer headings and impossible dates instead of dropping them', () => {
+    expect(release('2.8.0')).toBeUndefined();
+    expect(result.unmapped.find((item) => item.outcome === 'not imported')).toMatchObject({ under: '2.8', line: 53 });
+    expect(result.warnings).toContain('Version 2.7.0 (line 55): "2025-02-30" is not a calendar date; imported undated.');
+  });
+});

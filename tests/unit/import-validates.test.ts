@@ -1,0 +1,50 @@
+/**
+ * What the importers and `new` write must pass the same validation as the build: every release
+ * imported from the real changelogs, and a scaffolded release, load without errors.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importChangelog } from '../../src/lib/import/changelog';
+import { writeReleases } from '../../src/lib/import/write-release';
+import { createRelease } from '../../src/lib/import/new-release';
+import { loadContentRoot } from '../../src/lib/content/load';
+import { formatProblem } from '../../src/lib/content/problems';
+
+const REAL = path.resolve(import.meta.dirname, '../../../shared/fixtures/real-changelogs');
+const HUB = path.resolve(import.meta.dirname, '../fixtures/import/hub');
+
+function emptyHub(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'hub-import-'));
+  cpSync(HUB, dir, { recursive: true });
+  return dir;
+}
+
+async function errorsOf(root: string) {
+  const { problems } = await loadContentRoot(root);
+  return problems.filter((problem) => problem.severity === 'error').map((problem) => formatProblem(problem, ''));
+}
+
+describe('imported releases are valid content', () => {
+  const files = readdirSync(REAL).filter((file) => file.endsWith('.md') && file !== 'SOURCES.md');
+
+  it.each(files)('%s', async (file) => {
+    const root = emptyHub();
+    const result = importChangelog(readFileSync(path.join(REAL, file), 'utf8'), { product: 'web', audience: 'public' });
+    await writeReleases(result.releases, { contentRoot: root, extension: '.md' });
+    expect(await errorsOf(root)).toEqual([]);
+    const { hub } = await loadContentRoot(root);
+    expect(hub?.releases.length).toBe(result.releases.length);
+  });
+
+  it('a scaffolded release with a window', async () => {
+    const root = emptyHub();
+    await createRelease({ version: '2.5.0', product: 'api', contentRoot: root, status: 'scheduled', window: '2026-05-12T02:00' });
+    expect(await errorsOf(root)).toEqual([]);
+    const { hub } = await loadContentRoot(root);
+    const release = hub?.releases[0];
+    expect(release?.window?.start.toString()).toBe('2026-05-12T02:00:00+02:00[Europe/Berlin]');
+    expect(release?.window?.end.toString()).toBe('2026-05-12T03:30:00+02:00[Europe/Berlin]');
+  });
+});
