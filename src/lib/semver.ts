@@ -1,9 +1,13 @@
 /** SemVer helpers shared by validation, sorting and pages. */
 import semver from 'semver';
 
-/** Why: release versions must be strict SemVer 2.0.0 (no `v`, no loose forms). */
+/** The official SemVer 2.0.0 grammar (semver.org), build metadata included. */
+const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+
+/** Why: release versions must be strict SemVer 2.0.0 (no `v`, no loose forms; build metadata allowed). */
 export function isSemVer(value: unknown): boolean {
-  return typeof value === 'string' && semver.valid(value) === value;
+  return typeof value === 'string' && SEMVER.test(value);
 }
 
 /** Why: one ordering of versions everywhere (descending = newest first). */

@@ -36,6 +36,7 @@ const cases: SchemaCase[] = [
     schema: releaseSchema,
     valid: [
       release,
+      'version: 1.1.0-beta.1+build.7\nstatus: planned\n',
       `${release}product: web\naudience: public\nrisk: high\nwindow: { start: 2026-03-10T02:00, end: "2026-03-10T04:00", timezone: Europe/Berlin }\n` +
         'acceptedAt: 2026-02-20\ndeployment: { startedAt: 2026-03-10T02:05+01:00, finishedAt: 2026-03-10T01:41Z }\n' +
         'rollback: { runbook: rollback-web, at: 2026-03-10T03:10, reason: Queue saturated }\n' +
@@ -54,6 +55,7 @@ const cases: SchemaCase[] = [
     invalid: [
       { yaml: 'status: released\n', errors: ['x.yaml:1 version: is required — add "version:" with a value'] },
       { yaml: 'version: 1.0\nstatus: released\n', errors: ['x.yaml:1 version: must be text: quote it, e.g. "2.4.0"'] },
+      { yaml: 'version: 01.2.0\nstatus: released\n', errors: ['x.yaml:1 version: "01.2.0" is not a SemVer 2.0.0 version — write MAJOR.MINOR.PATCH, e.g. 2.4.0'] },
       { yaml: 'version: v2.4.0\nstatus: released\n', errors: ['x.yaml:1 version: "v2.4.0" has a leading "v" — write it without, e.g. 2.4.0'] },
       { yaml: `${release}stauts: released\n`, errors: ['x.yaml:3 stauts: is not a known field — did you mean "status"?'] },
       { yaml: 'version: 2.4.0\nstatus: shipped\n', errors: ['x.yaml:2 status: must be one of planned, scheduled, in-progress, released, rolled-back, cancelled; got "shipped" — use one of those values'] },
