@@ -18,7 +18,7 @@ function build(outputRoot: string, audience: 'internal' | 'public'): string {
   const result = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts'], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, HUB_AUDIENCE: audience, HUB_DIST_DIR: dist, SOURCE_DATE_EPOCH: TEST_NOW_EPOCH, HUB_CONTENT_DIR: '', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, TZ: 'UTC', HUB_AUDIENCE: audience, HUB_DIST_DIR: dist, SOURCE_DATE_EPOCH: TEST_NOW_EPOCH, HUB_CONTENT_DIR: '', ASTRO_TELEMETRY_DISABLED: '1' },
   });
   if (result.status !== 0) throw new Error(`building the example hub (${audience}) failed:\n${result.stdout}\n${result.stderr}`);
   return dist;

@@ -1,0 +1,40 @@
+/** After a build: every internal link written in a release or runbook body must resolve. */
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Hub } from '../model';
+import { findInternalLinks, servedFile } from '../content-links';
+import type { Problem } from './problems';
+import { parseFrontmatterSource } from './source';
+
+/** Why: a broken link in content fails the build naming the content file and line that hold it. */
+export async function checkContentLinks(root: string, hub: Hub, distDir: string): Promise<Problem[]> {
+  const files = [...hub.releases.map((release) => release.source.file), ...hub.runbooks.map((runbook) => runbook.source.file)];
+  const idsByFile = new Map<string, Set<string>>();
+  const problems: Problem[] = [];
+  for (const file of files) {
+    const text = await readFile(path.join(root, file), 'utf8');
+    const body = parseFrontmatterSource(file, text).source?.body ?? '';
+    const firstLine = text.slice(0, text.length - body.length).split('\n').length;
+    for (const link of findInternalLinks(body, firstLine)) {
+      const target = path.join(distDir, servedFile(link.path));
+      if (!existsSync(target)) {
+        problems.push({ severity: 'error', file, line: link.line, message: `links to ${link.path}, which this build does not have`, fix: 'fix the link, or remove it (internal pages are not in a public build)' });
+        continue;
+      }
+      if (link.fragment && !idsOf(target, idsByFile).has(decodeURIComponent(link.fragment))) {
+        problems.push({ severity: 'error', file, line: link.line, message: `links to ${link.path}#${link.fragment}, but that page has no such anchor`, fix: 'link to an existing heading id' });
+      }
+    }
+  }
+  return problems;
+}
+
+function idsOf(file: string, cache: Map<string, Set<string>>): Set<string> {
+  let ids = cache.get(file);
+  if (!ids) {
+    ids = new Set([...readFileSync(file, 'utf8').matchAll(/\sid=["']([^"']+)["']/g)].map((match) => match[1]!));
+    cache.set(file, ids);
+  }
+  return ids;
+}
