@@ -28,9 +28,14 @@ export function personPath(id: string): string {
   return `/people/${id}/`;
 }
 
-/** Why: month pages of the calendar are `/calendar/<yyyy>-<mm>/`. */
-export function calendarMonthPath(monthKey: string): string {
-  return `/calendar/${monthKey}/`;
+/** Why: the calendar opens on the month of the next window; `/calendar/<product>/` for one product. */
+export function calendarPath(product?: string): string {
+  return product ? `/calendar/${product}/` : '/calendar/';
+}
+
+/** Why: month pages of the calendar are `/calendar/<yyyy>-<mm>/`, and `/calendar/<product>/<yyyy>-<mm>/` for one product. */
+export function calendarMonthPath(monthKey: string, product?: string): string {
+  return `${calendarPath(product)}${monthKey}/`;
 }
 
 /** Why: calendar subscriptions, all products or one. */

@@ -1,6 +1,7 @@
 /** Checks across files: references, uniqueness, RACI rules and freezes. */
 import type { Freeze, HubConfig, Person, RaciMatrix, Runbook } from '../model';
-import { intervalsOverlap } from '../time';
+import { findUnsafeMarkdown, markdownFieldsOf } from '../markdown';
+import { findWindowClashes, freezeConflictText, freezesOverlapping, windowClashText } from '../calendar/conflicts';
 import type { Loaded } from './load';
 import { fieldPath, type Problem } from './problems';
 import type { LoadedRelease } from './release';
@@ -53,11 +54,14 @@ export function crossCheck(input: CrossCheckInput, problems: Problem[]): void {
     raci(source, ['raci'], release.raci);
     release.runbooks.forEach((id, index) => runbook(source, ['runbooks', index], id));
     runbook(source, ['rollback', 'runbook'], release.rollback?.runbook);
-    checkFreezes(release, source, input.freezes, report);
+    checkFreezes(release, source, input.freezes, input.config.timezone, report);
+    // Raw HTML and unsafe links are removed when the Markdown is rendered; say so, without failing the build.
+    for (const field of markdownFieldsOf(release)) for (const unsafe of findUnsafeMarkdown(field.markdown)) warn(source, field.path, unsafe.message, unsafe.fix);
     if ((release.status === 'released' || release.status === 'rolled-back') && !release.deployment?.finishedAt) {
       warn(source, ['status'], `is ${release.status} but has no deployment.finishedAt, so metrics leave it out`, 'add deployment: { finishedAt: … }');
     }
   }
+  checkWindowClashes(input.releases, warn);
 }
 
 function uniqueIds(people: Loaded<Person>[], kind: string, report: Report): void {
@@ -96,12 +100,20 @@ function checkRaci(input: CrossCheckInput, report: Report): void {
   }
 }
 
-function checkFreezes(release: LoadedRelease['release'], source: YamlSource, freezes: Loaded<Freeze>[], report: Report): void {
-  if (!release.window || release.status === 'cancelled' || release.freezeException) return;
-  for (const { value: freeze } of freezes) {
-    if (freeze.products.length > 0 && !freeze.products.includes(release.product)) continue;
-    if (intervalsOverlap(release.window, freeze)) {
-      report(source, ['window'], `overlaps the freeze "${freeze.name}" (${freeze.start.toPlainDate()} to ${freeze.end.subtract({ nanoseconds: 1 }).toPlainDate()})`, 'move the window, or set freezeException: <why it must ship> to ship anyway');
-    }
+function checkFreezes(release: LoadedRelease['release'], source: YamlSource, freezes: Loaded<Freeze>[], hubZone: string, report: Report): void {
+  if (release.status === 'cancelled' || release.freezeException) return;
+  for (const freeze of freezesOverlapping(release, freezes.map((loaded) => loaded.value))) {
+    const { message, fix } = freezeConflictText(freeze, hubZone);
+    report(source, ['window'], message, fix);
+  }
+}
+
+/** Two releases of one product booked at the same time: a warning on the later one. */
+function checkWindowClashes(releases: LoadedRelease[], warn: Report): void {
+  const sources = new Map(releases.map((loaded) => [loaded.release, loaded.source]));
+  for (const clash of findWindowClashes(releases.map((loaded) => loaded.release))) {
+    const source = sources.get(clash.first);
+    const { message, fix } = windowClashText(clash);
+    if (source) warn(source, ['window'], message, fix);
   }
 }

@@ -22,6 +22,7 @@ import { parseFrontmatterSource, parseYamlSource, type YamlSource } from './sour
 import { validateSource } from './zod-problems';
 import { resolveRelease, type LoadedRelease } from './release';
 import { crossCheck } from './cross-check';
+import { cadenceRuleProblem } from '../calendar/cadence';
 
 export interface LoadResult {
   /** The model, when there is no error. */
@@ -136,6 +137,11 @@ async function loadHubConfig(reader: ContentReader): Promise<HubConfig | undefin
       message: `"${input.products[duplicate]!.id}" is listed twice`,
       fix: 'give each product its own id',
     });
+    return undefined;
+  }
+  const ruleProblem = input.cadence && cadenceRuleProblem(input.cadence.rrule);
+  if (ruleProblem) {
+    reader.problems.push({ severity: 'error', file: source.file, line: source.lineOf(['cadence', 'rrule']), field: 'cadence.rrule', message: ruleProblem, fix: 'write an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=TU' });
     return undefined;
   }
   return toHubConfig(input);
