@@ -2,9 +2,9 @@
  * Quality gates over every built page of the example hub, in both audiences: valid HTML
  * (html-validate) and no broken internal link or #fragment (linkinator, offline).
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
+import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
 import { LinkChecker } from 'linkinator';
 import { describe, expect, inject, it } from 'vitest';
 import { projectRoot } from './helpers/run';
@@ -20,7 +20,8 @@ describe.each(['internal', 'public'] as const)('the %s build', (audience) => {
   const dist = () => inject(audience === 'internal' ? 'distInternal' : 'distPublic');
 
   it('is valid HTML on every page', async () => {
-    const validator = new HtmlValidate(new FileSystemConfigLoader({ root: projectRoot }));
+    const config = JSON.parse(readFileSync(path.join(projectRoot, '.htmlvalidate.json'), 'utf8')) as ConfigData;
+    const validator = new HtmlValidate(new StaticConfigLoader(config));
     const files = htmlFiles(dist());
     expect(files.length).toBeGreaterThan(audience === 'internal' ? 100 : 40);
     const errors: string[] = [];
@@ -35,9 +36,9 @@ describe.each(['internal', 'public'] as const)('the %s build', (audience) => {
 
   it('has no broken internal link or fragment', async () => {
     const checker = new LinkChecker();
-    const result = await checker.check({ path: dist(), recurse: true, checkFragments: true, linksToSkip: ['^(?!http://localhost)'] });
+    const result = await checker.check({ path: dist(), recurse: true, checkFragments: true, linksToSkip: ['^https?://(?!(localhost|127\\.0\\.0\\.1)[:/])'] });
     const broken = result.links.filter((link) => link.state === 'BROKEN').map((link) => `${link.url} (from ${link.parent}) ${link.status}`);
     expect(broken).toEqual([]);
-    expect(result.links.length).toBeGreaterThan(100);
+    expect(result.links.filter((link) => link.state === 'OK').length).toBeGreaterThan(100);
   });
 });
