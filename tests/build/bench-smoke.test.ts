@@ -1,0 +1,63 @@
+/**
+ * A smoke run of the benchmark (`npm run bench -- --releases 50 --json`): the full benchmark is
+ * never part of npm test, but the command must keep working as the hub grows.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BenchReport, SiteMeasurement } from '../../scripts/bench/report';
+import { runScript } from './helpers/run';
+
+const SITE_FIELDS: (keyof SiteMeasurement)[] = [
+  'buildSeconds', 'indexSeconds', 'totalSeconds', 'cpuSeconds', 'peakRssBytes', 'pages', 'pagesPerSecond', 'distBytes', 'releasePages',
+  'medianReleaseHtmlBytes', 'medianReleasePage', 'maxHtmlBytes', 'maxHtmlPage', 'releasePageJsBytes', 'releasePageScripts',
+  'pagefindBytes', 'pagefindIndexedPages', 'pagefindBytesPerPage', 'pagefindBytesPerIndexedPage', 'phases',
+];
+
+describe('npm run bench -- --releases 50 --json', () => {
+  let result: ReturnType<typeof runScript>;
+  let report: BenchReport;
+  beforeAll(() => {
+    result = runScript('bench', {}, ['--releases', '50', '--json']);
+    report = JSON.parse(result.stdout || '{}') as BenchReport;
+  });
+
+  it('exits 0 and prints one JSON report', () => {
+    expect(result.status, result.stderr).toBe(0);
+    expect(() => JSON.parse(result.stdout)).not.toThrow();
+  });
+
+  it('measures the hub and the baseline with every field, and sane values', () => {
+    expect(report.releases).toBe(50);
+    expect(report.products).toBe(2);
+    for (const site of [report.hub, report.baseline!]) {
+      expect(Object.keys(site).sort()).toEqual([...SITE_FIELDS].sort());
+      expect(site.pages).toBeGreaterThanOrEqual(50);
+      expect(site.releasePages).toBe(50);
+      expect(site.buildSeconds).toBeGreaterThan(0);
+      expect(site.totalSeconds).toBeGreaterThanOrEqual(site.buildSeconds);
+      expect(site.indexSeconds).toBeGreaterThan(0);
+      expect(site.peakRssBytes).toBeGreaterThan(50 * 1024 * 1024);
+      expect(site.pagesPerSecond).toBeGreaterThan(0);
+      expect(site.distBytes).toBeGreaterThan(site.pages * 1000);
+      expect(site.medianReleaseHtmlBytes).toBeGreaterThan(1000);
+      expect(site.maxHtmlBytes).toBeGreaterThanOrEqual(site.medianReleaseHtmlBytes);
+      expect(site.releasePageJsBytes).toBeGreaterThanOrEqual(0);
+      expect(site.pagefindIndexedPages).toBeGreaterThanOrEqual(50);
+      expect(site.pagefindBytesPerIndexedPage).toBeGreaterThan(0);
+      expect(Object.values(site.phases).every((seconds) => seconds >= 0)).toBe(true);
+    }
+    expect(report.baseline!.releasePageJsBytes).toBe(0);
+  });
+
+  it('gives finite hub/baseline ratios and checks every target', () => {
+    const ratios = Object.entries(report.ratios ?? {});
+    expect(ratios.length).toBeGreaterThanOrEqual(10);
+    for (const [field, value] of ratios) {
+      if (field === 'cpuSeconds' && report.hub.cpuSeconds === null) continue;
+      expect(Number.isFinite(value), field).toBe(true);
+      expect(value, field).toBeGreaterThan(0);
+    }
+    expect(report.targets).toHaveLength(6);
+    expect(report.targets.every((target) => typeof target.pass === 'boolean')).toBe(true);
+    expect(report.generator.warnings).toBe(0);
+  });
+});
