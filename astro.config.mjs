@@ -1,6 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { unified } from '@astrojs/markdown-remark';
+import { markdownPlugins } from './src/lib/markdown-plugins/index.ts';
 import { readSiteUrl } from './src/lib/content/site-url.ts';
 import { contentRootFromEnv } from './src/lib/content/root.ts';
 
@@ -9,10 +12,11 @@ const contentRoot = contentRootFromEnv(process.env, process.cwd());
 export default defineConfig({
   site: await readSiteUrl(contentRoot),
   outDir: process.env.HUB_OUT_DIR || 'dist',
-  // scripts/build.ts gives each output folder its own cache, so builds of different hubs never share one.
-  cacheDir: process.env.HUB_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx()],
+  // sitemap-index.xml + sitemap-0.xml of every page this build generates (so a public build lists public pages only).
+  integrations: [mdx(), sitemap()],
+  // Alerts as callouts and an anchor on every heading, in .md and .mdx bodies alike.
+  markdown: { processor: unified(markdownPlugins()) },
   vite: { server: { fs: { allow: ['.', contentRoot] } } },
 });

@@ -1,0 +1,225 @@
+/**
+ * Markdown in data fields (change summaries, rollback reasons, incident summaries, GTM notes):
+ * one safe renderer for every page and feed. unified + remark-parse + remark-gfm →
+ * remark-rehype (raw HTML dropped) → rehype-sanitize (GitHub's schema: no `javascript:` URLs,
+ * no event handlers) → rehype-stringify. A remark plugin links `v2.3.0` to that release of the
+ * same product (when it exists in this build's hub) and `#123` to hub.yaml `issueUrl`.
+ * `findUnsafeMarkdown` reports what the renderer removes, so the build can warn about it.
+ */
+import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
+import type { Link, Nodes as MdastNodes, PhrasingContent, Root as MdastRoot } from 'mdast';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified, type Processor } from 'unified';
+import type { Hub, Release } from './model';
+import { isSemVer } from './semver';
+import { releasePath } from './urls';
+
+/** Where references in Markdown point to. */
+export interface ReferenceLinks {
+  /** The href of a release, or `undefined` when the release does not exist in this build (then the text stays plain). */
+  releaseHref(product: string, version: string): string | undefined;
+  /** hub.yaml `issueUrl` with `{id}`; without it `#123` stays plain text. */
+  issueUrl?: string;
+}
+
+/** Renders the Markdown of data fields to safe HTML; results are memoised (the same summary appears on many pages). */
+export interface MarkdownRenderer {
+  /** Block Markdown (paragraphs, lists) as HTML. `product` is the product whose releases `v1.2.3` refers to. */
+  block(source: string, product: string): string;
+  /** One-line Markdown as inline HTML: a single paragraph is unwrapped. */
+  inline(source: string, product: string): string;
+  /** The plain text a reader sees, for feed summaries and text comparisons. */
+  text(source: string, product: string): string;
+}
+
+/** One thing in a Markdown field that the renderer removes. */
+export interface UnsafeMarkdown {
+  /** What was found and what happens to it. */
+  message: string;
+  /** How to write it instead. */
+  fix: string;
+}
+
+/** Why: the Markdown fields of a release, with their paths, for checks that name the field. */
+export function markdownFieldsOf(release: Release): { path: PropertyKey[]; markdown: string }[] {
+  const fields: { path: PropertyKey[]; markdown: string | undefined }[] = [
+    { path: ['summary'], markdown: release.summary },
+    ...release.changes.map((change, index) => ({ path: ['changes', index, 'summary'], markdown: change.summary })),
+    { path: ['rollback', 'reason'], markdown: release.rollback?.reason },
+    ...release.incidents.map((incident, index) => ({ path: ['incidents', index, 'summary'], markdown: incident.summary })),
+    { path: ['gtm', 'notes'], markdown: release.gtm?.notes },
+  ];
+  return fields.filter((field): field is { path: PropertyKey[]; markdown: string } => field.markdown !== undefined);
+}
+
+const SAFE_PROTOCOLS = new Set(defaultSchema.protocols?.href ?? []);
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+/** Why: raw HTML and `javascript:` links are dropped silently by the renderer; the build warns so the author knows. */
+export function findUnsafeMarkdown(source: string): UnsafeMarkdown[] {
+  // Raw HTML and autolinks need "<", links "](" and definitions "]:": without them there is nothing to find (and no parse to pay for).
+  if (!/<|\][(:]/.test(source)) return [];
+  const html: string[] = [];
+  const urls: string[] = [];
+  visitMdast(parser.parse(source), (node) => {
+    if (node.type === 'html') html.push(node.value);
+    else if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !isSafeUrl(node.url)) urls.push(node.url);
+  });
+  const found: UnsafeMarkdown[] = [];
+  if (html.length > 0) {
+    found.push({
+      message: `contains raw HTML (${abbreviate(html.join(' '))}), which is removed from pages and feeds`,
+      fix: 'write Markdown instead of HTML (e.g. **bold**, [text](https://…))',
+    });
+  }
+  if (urls.length > 0) {
+    found.push({
+      message: `links to ${urls.map((url) => `"${abbreviate(url)}"`).join(', ')}, which ${urls.length === 1 ? 'is' : 'are'} removed from pages and feeds`,
+      fix: `link to a relative URL or one starting with ${[...SAFE_PROTOCOLS].map((protocol) => `${protocol}:`).join(', ')}`,
+    });
+  }
+  return found;
+}
+
+/** Why: the same checks as rehype-sanitize: a URL without a scheme is relative; a scheme must be allowed. */
+function isSafeUrl(url: string): boolean {
+  // Browsers ignore control characters and whitespace inside a scheme (`java\tscript:`).
+  const compact = url.replace(/[\u0000-\u0020]/g, '');
+  const scheme = /^([^/?#]*?):/.exec(compact)?.[1];
+  return scheme === undefined || SAFE_PROTOCOLS.has(scheme.toLowerCase());
+}
+
+function abbreviate(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 40 ? `${oneLine.slice(0, 39)}…` : oneLine;
+}
+
+/** Why: one renderer per link context, memoising every (mode, product, source) it has rendered. */
+export function createMarkdownRenderer(links: ReferenceLinks): MarkdownRenderer {
+  const processors = new Map<string, Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>>();
+  const cache = new Map<string, string>();
+  const processorFor = (product: string, inline: boolean) => {
+    const key = `${inline ? 'inline' : 'block'}\u0000${product}`;
+    let processor = processors.get(key);
+    if (!processor) {
+      processor = unified()
+        .use(remarkParse)
+        .use(remarkGfm)
+        .use(remarkReferences, { ...links, product })
+        .use(remarkRehype)
+        .use(rehypeSanitize)
+        .use(rehypeUnwrapSingleParagraph, { enabled: inline })
+        .use(rehypeStringify);
+      processors.set(key, processor);
+    }
+    return processor;
+  };
+  const memo = (mode: string, product: string, source: string, compute: () => string) => {
+    const key = `${mode}\u0000${product}\u0000${source}`;
+    let html = cache.get(key);
+    if (html === undefined) {
+      html = compute();
+      cache.set(key, html);
+    }
+    return html;
+  };
+  const render = (source: string, product: string, inline: boolean) => String(processorFor(product, inline).processSync(source));
+  return {
+    block: (source, product) => memo('block', product, source, () => render(source, product, false)),
+    inline: (source, product) => memo('inline', product, source, () => render(source, product, true)),
+    text: (source, product) =>
+      memo('text', product, source, () => {
+        const processor = processorFor(product, false);
+        return hastText(processor.runSync(processor.parse(source))).replace(/\s+/g, ' ').trim();
+      }),
+  };
+}
+
+const renderersByHub = new WeakMap<Hub, MarkdownRenderer>();
+
+/** Why: every page of a build shares one memoised renderer whose `v1.2.3` links point at the releases of this build's hub. */
+export function markdownForHub(hub: Hub): MarkdownRenderer {
+  let renderer = renderersByHub.get(hub);
+  if (!renderer) {
+    const releaseIds = new Set(hub.releases.map((release) => release.id));
+    renderer = createMarkdownRenderer({
+      releaseHref: (product, version) => (releaseIds.has(`${product}/${version}`) ? releasePath({ product, version }) : undefined),
+      issueUrl: hub.config.issueUrl,
+    });
+    renderersByHub.set(hub, renderer);
+  }
+  return renderer;
+}
+
+// `v1.2.3` (SemVer with optional pre-release/build) or `#123`, not inside a word, path or entity.
+const REFERENCE = /(?<![\w./#&-])v(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]*[0-9A-Za-z])?(?:\+[0-9A-Za-z.-]*[0-9A-Za-z])?)(?![\w-])|(?<![\w&#/])#(\d+)(?!\w)/g;
+const WHOLE_VERSION = /^v(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$/;
+
+/** The remark plugin: `v1.2.3` → the release page of that version of `product`; `#123` → the issue tracker. */
+function remarkReferences(options: ReferenceLinks & { product: string }) {
+  const issueHref = (id: string) => options.issueUrl?.replaceAll('{id}', id);
+  const versionHref = (version: string) => (isSemVer(version) ? options.releaseHref(options.product, version) : undefined);
+  const link = (url: string, children: PhrasingContent[]): Link => ({ type: 'link', url, title: null, children });
+
+  const splitText = (value: string): PhrasingContent[] => {
+    const parts: PhrasingContent[] = [];
+    let last = 0;
+    for (const match of value.matchAll(REFERENCE)) {
+      const href = match[1] !== undefined ? versionHref(match[1]) : issueHref(match[2]!);
+      if (href === undefined) continue;
+      if (match.index > last) parts.push({ type: 'text', value: value.slice(last, match.index) });
+      parts.push(link(href, [{ type: 'text', value: match[0] }]));
+      last = match.index + match[0].length;
+    }
+    if (last === 0) return [{ type: 'text', value }];
+    if (last < value.length) parts.push({ type: 'text', value: value.slice(last) });
+    return parts;
+  };
+
+  const transform = (node: MdastNodes): void => {
+    if (!('children' in node) || node.type === 'link' || node.type === 'linkReference') return;
+    const children = node.children as MdastNodes[];
+    node.children = children.flatMap((child): MdastNodes[] => {
+      if (child.type === 'text') return splitText(child.value);
+      if (child.type === 'inlineCode') {
+        // `v4.3.0` written as code still names a release: link the code.
+        const version = WHOLE_VERSION.exec(child.value)?.[1];
+        const href = version === undefined ? undefined : versionHref(version);
+        return href === undefined ? [child] : [link(href, [child])];
+      }
+      transform(child);
+      return [child];
+    }) as typeof node.children;
+  };
+  return (tree: MdastRoot) => transform(tree);
+}
+
+/** The rehype plugin of inline mode: `<p>text</p>` becomes `text`, so a summary fits in a heading or list item. */
+function rehypeUnwrapSingleParagraph(options: { enabled: boolean }) {
+  return (tree: HastRoot) => {
+    if (!options.enabled) return;
+    const meaningful = tree.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+    const [only] = meaningful;
+    if (meaningful.length === 1 && only?.type === 'element' && only.tagName === 'p') tree.children = only.children;
+  };
+}
+
+function visitMdast(node: MdastNodes, visit: (node: MdastNodes) => void): void {
+  visit(node);
+  if ('children' in node) for (const child of node.children) visitMdast(child, visit);
+}
+
+function hastText(node: HastRoot | HastContent | ElementContent | Element): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element' && node.tagName === 'br') return ' ';
+  if ('children' in node) {
+    const blocks = node.type === 'element' && /^(p|li|h[1-6]|blockquote|pre|tr|td|th)$/.test(node.tagName);
+    const inner = node.children.map((child) => hastText(child)).join('');
+    return blocks ? ` ${inner} ` : inner;
+  }
+  return '';
+}

@@ -1,0 +1,11 @@
+/** `/api/releases.json`: every release of this build's audience with all its fields and its absolute URL. */
+import type { APIRoute } from 'astro';
+import { getBuildContext } from '../../data/hub';
+import { releasesDocument } from '../../lib/releases';
+import { absoluteUrl } from '../../lib/urls';
+
+export const GET: APIRoute = async () => {
+  const { hub, audience } = await getBuildContext();
+  const document = releasesDocument(hub, audience, (path) => absoluteUrl(hub.config.url, path));
+  return new Response(`${JSON.stringify(document, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};

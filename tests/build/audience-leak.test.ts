@@ -1,0 +1,188 @@
+/**
+ * SPEC §3: nothing internal may appear anywhere in a public build. This scans EVERY file of the
+ * public build of the example hub (HTML, XML feeds, JSON, ICS, sitemap, scripts, and the Pagefind
+ * index, gunzipped) for every internal string the content holds: internal release versions in
+ * context, their titles, internal change summaries, rollback reasons, incident ids and summaries,
+ * GTM notes, runbook titles, RACI titles, people's names and emails.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadContentRoot } from '../../src/lib/content/load';
+import { createMarkdownRenderer } from '../../src/lib/markdown';
+import type { Hub } from '../../src/lib/model';
+import { changelogAnchor } from '../../src/lib/urls';
+
+const contentRoot = path.resolve(import.meta.dirname, '../../content');
+const plain = createMarkdownRenderer({ releaseHref: () => undefined });
+
+/** One internal string and how to find it. */
+interface Needle {
+  what: string;
+  /** Matched against the file's text with every space removed (robust to markup and line breaks). */
+  compact?: string;
+  /** Matched against the raw file and its text with spaces collapsed. */
+  pattern?: RegExp;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const squeeze = (text: string) => normaliseQuotes(text).replace(/\s+/g, '');
+const normaliseQuotes = (text: string) => text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+
+/** Why: every internal string of the content root, from the hub model itself. */
+function internalNeedles(hub: Hub): Needle[] {
+  const needles: Needle[] = [];
+  const markdown = (what: string, source: string, product: string) => {
+    needles.push({ what, compact: squeeze(plain.text(source, product)) }, { what: `${what} (Markdown source)`, compact: squeeze(source) });
+  };
+  for (const release of hub.releases) {
+    const internal = release.audience === 'internal';
+    if (internal) {
+      const product = hub.config.products.find((candidate) => candidate.id === release.product)!;
+      const version = `(?<![\\d.])${escape(release.version)}(?![\\d.]*\\d)`;
+      needles.push(
+        { what: `internal release ${release.id} (path)`, pattern: new RegExp(`${escape(release.product)}/${escape(release.version)}(?![\\d.]*\\d)`) },
+        { what: `internal release ${release.id} (anchor)`, pattern: new RegExp(`${escape(changelogAnchor(release))}(?![\\d-]*\\d)`) },
+        { what: `internal release ${release.id} (near its product)`, pattern: new RegExp(`(?:${escape(product.name)}|\\b${escape(product.id)}\\b)[^.\\n]{0,40}?${version}`) },
+      );
+      if (release.title) needles.push({ what: `title of internal release ${release.id}`, compact: squeeze(release.title) });
+      if (release.summary) markdown(`summary of internal release ${release.id}`, release.summary, release.product);
+    }
+    release.changes.forEach((change, index) => {
+      if (internal || change.audience === 'internal') markdown(`internal change ${release.id} changes[${index}]`, change.summary, release.product);
+    });
+    if (release.rollback) markdown(`rollback reason of ${release.id}`, release.rollback.reason, release.product);
+    if (release.gtm?.notes) markdown(`GTM notes of ${release.id}`, release.gtm.notes, release.product);
+    for (const incident of release.incidents) {
+      needles.push({ what: `incident ${incident.id}`, pattern: new RegExp(`\\b${escape(incident.id)}\\b`) });
+      if (incident.summary) markdown(`summary of incident ${incident.id}`, incident.summary, release.product);
+    }
+  }
+  for (const runbook of hub.runbooks) needles.push({ what: `runbook title "${runbook.title}"`, compact: squeeze(runbook.title) });
+  for (const matrix of hub.raci) needles.push({ what: `RACI title "${matrix.title}"`, pattern: new RegExp(`\\b${escape(matrix.title)}\\b`) });
+  for (const person of hub.people) {
+    needles.push({ what: `person "${person.name}"`, compact: squeeze(person.name) });
+    if (person.email) needles.push({ what: `email of ${person.id}`, compact: squeeze(person.email) });
+  }
+  return needles;
+}
+
+/**
+ * Why: a string an author also wrote in public content (a public release's narrative, title,
+ * summary or public changes) is public, whatever else it names. E.g. the public api/2.7.0 notes
+ * say it moved to avoid "the PostgreSQL 17 upgrade", which is also the title of internal api/2.6.1.
+ */
+function publicProse(hub: Hub): string {
+  return hub.releases
+    .filter((release) => release.audience === 'public')
+    .map((release) => {
+      const body = readFileSync(path.join(contentRoot, release.source.file), 'utf8').replace(/^---[\s\S]*?\n---\s*\n/, '');
+      const fields = [release.title, release.summary, ...release.changes.filter((change) => change.audience === 'public').map((change) => change.summary)];
+      return [body, ...fields].map((text) => squeeze(text ?? '')).join('\n');
+    })
+    .join('\n');
+}
+
+/** A built file as searchable text: gunzipped when compressed; markup stripped and entities decoded (twice, for HTML escaped inside XML). */
+interface ScannedFile {
+  file: string;
+  raw: string;
+  text: string;
+  compact: string;
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
+    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
+    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
+    return ENTITIES[name.toLowerCase()] ?? entity;
+  });
+}
+
+function stripMarkup(text: string): string {
+  let result = text;
+  for (let pass = 0; pass < 2; pass++) result = decodeEntities(result.replace(/<!\[CDATA\[|\]\]>/g, '').replace(/<[^>]*>/g, ''));
+  return result;
+}
+
+/** JSON files and Pagefind's gunzipped records (`pagefind_dcd` + JSON): every string value, decoded. */
+function jsonStrings(raw: string): string[] {
+  const start = raw.search(/[[{]/);
+  if (start < 0) return [];
+  try {
+    const strings: string[] = [];
+    const walk = (value: unknown): void => {
+      if (typeof value === 'string') strings.push(value);
+      else if (value && typeof value === 'object') Object.entries(value).forEach(([key, inner]) => (strings.push(key), walk(inner)));
+    };
+    walk(JSON.parse(raw.slice(start)));
+    return strings;
+  } catch {
+    return [];
+  }
+}
+
+function scan(file: string): ScannedFile {
+  let bytes = readFileSync(file);
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+  const raw = bytes.toString('utf8');
+  const text = normaliseQuotes([raw, ...jsonStrings(raw)].map(stripMarkup).join('\n')).replace(/\s+/g, ' ');
+  return { file, raw, text, compact: text.replace(/\s+/g, '') };
+}
+
+function findLeaks(files: ScannedFile[], needles: Needle[], root: string): string[] {
+  const leaks: string[] = [];
+  for (const needle of needles) {
+    for (const file of files) {
+      const hit = needle.compact !== undefined ? file.compact.includes(needle.compact) : needle.pattern!.test(file.raw) || needle.pattern!.test(file.text);
+      if (hit) leaks.push(`${path.relative(root, file.file)}: ${needle.what}`);
+    }
+  }
+  return leaks;
+}
+
+describe('the public build', () => {
+  let hub: Hub;
+  let needles: Needle[];
+  let files: ScannedFile[];
+  let writtenInPublic: string[];
+  beforeAll(async () => {
+    hub = (await loadContentRoot(contentRoot)).hub!;
+    const prose = publicProse(hub);
+    const all = internalNeedles(hub);
+    needles = all.filter((needle) => needle.compact === undefined || !prose.includes(needle.compact));
+    writtenInPublic = all.filter((needle) => !needles.includes(needle)).map((needle) => needle.what);
+    files = listFiles(inject('distPublic')).map(scan);
+  });
+
+  it('knows what to look for and where', () => {
+    // The only internal string the example hub's authors also wrote in public prose.
+    expect(writtenInPublic).toEqual(['title of internal release api/2.6.1']);
+    expect(needles.filter((needle) => needle.what.startsWith('internal release ')).length).toBe(3 * hub.releases.filter((release) => release.audience === 'internal').length);
+    expect(needles.some((needle) => needle.what.startsWith('internal change '))).toBe(true);
+    const kinds = new Set(files.map((file) => path.extname(file.file)));
+    for (const kind of ['.html', '.xml', '.json']) expect(kinds).toContain(kind);
+    expect(files.some((file) => file.file.includes(`${path.sep}pagefind${path.sep}`) && /\.pf_/.test(file.file))).toBe(true);
+  });
+
+  it('contains no internal release, change, runbook, RACI matrix, person or incident anywhere', () => {
+    expect(findLeaks(files, needles, inject('distPublic'))).toEqual([]);
+  });
+
+  it('would notice each kind of string in the internal build (the scan is not blind)', () => {
+    const internalFiles = listFiles(inject('distInternal')).map(scan);
+    const found = new Set(findLeaks(internalFiles, needles, inject('distInternal')).map((leak) => leak.slice(leak.indexOf(': ') + 2)));
+    for (const what of ['internal release web/3.10.1 (path)', 'internal release web/3.10.1 (near its product)', 'title of internal release web/3.10.1', 'person "Bob Lindqvist"', 'runbook title "Roll back Northwind Web"', 'RACI title "Standard release"', 'incident INC-152']) {
+      expect(found, what).toContain(what);
+    }
+    expect([...found].some((what) => what.startsWith('internal change web/4.3.0'))).toBe(true);
+  });
+});
