@@ -1,0 +1,94 @@
+/**
+ * In Chromium: the theme follows the system, the toggle switches and remembers it, the saved
+ * choice is applied by the head script alone (so before first paint, with no flash), and the
+ * dashboard adds the reader's own time to the next window only when their zone differs.
+ */
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, serveDist } from '../e2e/helpers/browser';
+
+const DARK_BACKGROUND = 'rgb(13, 17, 23)';
+const LIGHT_BACKGROUND = 'rgb(255, 255, 255)';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveDist>>;
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await serveDist(inject('distInternal'));
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openDashboard(options: BrowserContextOptions): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-US', ...options });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+  return page;
+}
+
+const theme = (page: Page) =>
+  page.evaluate(() => ({
+    attribute: document.documentElement.dataset.theme ?? null,
+    saved: localStorage.getItem('release-hub-theme'),
+    background: getComputedStyle(document.body).backgroundColor,
+  }));
+
+describe('the theme', () => {
+  it('follows the system, and the toggle switches, remembers and forgets the choice', async () => {
+    const page = await openDashboard({ colorScheme: 'dark' });
+    const toggle = page.getByRole('button', { name: 'Dark theme' });
+    expect(await toggle.isVisible()).toBe(true);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await theme(page)).toEqual({ attribute: null, saved: null, background: DARK_BACKGROUND });
+
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await theme(page)).toEqual({ attribute: 'light', saved: 'light', background: LIGHT_BACKGROUND });
+
+    await page.goto(`${server.url}/releases/`, { waitUntil: 'networkidle' });
+    expect(await theme(page)).toEqual({ attribute: 'light', saved: 'light', background: LIGHT_BACKGROUND });
+
+    // Back to what the system shows: the choice is forgotten and the page follows the system again.
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    expect(await theme(page)).toEqual({ attribute: null, saved: null, background: DARK_BACKGROUND });
+    await page.context().close();
+  });
+
+  it('applies a saved choice with the head script alone, with every module script removed', async () => {
+    const context = await browser.newContext({ colorScheme: 'light' });
+    await context.addInitScript(() => localStorage.setItem('release-hub-theme', 'dark'));
+    // Serve pages without their module scripts: only the inline head script can set the theme.
+    await context.route(`${server.url}/**`, async (route) => {
+      if (route.request().resourceType() === 'script') return route.abort();
+      if (route.request().resourceType() !== 'document') return route.continue();
+      const response = await route.fetch();
+      const body = (await response.text()).replace(/<script type="module"[^>]*>[\s\S]*?<\/script>/g, '');
+      return route.fulfill({ response, body });
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/changelog/`, { waitUntil: 'load' });
+    expect(await theme(page)).toEqual({ attribute: 'dark', saved: 'dark', background: DARK_BACKGROUND });
+    // Without its script the toggle stays hidden rather than doing nothing.
+    expect(await page.getByRole('button', { name: 'Dark theme' }).count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe("the next window in the reader's time", () => {
+  it('is added when the reader is in another zone', async () => {
+    const page = await openDashboard({ timezoneId: 'America/New_York' });
+    const viewerTime = page.locator('[data-viewer-time]');
+    expect(await viewerTime.isVisible()).toBe(true);
+    // 02:00–04:00 in Berlin (UTC+1) is 20:00–22:00 the evening before in New York (UTC−5).
+    expect(await viewerTime.textContent()).toMatch(/^Your time: Mon, Nov 30, 0?8:00( PM)? – 10:00 PM EST$/);
+    await page.context().close();
+  });
+
+  it('is left out when the hub zone already shows the reader their time', async () => {
+    const page = await openDashboard({ timezoneId: 'Europe/Berlin' });
+    expect(await page.locator('[data-viewer-time]').isVisible()).toBe(false);
+    await page.context().close();
+  });
+});
