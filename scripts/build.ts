@@ -4,7 +4,6 @@
  * good site.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,12 +11,14 @@ import { fileURLToPath } from 'node:url';
 import { loadContentRoot } from '../src/lib/content/load';
 import { contentRootFromEnv, displayRootOf } from '../src/lib/content/root';
 import { formatProblem } from '../src/lib/content/problems';
+import { checkContentLinks } from '../src/lib/content/link-check';
+import { audienceFromEnv, viewForAudience } from '../src/lib/audience';
+import { writeSearchIndex } from '../src/lib/search';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.resolve(process.cwd(), process.env.HUB_DIST_DIR || 'dist');
 const stagingDir = `${outDir}.staging`;
 const previousDir = `${outDir}.previous`;
-const cacheDir = path.join(projectRoot, 'node_modules/.astro/builds', createHash('sha256').update(outDir).digest('hex').slice(0, 12));
 
 const root = contentRootFromEnv(process.env, process.cwd());
 const display = displayRootOf(root, process.cwd());
@@ -34,12 +35,31 @@ if (!hub) {
 await rm(stagingDir, { recursive: true, force: true });
 const astro = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', projectRoot], {
   stdio: 'inherit',
-  env: { ...process.env, HUB_OUT_DIR: stagingDir, HUB_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' },
+  env: { ...process.env, HUB_OUT_DIR: stagingDir, ASTRO_TELEMETRY_DISABLED: '1' },
 });
 if (astro.status !== 0) {
   await rm(stagingDir, { recursive: true, force: true });
   console.error(`\n✗ astro build failed; ${path.relative(process.cwd(), outDir)} was left as it was.`);
   process.exit(astro.status ?? 1);
+}
+
+// Links written in content must resolve in this build (the audience's pages only).
+const brokenLinks = await checkContentLinks(root, viewForAudience(hub, audienceFromEnv(process.env)), stagingDir);
+if (brokenLinks.length > 0) {
+  await rm(stagingDir, { recursive: true, force: true });
+  for (const problem of brokenLinks) console.error(formatProblem(problem, display));
+  console.error(`\n✗ build stopped: ${brokenLinks.length} broken ${brokenLinks.length === 1 ? 'link' : 'links'} in ${display}; ${path.relative(process.cwd(), outDir)} was left as it was.`);
+  process.exit(1);
+}
+
+// The search index is part of the site: a failure to write it fails the build like a failed page.
+try {
+  const { pageCount } = await writeSearchIndex(stagingDir);
+  console.log(`✓ search index: ${pageCount} ${pageCount === 1 ? 'page' : 'pages'}`);
+} catch (error) {
+  await rm(stagingDir, { recursive: true, force: true });
+  console.error(`\n✗ search indexing failed: ${(error as Error).message}\n${path.relative(process.cwd(), outDir)} was left as it was.`);
+  process.exit(1);
 }
 
 await rm(previousDir, { recursive: true, force: true });

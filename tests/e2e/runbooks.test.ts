@@ -1,0 +1,45 @@
+/** Runbooks in a real browser: print preview shows the procedure only, with link URLs; axe passes. */
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, serveDist } from './helpers/browser';
+
+describe('runbook pages in a browser', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveDist>>;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    server = await serveDist(inject('distInternal'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('prints the procedure without navigation, header, footer, table of contents or anchors', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/runbooks/rollback-web/`);
+    const hidden = ['.site-header', 'nav[aria-label="Main"]', '.site-footer', 'nav.toc', 'nav[aria-label="Breadcrumb"]', '.heading-anchor', '.used-by'];
+    for (const selector of hidden) expect(await page.locator(selector).first().isVisible(), selector).toBe(true);
+
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of hidden) expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
+    expect(await page.locator('h1').isVisible()).toBe(true);
+    expect(await page.locator('.procedure ol > li').first().isVisible()).toBe(true);
+    expect(await page.locator('.callout[data-callout="warning"]').isVisible()).toBe(true);
+    const linkUrl = await page.locator('.procedure a[href="/runbooks/deploy-web/"]').evaluate((link) => getComputedStyle(link, '::after').content);
+    expect(linkUrl).toBe('" (/runbooks/deploy-web/)"');
+    await context.close();
+  });
+
+  it.each(['/runbooks/', '/runbooks/release-test-plan/', '/people/dana/', '/search/?q=rollback'])('%s passes axe (WCAG 2.2 AA)', async (pagePath) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}${pagePath}`);
+    if (pagePath.startsWith('/search/')) await page.locator('[data-search-results] .search-result').first().waitFor();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    await context.close();
+  });
+});
