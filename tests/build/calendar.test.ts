@@ -126,7 +126,7 @@ describe.each(['internal', 'public'] as const)('the calendar pages of the %s bui
 
   it('shows every freeze as a band over its days (the public build has none)', () => {
     const freezes = freezesFor(audience);
-    expect(freezes.length).toBe(audience === 'internal' ? 2 : 0);
+    expect(freezes.length).toBe(audience === 'internal' ? 3 : 0);
     for (const freeze of freezes) {
       const days = daysOf(freeze);
       days.forEach((day, index) => {

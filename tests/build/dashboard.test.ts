@@ -43,7 +43,7 @@ describe('the internal dashboard', () => {
   });
 
   it('shows the freeze state, overdue runbooks and the coming launches', () => {
-    expect(text($()('#freezes').text())).toContain('No freeze now or in the next 90 days.');
+    expect(text($()('#freezes').text())).toContain('Year-end freeze 2026 Upcoming Fri 18 Dec 2026 – Tue 5 Jan 2027 · All products');
     expect(rows('stale-runbooks')).toEqual(['Release test plan Review overdue was due Mon 1 Dec 2025 · Dana Kowalski']);
     expect(rows('launches').map((row) => row.split(' Launch ')[1])).toEqual([
       'Fri 27 Nov 2026 · Zoë Müller',
