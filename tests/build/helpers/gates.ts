@@ -1,0 +1,37 @@
+/** The site-wide gates, shared by the example hub's and the fixture hubs' tests. */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
+import { LinkChecker } from 'linkinator';
+import { projectRoot } from './run';
+
+/** Every HTML file of a built site. */
+export function htmlFiles(dist: string): string[] {
+  return readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/** Why: html-validate with the project's rules over every page; returns `file:line:col rule: message`. */
+export async function htmlErrors(dist: string): Promise<string[]> {
+  const config = JSON.parse(readFileSync(path.join(projectRoot, '.htmlvalidate.json'), 'utf8')) as ConfigData;
+  const validator = new HtmlValidate(new StaticConfigLoader(config));
+  const errors: string[] = [];
+  for (const file of htmlFiles(dist)) {
+    const report = await validator.validateFile(file);
+    for (const result of report.results) {
+      for (const message of result.messages) errors.push(`${path.relative(dist, file)}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
+    }
+  }
+  return errors;
+}
+
+/** Why: every internal link and #fragment must resolve; linkinator serves the folder itself, offline. */
+export async function linkCheck(dist: string): Promise<{ broken: string[]; checked: number }> {
+  const result = await new LinkChecker().check({ path: dist, recurse: true, checkFragments: true, linksToSkip: ['^https?://(?!(localhost|127\\.0\\.0\\.1)[:/])'] });
+  return {
+    broken: result.links.filter((link) => link.state === 'BROKEN').map((link) => `${link.url} (from ${link.parent}) ${link.status}`),
+    checked: result.links.filter((link) => link.state === 'OK').length,
+  };
+}

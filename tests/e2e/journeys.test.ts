@@ -1,0 +1,49 @@
+/**
+ * The journeys a stakeholder and a customer take first, in Chromium on the built example hub:
+ * from the dashboard to the next release, and narrowing the changelog to one product.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, serveDist } from './helpers/browser';
+
+describe('first journeys', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveDist>>;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    server = await serveDist(inject('distInternal'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('opens the dashboard and follows the next release window to its release page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+    const link = page.locator('section[aria-labelledby="next-window-title"] ul.booked a').first();
+    const label = (await link.innerText()).trim();
+    const version = label.split(' ').at(-1)!;
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+    await link.click();
+    await page.waitForURL(/\/releases\/(web|api)\/[^/]+\/$/);
+    expect(page.url()).toContain(`/${version}/`);
+    await expect(page.locator('h1').innerText()).resolves.toContain(version);
+    await page.close();
+  });
+
+  it('filters the changelog by product with a link, without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/changelog/`);
+    const allIds = await page.locator('article.entry').evaluateAll((articles) => articles.map((article) => article.id));
+    expect(allIds.some((id) => id.startsWith('web-'))).toBe(true);
+    expect(allIds.some((id) => id.startsWith('api-'))).toBe(true);
+    await page.locator('nav[aria-label="Changelog by product"] a', { hasText: 'Northwind API' }).click();
+    await page.waitForURL(/\/changelog\/api\/$/);
+    const apiIds = await page.locator('article.entry').evaluateAll((articles) => articles.map((article) => article.id));
+    expect(apiIds.length).toBeGreaterThan(3);
+    expect(apiIds.every((id) => id.startsWith('api-'))).toBe(true);
+    await context.close();
+  });
+});
