@@ -17,6 +17,15 @@ export default defineConfig({
   // sitemap-index.xml + sitemap-0.xml of every page this build generates (so a public build lists public pages only).
   integrations: [mdx(), sitemap()],
   // Alerts as callouts and an anchor on every heading, in .md and .mdx bodies alike.
-  markdown: { processor: unified(markdownPlugins()) },
+  markdown: { processor: unified(markdownPlugins()), syntaxHighlight: 'prism' },
+  // A Content-Security-Policy <meta> on every page: Astro hashes what it bundles, the layout adds
+  // its inline theme script and accent style; Pagefind's WebAssembly needs 'wasm-unsafe-eval'.
+  security: {
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   vite: { server: { fs: { allow: ['.', contentRoot] } } },
 });

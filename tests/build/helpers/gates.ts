@@ -1,4 +1,5 @@
 /** The site-wide gates, shared by the example hub's and the fixture hubs' tests. */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
@@ -34,4 +35,17 @@ export async function linkCheck(dist: string): Promise<{ broken: string[]; check
     broken: result.links.filter((link) => link.state === 'BROKEN').map((link) => `${link.url} (from ${link.parent}) ${link.status}`),
     checked: result.links.filter((link) => link.state === 'OK').length,
   };
+}
+
+/** Why: an inline script or style must be allowed by its hash, or the browser blocks it. */
+export function unhashedInlineElements(html: string): string[] {
+  const policy = /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
+  const missing: string[] = [];
+  for (const match of html.matchAll(/<(script|style)(\s[^>]*)?>([\s\S]*?)<\/\1>/g)) {
+    const [, tag, attributes = '', body = ''] = match;
+    if (tag === 'script' && (/\ssrc=/.test(attributes) || /type="application\/(ld\+)?json"/.test(attributes))) continue;
+    const hash = `sha256-${createHash('sha256').update(body).digest('base64')}`;
+    if (!policy.includes(`'${hash}'`)) missing.push(`<${tag}> ${body.slice(0, 60)}`);
+  }
+  return missing;
 }
