@@ -21,7 +21,7 @@ import { compareText, isWholeDays } from './calendar/common';
 import { hasWindow } from './calendar/conflicts';
 import { formatDate, formatMonth, isoDateTime } from './format';
 import { metricAnchor } from './metrics-page';
-import { computeMetricSet, computeTrend, isDeployed, METRIC_DEFINITIONS, type MetricField, type MetricOptions } from './metrics';
+import { computeMetricSet, computeTrend, isDeployed, METRIC_DEFINITIONS, metricOptionsFor, type MetricField } from './metrics';
 import type { Audience, Freeze, Hub, Release, ReleaseStatus } from './model';
 import { describeTrend, formatMetricValue, type TrendText } from './number-format';
 import { formatTimeRange, productName, releaseListingPath } from './releases';
@@ -277,7 +277,7 @@ function dayRange(first: Temporal.ZonedDateTime, last: Temporal.ZonedDateTime, z
 }
 
 function healthPanel(hub: Hub, now: Temporal.Instant): HealthPanel {
-  const options: MetricOptions = { hubZone: hub.config.timezone, onTimeToleranceMinutes: hub.config.metrics.onTimeToleranceMinutes };
+  const options = metricOptionsFor(hub.config);
   const trend = computeTrend(hub.releases, now, options, HEALTH_WINDOW_DAYS);
   const months = lastMonths(now, options.hubZone, SPARKLINE_MONTHS);
   const deployedByMonth = Map.groupBy(hub.releases.filter(isDeployed), (release) => monthKey(release.deployment.finishedAt, options.hubZone));

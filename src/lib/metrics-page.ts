@@ -18,6 +18,7 @@ import {
   computeMetrics,
   computeTrend,
   METRIC_DEFINITIONS,
+  metricOptionsFor,
   type CustomSeries,
   type MetricDefinition,
   type MetricSet,
@@ -124,7 +125,7 @@ export function buildMetricsPage(hub: Hub, now: Temporal.Instant): MetricsPage {
   const trend = computeTrend(
     hub.releases,
     now,
-    { hubZone: zone, onTimeToleranceMinutes: hub.config.metrics.onTimeToleranceMinutes },
+    metricOptionsFor(hub.config),
     HEADLINE_WINDOW_DAYS,
   );
   const dayOf = (instant: string) => formatDate(Temporal.Instant.from(instant).toZonedDateTimeISO(zone), zone);

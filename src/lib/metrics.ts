@@ -10,7 +10,7 @@
  * - No data is `null` (never 0, never NaN). `releaseCount` is a count, so it is 0, not null.
  */
 import { Temporal } from 'temporal-polyfill';
-import type { Hub, Incident, MetricSeries, Release, TimeWindow } from './model.ts';
+import type { Hub, HubConfig, Incident, MetricSeries, Release, TimeWindow } from './model.ts';
 import { compareTimes, monthKey, monthsBetweenInclusive } from './time.ts';
 
 const MS_PER_MINUTE = 60_000;
@@ -245,12 +245,14 @@ export function computeMetricSet(releases: readonly Release[], options: MetricOp
   };
 }
 
+/** Why: the JSON, the metrics page and the dashboard read the same hub.yaml settings the same way. */
+export function metricOptionsFor(config: HubConfig): MetricOptions {
+  return { hubZone: config.timezone, onTimeToleranceMinutes: config.metrics.onTimeToleranceMinutes };
+}
+
 /** Why: builds the `/api/metrics.json` document; pages render from the same object so tables equal the JSON. */
 export function computeMetrics(hub: Hub, now: Temporal.Instant): MetricsDocument {
-  const options: MetricOptions = {
-    hubZone: hub.config.timezone,
-    onTimeToleranceMinutes: hub.config.metrics.onTimeToleranceMinutes,
-  };
+  const options = metricOptionsFor(hub.config);
   const deployed = hub.releases.filter(isDeployed);
   const months = monthRange(deployed, options.hubZone);
   const byProduct = hub.config.products.map((product): [string, ProductMetrics] => {
