@@ -3,12 +3,13 @@
  * when everything succeeded replace `dist/` with it, so a failed build never destroys the last
  * good site.
  */
-import { spawnSync } from 'node:child_process';
+import { build } from 'astro';
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContentRoot } from '../src/lib/content/load';
+import { handOffValidatedHub } from '../src/lib/content/handoff';
 import { contentRootFromEnv, displayRootOf } from '../src/lib/content/root';
 import { formatProblem } from '../src/lib/content/problems';
 import { checkContentLinks } from '../src/lib/content/link-check';
@@ -33,14 +34,16 @@ if (!hub) {
 }
 
 await rm(stagingDir, { recursive: true, force: true });
-const astro = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', projectRoot], {
-  stdio: 'inherit',
-  env: { ...process.env, HUB_OUT_DIR: stagingDir, ASTRO_TELEMETRY_DISABLED: '1' },
-});
-if (astro.status !== 0) {
+// Astro runs in this process and its pages take the hub validated above (no second validation).
+handOffValidatedHub(root, hub);
+process.env.HUB_OUT_DIR = stagingDir;
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+try {
+  await build({ root: projectRoot });
+} catch (error) {
   await rm(stagingDir, { recursive: true, force: true });
-  console.error(`\n✗ astro build failed; ${path.relative(process.cwd(), outDir)} was left as it was.`);
-  process.exit(astro.status ?? 1);
+  console.error(`\n${(error as Error).stack ?? error}\n\n✗ astro build failed; ${path.relative(process.cwd(), outDir)} was left as it was.`);
+  process.exit(1);
 }
 
 // Links written in content must resolve in this build (the audience's pages only).

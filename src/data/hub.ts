@@ -4,6 +4,7 @@
  */
 import type { Temporal } from 'temporal-polyfill';
 import { loadContentRoot } from '../lib/content/load';
+import { takeValidatedHub } from '../lib/content/handoff';
 import { ContentError } from '../lib/content/problems';
 import { contentRootFromEnv, displayRootOf } from '../lib/content/root';
 import { audienceFromEnv, viewForAudience } from '../lib/audience';
@@ -28,8 +29,14 @@ export function getBuildContext(): Promise<BuildContext> {
 
 async function createContext(): Promise<BuildContext> {
   const root = contentRootFromEnv(process.env, process.cwd());
-  const { hub, problems } = await loadContentRoot(root);
-  if (!hub) throw new ContentError(problems, displayRootOf(root, process.cwd()));
+  const hub = takeValidatedHub(root) ?? (await loadValidHub(root));
   const audience = audienceFromEnv(process.env);
   return { hub: viewForAudience(hub, audience), audience, now: resolveBuildNow(process.env, Date.now()) };
+}
+
+/** `astro dev` and `astro build` run without `scripts/build.ts`: they load and validate here. */
+async function loadValidHub(root: string): Promise<Hub> {
+  const { hub, problems } = await loadContentRoot(root);
+  if (!hub) throw new ContentError(problems, displayRootOf(root, process.cwd()));
+  return hub;
 }
