@@ -133,11 +133,16 @@ export function nextWindow(
   now: Temporal.Instant,
   options: MonthModelOptions = {},
 ): WindowedRelease | undefined {
-  return hub.releases
-    .filter(hasWindow)
-    .filter((release) => release.status !== 'cancelled' && inView(release.product, options))
-    .filter((release) => Temporal.Instant.compare(release.window.start.toInstant(), now) >= 0)
-    .sort((a, b) => compareTimes(a.window.start, b.window.start) || compareText(a.id, b.id))[0];
+  const upcoming = monthIndex(hub).bookable;
+  // The first window starting at or after now, then the first of those in view.
+  let low = 0;
+  let high = upcoming.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (upcoming[middle]!.window.start.epochNanoseconds < now.epochNanoseconds) low = middle + 1;
+    else high = middle;
+  }
+  return upcoming.slice(low).find((release) => inView(release.product, options));
 }
 
 /** Why: `/calendar/` (and a product's calendar) opens on the month of the next window, else on the last month. */
@@ -186,6 +191,8 @@ interface MonthIndex {
   windowsByMonth: Map<string, WindowedRelease[]>;
   /** Non-cancelled windows by start instant (epoch nanoseconds): what books a cadence slot. */
   bookings: Map<bigint, WindowedRelease[]>;
+  /** Non-cancelled windows in start order (ties by id): "the next window" is a search in it. */
+  bookable: WindowedRelease[];
 }
 
 /** Built once per hub object: a build makes one hub and renders every month from it. */
@@ -205,7 +212,8 @@ function monthIndex(hub: Hub): MonthIndex {
     if (release.status !== 'cancelled') append(bookings, release.window.start.epochNanoseconds, release);
   }
   touched.sort(compareText);
-  const index = { first: touched[0], last: touched.at(-1), windowsByMonth, bookings };
+  const bookable = [...bookings.values()].flat().sort((a, b) => compareTimes(a.window.start, b.window.start) || compareText(a.id, b.id));
+  const index = { first: touched[0], last: touched.at(-1), windowsByMonth, bookings, bookable };
   monthIndexes.set(hub, index);
   return index;
 }
