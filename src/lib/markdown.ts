@@ -98,45 +98,64 @@ function abbreviate(text: string): string {
   return oneLine.length > 40 ? `${oneLine.slice(0, 39)}…` : oneLine;
 }
 
-/** Why: one renderer per link context, memoising every (mode, product, source) it has rendered. */
+/** Why: one renderer per link context; each (product, source) is parsed once, whatever it is rendered as. */
 export function createMarkdownRenderer(links: ReferenceLinks): MarkdownRenderer {
-  const processors = new Map<string, Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>>();
-  const cache = new Map<string, string>();
-  const processorFor = (product: string, inline: boolean) => {
-    const key = `${inline ? 'inline' : 'block'}\u0000${product}`;
-    let processor = processors.get(key);
+  const processors = new Map<string, Processor<MdastRoot, MdastRoot, HastRoot>>();
+  const trees = new Map<string, HastRoot>();
+  const outputs = new Map<string, string>();
+  const processorFor = (product: string) => {
+    let processor = processors.get(product);
     if (!processor) {
-      processor = unified()
-        .use(remarkParse)
-        .use(remarkGfm)
-        .use(remarkReferences, { ...links, product })
-        .use(remarkRehype)
-        .use(rehypeSanitize)
-        .use(rehypeUnwrapSingleParagraph, { enabled: inline })
-        .use(rehypeStringify);
-      processors.set(key, processor);
+      processor = unified().use(remarkParse).use(remarkGfm).use(remarkReferences, { ...links, product }).use(remarkRehype).use(rehypeSanitize);
+      processors.set(product, processor);
     }
     return processor;
   };
+  // The sanitised HTML tree of a source: the one parse every mode renders from.
+  const treeOf = (source: string, product: string): HastRoot => {
+    const key = `${product}\u0000${source}`;
+    let tree = trees.get(key);
+    if (!tree) {
+      const processor = processorFor(product);
+      tree = processor.runSync(processor.parse(source));
+      trees.set(key, tree);
+    }
+    return tree;
+  };
   const memo = (mode: string, product: string, source: string, compute: () => string) => {
     const key = `${mode}\u0000${product}\u0000${source}`;
-    let html = cache.get(key);
-    if (html === undefined) {
-      html = compute();
-      cache.set(key, html);
+    let output = outputs.get(key);
+    if (output === undefined) {
+      output = compute();
+      outputs.set(key, output);
     }
-    return html;
+    return output;
   };
-  const render = (source: string, product: string, inline: boolean) => String(processorFor(product, inline).processSync(source));
+  const plain = (source: string) => (isPlainText(source) ? source.trim() : undefined);
   return {
-    block: (source, product) => memo('block', product, source, () => render(source, product, false)),
-    inline: (source, product) => memo('inline', product, source, () => render(source, product, true)),
-    text: (source, product) =>
-      memo('text', product, source, () => {
-        const processor = processorFor(product, false);
-        return hastText(processor.runSync(processor.parse(source))).replace(/\s+/g, ' ').trim();
-      }),
+    block: (source, product) => memo('block', product, source, () => {
+      const text = plain(source);
+      return text === undefined ? stringifier.stringify(treeOf(source, product)) : `<p>${text}</p>`;
+    }),
+    inline: (source, product) => memo('inline', product, source, () => plain(source) ?? stringifier.stringify(unwrapSingleParagraph(treeOf(source, product)))),
+    text: (source, product) => memo('text', product, source, () => (plain(source) ?? hastText(treeOf(source, product))).replace(/\s+/g, ' ').trim()),
   };
+}
+
+const stringifier = unified().use(rehypeStringify);
+
+// One line of words and punctuation that Markdown leaves as it is and HTML needs no escape for:
+// it starts with a letter (no list, heading or quote marker) and has no emphasis, code, link,
+// HTML, entity, table or escape character, no URL or e-mail (GFM autolinks) and no reference.
+const PLAIN_TEXT = /^\p{L}[\p{L}\p{N} ,.;:!?'"()%+=/-]*$/u;
+const AUTOLINK_HINT = /\/\/|www\./i;
+
+/** Why: most summaries are plain sentences; their HTML is their text, with no Markdown parse to pay for. */
+function isPlainText(source: string): boolean {
+  const text = source.trim();
+  if (!PLAIN_TEXT.test(text) || AUTOLINK_HINT.test(text) || text.includes('  ')) return false;
+  // `v1.2.3` may become a link (`#123` cannot: "#" is not plain).
+  return !new RegExp(REFERENCE.source).test(text);
 }
 
 const renderersByHub = new WeakMap<Hub, MarkdownRenderer>();
@@ -198,14 +217,11 @@ function remarkReferences(options: ReferenceLinks & { product: string }) {
   return (tree: MdastRoot) => transform(tree);
 }
 
-/** The rehype plugin of inline mode: `<p>text</p>` becomes `text`, so a summary fits in a heading or list item. */
-function rehypeUnwrapSingleParagraph(options: { enabled: boolean }) {
-  return (tree: HastRoot) => {
-    if (!options.enabled) return;
-    const meaningful = tree.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
-    const [only] = meaningful;
-    if (meaningful.length === 1 && only?.type === 'element' && only.tagName === 'p') tree.children = only.children;
-  };
+/** Inline mode: `<p>text</p>` becomes `text`, so a summary fits in a heading or list item. */
+function unwrapSingleParagraph(tree: HastRoot): HastRoot {
+  const meaningful = tree.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+  const [only] = meaningful;
+  return meaningful.length === 1 && only?.type === 'element' && only.tagName === 'p' ? { ...tree, children: only.children } : tree;
 }
 
 function visitMdast(node: MdastNodes, visit: (node: MdastNodes) => void): void {
