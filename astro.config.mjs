@@ -27,5 +27,7 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
-  vite: { server: { fs: { allow: ['.', contentRoot] } } },
+  // The header search module is bundled as a standalone ES module (HeaderSearch.astro imports it with
+  // `?worker&url`), so the head script can load it on first focus and no page loads it before.
+  vite: { server: { fs: { allow: ['.', contentRoot] } }, worker: { format: 'es' } },
 });

@@ -92,20 +92,32 @@ describe.each(['internal', 'public'] as const)('the %s build', (audience) => {
 
   describe('JavaScript', () => {
     const pages = () => htmlPages(dist());
-    /** The scripts every page has (the layout's): the theme toggle and the search opener. */
+    /** The scripts every page has: the layout's inline head script (theme, toggle, "/" and loading search on focus). */
     const layoutScripts = () => {
       const [first, ...rest] = pages().map((page) => shippedScripts(dist(), page));
       return [...first!.values()].filter((script) => rest.every((scripts) => scripts.has(script.key)));
     };
 
-    it("every page's own scripts are only the theme toggle and the search opener, under 4 KB gzipped", () => {
+    it("every page's own script is the layout's one inline head script, under 1 KB gzipped", () => {
       const shared = layoutScripts();
-      const code = shared.map((script) => script.code).join('\n');
-      expect(code).toContain('release-hub-theme'); // the pre-paint theme script and the toggle
+      expect(shared.map((script) => script.key)).toEqual([expect.stringMatching(/^inline:/)]);
+      const code = shared[0]!.code;
+      expect(code).toContain('release-hub-theme'); // the saved theme, before first paint
       expect(code).toContain('data-theme-toggle');
-      expect(code).toContain('data-header-search');
-      expect(shared.every((script) => !/chart/i.test(script.key))).toBe(true);
-      expect(totalGzipped(shared)).toBeLessThan(4 * 1024);
+      expect(code).toContain('data-header-search'); // the "/" shortcut and loading search on focus
+      expect(totalGzipped(shared)).toBeLessThan(1024);
+    });
+
+    it('the header search module is named on every page but loaded by none before the reader focuses the box', () => {
+      for (const page of pages()) {
+        const $ = cheerio.load(readFileSync(path.join(dist(), page), 'utf8'));
+        const module = $('form[data-header-search]').attr('data-ui');
+        expect(module, page).toMatch(/^\/_astro\/header-search-[\w-]+\.js$/);
+        expect([...shippedScripts(dist(), page).keys()], page).not.toContain(module!.slice(1));
+        expect($(`link[href="${module}"]`).length, page).toBe(0);
+      }
+      const module = cheerio.load(readFileSync(path.join(dist(), 'index.html'), 'utf8'))('form[data-header-search]').attr('data-ui')!;
+      expect(readFileSync(path.join(dist(), module.slice(1)), 'utf8')).toContain('/pagefind/pagefind.js');
     });
 
     it('release and changelog pages ship nothing else', () => {

@@ -56,23 +56,33 @@ describe('the theme', () => {
     await page.context().close();
   });
 
-  it('applies a saved choice with the head script alone, with every module script removed', async () => {
+  it('applies a saved choice and toggles with the inline head script alone: no script file is loaded', async () => {
     const context = await browser.newContext({ colorScheme: 'light' });
     await context.addInitScript(() => localStorage.setItem('release-hub-theme', 'dark'));
-    // Serve pages without their module scripts: only the inline head script can set the theme.
-    await context.route(`${server.url}/**`, async (route) => {
-      if (route.request().resourceType() === 'script') return route.abort();
-      if (route.request().resourceType() !== 'document') return route.continue();
-      const response = await route.fetch();
-      const body = (await response.text()).replace(/<script type="module"[^>]*>[\s\S]*?<\/script>/g, '');
-      return route.fulfill({ response, body });
+    const scriptFiles: string[] = [];
+    await context.route(`${server.url}/**`, (route) => {
+      if (route.request().resourceType() !== 'script') return route.continue();
+      scriptFiles.push(route.request().url());
+      return route.abort();
     });
     const page = await context.newPage();
     await page.goto(`${server.url}/changelog/`, { waitUntil: 'load' });
     expect(await theme(page)).toEqual({ attribute: 'dark', saved: 'dark', background: DARK_BACKGROUND });
-    // Without its script the toggle stays hidden rather than doing nothing.
-    expect(await page.getByRole('button', { name: 'Dark theme' }).count()).toBe(0);
+    const toggle = page.getByRole('button', { name: 'Dark theme' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await toggle.click();
+    // Light is what the system shows: the saved choice is forgotten.
+    expect(await theme(page)).toEqual({ attribute: null, saved: null, background: LIGHT_BACKGROUND });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(scriptFiles).toEqual([]);
     await context.close();
+  });
+
+  it('hides the toggle without JavaScript, where it could do nothing, and follows the system', async () => {
+    const page = await openDashboard({ colorScheme: 'dark', javaScriptEnabled: false });
+    expect(await page.getByRole('button', { name: 'Dark theme' }).count()).toBe(0);
+    expect(await theme(page)).toEqual({ attribute: null, saved: null, background: DARK_BACKGROUND });
+    await page.context().close();
   });
 });
 

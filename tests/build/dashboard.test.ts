@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { describe, expect, inject, it } from 'vitest';
+import { HEAD_SCRIPT } from '../../src/lib/csp';
 
 const load = (dist: string, page: string) => cheerio.load(readFileSync(path.join(dist, page), 'utf8'));
 const text = (value: string) => value.replace(/\s+/g, ' ').trim();
@@ -120,9 +121,7 @@ describe.each(['internal', 'public'] as const)('the %s build', (audience) => {
         return first.text();
       }),
     );
-    expect([...themeScripts]).toEqual([
-      "try{var t=localStorage.getItem('release-hub-theme');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}",
-    ]);
+    expect([...themeScripts]).toEqual([HEAD_SCRIPT]);
   });
 
   it('brands every page from hub.yaml: title, logo, accent and footer links', () => {
