@@ -1,6 +1,6 @@
 /**
  * One benchmark run: generate the content root, validate it, build the hub with the user's own
- * `scripts/build.ts` (in a snapshot of the project, see workspace.ts), build the baseline, and
+ * `npm run build` (scripts/build.mjs) (in a snapshot of the project, see workspace.ts), build the baseline, and
  * measure both the same way.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -70,7 +70,7 @@ export async function runBenchmark(options: BenchOptions): Promise<{ report: Ben
     for (const warning of warnings.slice(0, 5)) options.log(`warning: ${formatProblem(warning, contentDir)}`);
     if (!hub) throw new Error(`the generated content root is invalid (a bug of the generator):\n${problems.slice(0, 20).map((problem) => formatProblem(problem, contentDir)).join('\n')}`);
 
-    options.log('building the hub (scripts/build.ts)');
+    options.log('building the hub (npm run build)');
     const hubSite = await measureHub(contentDir, hubDist, workDir, generated.releases);
     let baseline: SiteMeasurement | null = null;
     if (!options.skipBaseline) {
@@ -102,14 +102,14 @@ export async function runBenchmark(options: BenchOptions): Promise<{ report: Ben
   }
 }
 
-/** Why: the hub is built by the user's own command, so the benchmark measures whatever build.ts builds. */
+/** Why: the hub is built by the user's own command (`npm run build` = scripts/build.mjs), so the benchmark measures whatever it builds. */
 async function measureHub(contentDir: string, distDir: string, workDir: string, releases: GeneratedRelease[]): Promise<SiteMeasurement> {
   const hubProject = path.join(workDir, 'hub-project');
   await snapshotProject(projectRoot, hubProject);
   const logFile = path.join(workDir, 'hub-build.log');
   const run = await mustSucceed(
     'hub build',
-    runMeasured(process.execPath, [path.join(hubProject, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts'], {
+    runMeasured(process.execPath, ['scripts/build.mjs'], {
       cwd: hubProject,
       env: childEnv(hubProject, { HUB_CONTENT_DIR: contentDir, HUB_DIST_DIR: distDir, HUB_AUDIENCE: 'internal' }),
       logFile,

@@ -15,7 +15,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 /** Why: one real `npm run build` per audience, exactly as a user runs it. */
 function build(outputRoot: string, audience: 'internal' | 'public'): string {
   const dist = path.join(outputRoot, `dist-${audience}`);
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts'], {
+  const result = spawnSync(process.execPath, ['scripts/build.mjs'], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, TZ: 'UTC', HUB_AUDIENCE: audience, HUB_DIST_DIR: dist, SOURCE_DATE_EPOCH: TEST_NOW_EPOCH, HUB_CONTENT_DIR: '', ASTRO_TELEMETRY_DISABLED: '1' },
