@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { unified } from '@astrojs/markdown-remark';
+import { satteri } from '@astrojs/markdown-satteri';
 import { markdownPlugins } from './src/lib/markdown-plugins/index.ts';
 import { readSiteUrl } from './src/lib/content/site-url.ts';
 import { contentRootFromEnv } from './src/lib/content/root.ts';
@@ -17,7 +17,7 @@ export default defineConfig({
   // sitemap-index.xml + sitemap-0.xml of every page this build generates (so a public build lists public pages only).
   integrations: [mdx(), sitemap()],
   // Alerts as callouts and an anchor on every heading, in .md and .mdx bodies alike.
-  markdown: { processor: unified(markdownPlugins()), syntaxHighlight: 'prism' },
+  markdown: { processor: satteri(markdownPlugins()), syntaxHighlight: 'prism' },
   // A Content-Security-Policy <meta> on every page: Astro hashes what it bundles, the layout adds
   // its inline theme script and accent style; Pagefind's WebAssembly needs 'wasm-unsafe-eval'.
   security: {

@@ -4,7 +4,8 @@
  * `<div class="callout" data-callout="warning" role="note">` with a visible title, so the kind is
  * said in text and not by colour alone. Any other blockquote stays a blockquote.
  */
-import type { BlockContent, Blockquote, DefinitionContent, Paragraph, PhrasingContent, Root } from 'mdast';
+import type { Blockquote, Paragraph } from 'mdast';
+import { defineMdastPlugin, type MdastVisitorContext } from 'satteri';
 
 /** The five alert kinds GitHub renders, with the title each callout shows. */
 export const ALERT_TITLES = {
@@ -21,52 +22,46 @@ export type AlertKind = keyof typeof ALERT_TITLES;
 /** `[!KIND]` alone on the first line of the blockquote (GitHub ignores it with text after it). */
 const MARKER = /^\[!(note|tip|important|warning|caution)\][ \t]*(?:\r?\n|$)/i;
 
-type Parent = { children: unknown[] };
+/**
+ * Why: release notes and runbooks are written in GitHub's alert syntax; this Sätteri mdast plugin
+ * renders it as callouts. Sätteri visits every blockquote, nested ones (in lists, in other
+ * blockquotes) included.
+ */
+export const alertsPlugin = defineMdastPlugin({
+  name: 'github-alerts',
+  blockquote(blockquote, ctx) {
+    renderAlert(blockquote, ctx);
+  },
+});
 
-/** Why: release notes and runbooks are written in GitHub's alert syntax; this renders it as callouts. */
-export function remarkAlerts() {
-  return (tree: Root) => {
-    visitBlockquotes(tree);
-  };
-}
-
-/** Blockquotes can sit in lists and other blockquotes, so every level is visited. */
-function visitBlockquotes(node: Parent): void {
-  for (const child of node.children) {
-    if (!isParent(child)) continue;
-    if ((child as { type?: string }).type === 'blockquote') transformAlert(child as Blockquote);
-    visitBlockquotes(child);
-  }
-}
-
-function isParent(node: unknown): node is Parent {
-  return typeof node === 'object' && node !== null && Array.isArray((node as Parent).children);
-}
-
-function transformAlert(blockquote: Blockquote): void {
+/** Turns the blockquote into a titled callout when its first line is an alert marker. */
+function renderAlert(blockquote: Readonly<Blockquote>, ctx: MdastVisitorContext): void {
   const first = blockquote.children[0];
   if (first?.type !== 'paragraph') return;
-  const kind = takeMarker(first);
+  const kind = takeMarker(first, ctx);
   if (!kind) return;
-  if (first.children.length === 0) blockquote.children.shift();
-  const title: Paragraph = {
+  ctx.setProperty(blockquote, 'data', { ...blockquote.data, hName: 'div', hProperties: { className: ['callout'], dataCallout: kind, role: 'note' } });
+  ctx.prependChild(blockquote, {
     type: 'paragraph',
     children: [{ type: 'text', value: ALERT_TITLES[kind] }],
     data: { hProperties: { className: ['callout-title'] } },
-  };
-  blockquote.children.unshift(title as BlockContent | DefinitionContent);
-  blockquote.data = { ...blockquote.data, hName: 'div', hProperties: { className: ['callout'], dataCallout: kind, role: 'note' } };
+  });
 }
 
-/** Removes the `[!KIND]` marker (and the line break after it) from the paragraph; returns its kind. */
-function takeMarker(paragraph: Paragraph): AlertKind | undefined {
-  const head = paragraph.children[0];
+/** Removes the `[!KIND]` marker (and a hard line break after it) from the paragraph, or the
+ * paragraph when nothing else is left in it; returns the alert's kind. */
+function takeMarker(paragraph: Readonly<Paragraph>, ctx: MdastVisitorContext): AlertKind | undefined {
+  const [head, next] = paragraph.children;
   if (head?.type !== 'text') return undefined;
   const match = MARKER.exec(head.value);
   if (!match) return undefined;
   const rest = head.value.slice(match[0].length);
-  const afterMarker: PhrasingContent[] = paragraph.children.slice(1);
-  if (rest === '' && afterMarker[0]?.type === 'break') afterMarker.shift();
-  paragraph.children = rest === '' ? afterMarker : [{ ...head, value: rest }, ...afterMarker];
+  if (rest !== '') {
+    ctx.setProperty(head, 'value', rest);
+  } else {
+    const removed = next?.type === 'break' ? [head, next] : [head];
+    if (removed.length === paragraph.children.length) ctx.removeNode(paragraph);
+    else for (const node of removed) ctx.removeNode(node);
+  }
   return match[1]!.toLowerCase() as AlertKind;
 }
