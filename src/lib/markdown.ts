@@ -1,6 +1,7 @@
 /**
  * Markdown in data fields (change summaries, rollback reasons, incident summaries, GTM notes):
- * one safe renderer for every page and feed. unified + remark-parse + remark-gfm →
+ * one safe renderer for every page and feed. Sätteri's native GitHub-flavoured parser (the mdast
+ * remark-parse + remark-gfm would build, about 20 times faster) → unified:
  * remark-rehype (raw HTML dropped) → rehype-sanitize (GitHub's schema: no `javascript:` URLs,
  * no event handlers) → rehype-stringify. A remark plugin links `v2.3.0` to that release of the
  * same product (when it exists in this build's hub) and `#123` to hub.yaml `issueUrl`.
@@ -10,9 +11,8 @@ import type { Element, ElementContent, Root as HastRoot, RootContent as HastCont
 import type { Link, Nodes as MdastNodes, PhrasingContent, Root as MdastRoot } from 'mdast';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
+import { markdownToMdast } from 'satteri';
 import { unified, type Processor } from 'unified';
 import type { Hub, Release } from './model';
 import { isSemVer } from './semver';
@@ -57,7 +57,10 @@ export function markdownFieldsOf(release: Release): { path: PropertyKey[]; markd
 }
 
 const SAFE_PROTOCOLS = new Set(defaultSchema.protocols?.href ?? []);
-const parser = unified().use(remarkParse).use(remarkGfm);
+/** Why: Markdown of data fields as remark-parse + remark-gfm would read it (no front matter, no smart quotes). */
+function parseMarkdown(source: string): MdastRoot {
+  return markdownToMdast(source, { features: { gfm: true, frontmatter: false, smartPunctuation: false }, position: false }) as MdastRoot;
+}
 
 /** Why: raw HTML and `javascript:` links are dropped silently by the renderer; the build warns so the author knows. */
 export function findUnsafeMarkdown(source: string): UnsafeMarkdown[] {
@@ -65,7 +68,7 @@ export function findUnsafeMarkdown(source: string): UnsafeMarkdown[] {
   if (!/<|\][(:]/.test(source)) return [];
   const html: string[] = [];
   const urls: string[] = [];
-  visitMdast(parser.parse(source), (node) => {
+  visitMdast(parseMarkdown(source), (node) => {
     if (node.type === 'html') html.push(node.value);
     else if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !isSafeUrl(node.url)) urls.push(node.url);
   });
@@ -106,7 +109,7 @@ export function createMarkdownRenderer(links: ReferenceLinks): MarkdownRenderer 
   const processorFor = (product: string) => {
     let processor = processors.get(product);
     if (!processor) {
-      processor = unified().use(remarkParse).use(remarkGfm).use(remarkReferences, { ...links, product }).use(remarkRehype).use(rehypeSanitize);
+      processor = unified().use(remarkReferences, { ...links, product }).use(remarkRehype).use(rehypeSanitize);
       processors.set(product, processor);
     }
     return processor;
@@ -117,7 +120,7 @@ export function createMarkdownRenderer(links: ReferenceLinks): MarkdownRenderer 
     let tree = trees.get(key);
     if (!tree) {
       const processor = processorFor(product);
-      tree = processor.runSync(processor.parse(source));
+      tree = processor.runSync(parseMarkdown(source));
       trees.set(key, tree);
     }
     return tree;

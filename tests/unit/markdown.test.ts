@@ -173,17 +173,37 @@ describe('the build warning (tests/fixtures/unsafe-markdown)', () => {
   });
 });
 
+// The pipeline of remark-parse + remark-gfm, built here: the renderer must give the same bytes.
+const reference = async (source: string) => {
+  const { unified } = await import('unified');
+  const { default: remarkParse } = await import('remark-parse');
+  const { default: remarkGfm } = await import('remark-gfm');
+  const { default: remarkRehype } = await import('remark-rehype');
+  const { default: rehypeSanitize } = await import('rehype-sanitize');
+  const { default: rehypeStringify } = await import('rehype-stringify');
+  return String(await unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize).use(rehypeStringify).process(source));
+};
+
+describe('parsing (Sätteri, read as remark-parse + remark-gfm read it)', () => {
+  it.each([
+    'Add **bold**, _emphasis_, `code` and ~~struck~~ text',
+    'See https://example.com/a?b=1, www.example.org and <https://example.net>',
+    '[a link](https://example.com "Title") and [javascript](javascript:alert(1)) and ![image](x.png)',
+    'Raw <b>HTML</b> and <script>alert(1)</script> are dropped',
+    '---\ntitle: not front matter\n---',
+    '- one\n- two\n  - nested\n\n1. first\n2. second',
+    '| a | b |\n|---|:-:|\n| 1 | 2 |',
+    'A line  \nwith a hard break\\\nand another',
+    '> quoted\n\n```js\nlet x = 1 < 2;\n```',
+    '- [x] done\n- [ ] open',
+    'Entities &amp; &copy; and "quotes" -- dashes... stay as written',
+    'A footnote[^1]\n\n[^1]: The note.',
+  ])('%j', async (source) => {
+    expect(renderer().block(source, 'api')).toBe(await reference(source));
+  });
+});
+
 describe('plain sentences (rendered without a Markdown parse)', () => {
-  // The full pipeline, built here from the same libraries: the shortcut must give the same bytes.
-  const reference = async (source: string) => {
-    const { unified } = await import('unified');
-    const { default: remarkParse } = await import('remark-parse');
-    const { default: remarkGfm } = await import('remark-gfm');
-    const { default: remarkRehype } = await import('remark-rehype');
-    const { default: rehypeSanitize } = await import('rehype-sanitize');
-    const { default: rehypeStringify } = await import('rehype-stringify');
-    return String(await unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize).use(rehypeStringify).process(source));
-  };
   const sentences = [
     'Faster exports for large workspaces',
     'Fixes a crash when the "Save" button is pressed twice (Safari 17).',
