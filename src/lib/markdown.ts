@@ -103,7 +103,8 @@ function abbreviate(text: string): string {
 
 /** Why: one renderer per link context; each (product, source) is parsed once, whatever it is rendered as. */
 export function createMarkdownRenderer(links: ReferenceLinks): MarkdownRenderer {
-  const processors = new Map<string, Processor<MdastRoot, MdastRoot, HastRoot>>();
+  // Transformers only: the tree comes from `parseMarkdown`.
+  const processors = new Map<string, Processor<undefined, MdastRoot, HastRoot>>();
   const trees = new Map<string, HastRoot>();
   const outputs = new Map<string, string>();
   const processorFor = (product: string) => {
