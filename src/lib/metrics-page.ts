@@ -6,7 +6,7 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import { DORA_BANDS, DORA_KEYS, DORA_SOURCE, DORA_THRESHOLDS, doraBand, type DoraBand, type DoraKey } from './dora.ts';
-import { formatDate } from './format.ts';
+import { formatDate, formatMonth } from './format.ts';
 import {
   CHARTED_METRICS,
   customSeriesChart,
@@ -85,11 +85,25 @@ export interface ThresholdRow {
   published: string[];
 }
 
+/** Months the charts and tables show: the page stays the same size however long the hub's history; every month is in `/api/metrics.json`. */
+export const CHART_MONTHS = 24;
+
+/** The months the charts show when they leave older months out (formatted, e.g. "December 2024"). */
+export interface ChartedPeriod {
+  months: number;
+  from: string;
+  to: string;
+  /** The first month of the whole history, which only the JSON holds. */
+  firstMonth: string;
+}
+
 /** The whole `/metrics/` page. */
 export interface MetricsPage {
   document: MetricsDocument;
   /** The headline period, formatted in the hub zone. */
   period: { windowDays: number; from: string; to: string };
+  /** Set when the charts leave older months out; `null` when they show the whole history. */
+  chartedPeriod: ChartedPeriod | null;
   headlines: Headline[];
   sections: MetricSection[];
   custom: CustomSection[];
@@ -129,20 +143,48 @@ export function buildMetricsPage(hub: Hub, now: Temporal.Instant): MetricsPage {
     HEADLINE_WINDOW_DAYS,
   );
   const dayOf = (instant: string) => formatDate(Temporal.Instant.from(instant).toZonedDateTimeISO(zone), zone);
+  const charted = recentMonths(document);
   return {
     document,
     period: { windowDays: trend.windowDays, from: dayOf(trend.current.from), to: dayOf(trend.current.to) },
+    chartedPeriod: chartedPeriod(document, charted),
     headlines: CHARTED_METRICS.map((field) => headline(field, trend, document.overall)),
     sections: CHARTED_METRICS.map((field) => ({
       field,
       anchor: metricAnchor(field),
       definition: METRIC_DEFINITIONS[field],
       alsoDefined: field === 'releaseCount' ? [METRIC_DEFINITIONS.releasesPerMonth] : [],
-      chart: metricChart(document, hub.config.products, field),
+      chart: metricChart(charted, hub.config.products, field),
     })),
-    custom: document.custom.map((series) => ({ series, anchor: customAnchor(series.id), chart: customSeriesChart(series) })),
+    custom: charted.custom.map((series) => ({ series, anchor: customAnchor(series.id), chart: customSeriesChart(series) })),
     dora: doraSection(hub, document),
   };
+}
+
+/** Why: the charts show the last `count` months of every series (products line up), the JSON keeps them all. */
+export function recentMonths(document: MetricsDocument, count: number = CHART_MONTHS): MetricsDocument {
+  return {
+    ...document,
+    byMonth: document.byMonth.slice(-count),
+    byProduct: Object.fromEntries(Object.entries(document.byProduct).map(([id, product]) => [id, { ...product, byMonth: product.byMonth.slice(-count) }])),
+    custom: document.custom.map((series) => recentRows(series, count)),
+  };
+}
+
+/** A custom series' rows in the `count` months up to its last row (its dates need not be monthly). */
+function recentRows(series: CustomSeries, count: number): CustomSeries {
+  const last = series.rows.at(-1);
+  if (!last) return series;
+  const firstMonth = Temporal.PlainYearMonth.from(last.date.slice(0, 7)).subtract({ months: count - 1 }).toString();
+  return { ...series, rows: series.rows.filter((row) => row.date.slice(0, 7) >= firstMonth) };
+}
+
+function chartedPeriod(document: MetricsDocument, charted: MetricsDocument): ChartedPeriod | null {
+  const first = document.byMonth[0];
+  const shownFirst = charted.byMonth[0];
+  const shownLast = charted.byMonth.at(-1);
+  if (!first || !shownFirst || !shownLast || charted.byMonth.length === document.byMonth.length) return null;
+  return { months: charted.byMonth.length, from: formatMonth(shownFirst.month), to: formatMonth(shownLast.month), firstMonth: formatMonth(first.month) };
 }
 
 /** Why: headline cards link to the section of their metric. */

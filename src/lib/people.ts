@@ -4,6 +4,8 @@
  */
 import type { Hub, Person, Release, ReleaseStatus, Runbook } from './model';
 import { raciIndex, type RaciCell } from './raci';
+import { compareReleasesNewestFirst } from './releases';
+import { previewList, type ListPreview } from './release-lists';
 
 /** How a person owns a release. */
 export type ReleaseOwnership = 'owner' | 'gtm';
@@ -19,7 +21,7 @@ export interface PersonDuties {
   person: Person;
   /** The cells of their role in every matrix (hub order, then activity order). */
   raciCells: RaciCell[];
-  /** Open releases (planned, scheduled, in progress) first, then the rest; hub order within each. */
+  /** Open releases (planned, scheduled, in progress) first, then the rest; newest first within each. */
   releases: OwnedRelease[];
   /** Runbooks they own, by title. */
   runbooks: Runbook[];
@@ -31,6 +33,30 @@ const OPEN_STATUSES: readonly ReleaseStatus[] = ['planned', 'scheduled', 'in-pro
 /** Why: an owner's open releases come first: they are what is on the hook now. */
 export function isOpenRelease(release: Pick<Release, 'status'>): boolean {
   return OPEN_STATUSES.includes(release.status);
+}
+
+const OWNERSHIP_LABELS: Record<ReleaseOwnership, string> = { owner: 'Release owner', gtm: 'Go-to-market owner' };
+
+/** Why: the person page and its release sub-list say the same thing in their "As" column. */
+export function ownershipNote(as: readonly ReleaseOwnership[]): string {
+  return as.map((role) => OWNERSHIP_LABELS[role]).join(', ');
+}
+
+/** A person's owned releases as their page shows them: open and past, each bounded. */
+export interface PersonReleaseLists {
+  open: ListPreview<OwnedRelease>;
+  past: ListPreview<OwnedRelease>;
+  /** Owned releases in all. */
+  total: number;
+  /** Whether either list leaves releases out: then the page links to the sub-list of all of them. */
+  truncated: boolean;
+}
+
+/** Why: a person's page keeps its open/past split but shows only the newest of each, however many they own. */
+export function personReleaseLists(releases: readonly OwnedRelease[]): PersonReleaseLists {
+  const open = previewList(releases.filter(({ release }) => isOpenRelease(release)));
+  const past = previewList(releases.filter(({ release }) => !isOpenRelease(release)));
+  return { open, past, total: releases.length, truncated: open.truncated || past.truncated };
 }
 
 const dutiesByHub = new WeakMap<Hub, Map<string, PersonDuties>>();
@@ -58,6 +84,7 @@ function collectDuties(hub: Hub): Map<string, PersonDuties> {
     for (const [id, as] of owners) duties.get(id)?.releases.push({ release, as });
   }
   for (const entry of duties.values()) {
+    entry.releases.sort((a, b) => compareReleasesNewestFirst(a.release, b.release));
     entry.releases = [...entry.releases.filter(({ release }) => isOpenRelease(release)), ...entry.releases.filter(({ release }) => !isOpenRelease(release))];
   }
   const runbooksByTitle = [...hub.runbooks].sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));

@@ -3,6 +3,7 @@
  * Joins are computed once per build (memoised per hub) and shared by the RACI and people pages.
  */
 import type { Hub, Person, RaciActivity, RaciCode, RaciMatrix, Release } from './model';
+import { compareReleasesNewestFirst } from './releases';
 
 /** What a RACI code means: its name and a one-line explanation for the legend. */
 export interface RaciCodeMeaning {
@@ -46,7 +47,7 @@ export interface RaciCell {
 export interface RaciIndex {
   /** Role name → people with that role (people.yaml order). */
   peopleByRole: Map<string, Person[]>;
-  /** Matrix id → releases that name it in `raci`. */
+  /** Matrix id → releases that name it in `raci`, newest first. */
   releasesByMatrix: Map<string, Release[]>;
   /** Role name → the cells it holds, matrix by matrix (hub order), activity by activity. */
   cellsByRole: Map<string, RaciCell[]>;
@@ -70,6 +71,7 @@ function buildIndex(hub: Hub): RaciIndex {
 
   const releasesByMatrix = new Map<string, Release[]>(hub.raci.map((matrix) => [matrix.id, []]));
   for (const release of hub.releases) if (release.raci) releasesByMatrix.get(release.raci)?.push(release);
+  for (const releases of releasesByMatrix.values()) releases.sort(compareReleasesNewestFirst);
 
   const cellsByRole = new Map<string, RaciCell[]>();
   for (const matrix of hub.raci) {

@@ -5,6 +5,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Hub, Release, Runbook, RunbookKind } from './model';
 import { RUNBOOK_KINDS } from './model';
+import { compareReleasesNewestFirst } from './releases';
 
 /** How each runbook kind is named on pages and in search. */
 export const RUNBOOK_KIND_LABELS: Record<RunbookKind, string> = {
@@ -48,9 +49,16 @@ export interface RunbookBacklink {
   uses: RunbookUse[];
 }
 
+const USE_LABELS: Record<RunbookUse, string> = { procedure: 'Listed runbook', rollback: 'Rollback runbook' };
+
+/** Why: the runbook page and its release sub-list say the same thing in their "How" column. */
+export function runbookUseNote(uses: readonly RunbookUse[]): string {
+  return uses.map((use) => USE_LABELS[use]).join(', ');
+}
+
 const backlinksByHub = new WeakMap<Hub, Map<string, RunbookBacklink[]>>();
 
-/** Why: runbook pages list the releases that use them; computed once per build for all runbooks. */
+/** Why: runbook pages list the releases that use them (newest first); computed once per build for all runbooks. */
 export function runbookBacklinks(hub: Hub): Map<string, RunbookBacklink[]> {
   let backlinks = backlinksByHub.get(hub);
   if (!backlinks) {
@@ -69,6 +77,7 @@ function collectBacklinks(hub: Hub): Map<string, RunbookBacklink[]> {
     if (rollback) uses.set(rollback, [...(uses.get(rollback) ?? []), 'rollback']);
     for (const [id, how] of uses) backlinks.get(id)?.push({ release, uses: how });
   }
+  for (const links of backlinks.values()) links.sort((a, b) => compareReleasesNewestFirst(a.release, b.release));
   return backlinks;
 }
 

@@ -28,6 +28,26 @@ export function personPath(id: string): string {
   return `/people/${id}/`;
 }
 
+/** Why: page n of a paginated sub-list: page 1 at `base`, then `<base>page/<n>/`, like the release listing and changelog. */
+export function pagedPath(base: string, page = 1): string {
+  return page > 1 ? `${base}page/${page}/` : base;
+}
+
+/** Why: all releases using a RACI matrix, paginated; the matrix page shows the newest few. */
+export function raciReleasesPath(id: string, page = 1): string {
+  return pagedPath(`${raciPath(id)}releases/`, page);
+}
+
+/** Why: all releases using a runbook, paginated; the runbook page shows the newest few. */
+export function runbookReleasesPath(id: string, page = 1): string {
+  return pagedPath(`${runbookPath(id)}releases/`, page);
+}
+
+/** Why: all releases a person owns, paginated; the person's page shows the newest few. */
+export function personReleasesPath(id: string, page = 1): string {
+  return pagedPath(`${personPath(id)}releases/`, page);
+}
+
 /** Why: the calendar opens on the month of the next window; `/calendar/<product>/` for one product. */
 export function calendarPath(product?: string): string {
   return product ? `/calendar/${product}/` : '/calendar/';

@@ -5,6 +5,7 @@ import { load, type CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadContentRoot } from '../../src/lib/content/load';
 import type { Hub } from '../../src/lib/model';
+import { compareReleasesNewestFirst } from '../../src/lib/releases';
 
 const contentRoot = path.resolve(import.meta.dirname, '../../content');
 let hub: Hub;
@@ -41,12 +42,23 @@ describe('people pages of the example hub (internal build)', () => {
     }
   });
 
-  it('list the releases a person owns, open ones first, and as what', () => {
+  it('list the releases a person owns, open ones first, newest first within each', () => {
     const $ = page(dist(), 'people/alice');
-    const owned = hub.releases.filter((release) => release.owner === 'alice');
+    const owned = hub.releases.filter((release) => release.owner === 'alice').sort(compareReleasesNewestFirst);
+    const isOpen = (release: Hub['releases'][number]) => ['planned', 'scheduled', 'in-progress'].includes(release.status);
+    const href = (release: Hub['releases'][number]) => `/releases/${release.product}/${release.version}/`;
+    expect(owned.filter(isOpen).length).toBeGreaterThan(0);
+    expect(releaseLinks($)).toEqual([...owned.filter(isOpen), ...owned.filter((release) => !isOpen(release))].map(href));
+  });
+
+  it('show every owned release when there are 20 or fewer, with no link to a sub-list', () => {
+    const owned = hub.releases.filter((release) => release.owner === 'chen' || release.gtm?.owner === 'chen');
+    expect(owned.length).toBeGreaterThan(10);
+    expect(owned.length).toBeLessThanOrEqual(20);
+    const $ = page(dist(), 'people/chen');
     expect(releaseLinks($).sort()).toEqual(owned.map((release) => `/releases/${release.product}/${release.version}/`).sort());
-    const open = owned.filter((release) => ['planned', 'scheduled', 'in-progress'].includes(release.status));
-    expect(releaseLinks($).slice(0, open.length).sort()).toEqual(open.map((release) => `/releases/${release.product}/${release.version}/`).sort());
+    expect($('a[href="/people/chen/releases/"]').length).toBe(0);
+    expect(existsSync(path.join(dist(), 'people/chen/releases'))).toBe(false);
   });
 
   it('list go-to-market ownership as such', () => {

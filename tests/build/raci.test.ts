@@ -5,6 +5,7 @@ import { load, type CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadContentRoot } from '../../src/lib/content/load';
 import type { Hub } from '../../src/lib/model';
+import { compareReleasesNewestFirst } from '../../src/lib/releases';
 
 const contentRoot = path.resolve(import.meta.dirname, '../../content');
 let hub: Hub;
@@ -73,14 +74,51 @@ describe('RACI pages of the example hub (internal build)', () => {
     for (const person of hub.people) expect(roles[person.role]).toContain(`/people/${person.id}/`);
   });
 
-  it('link every release that uses the matrix', () => {
-    for (const matrix of hub.raci) {
-      const $ = page(dist(), `raci/${matrix.id}`);
-      const linked = $('section[aria-labelledby="releases-heading"] tbody th a').map((_, link) => $(link).attr('href')).get().sort();
-      const expected = hub.releases.filter((release) => release.raci === matrix.id).map((release) => `/releases/${release.product}/${release.version}/`).sort();
-      expect(linked).toEqual(expected);
+  const usingMatrix = (id: string) =>
+    hub.releases
+      .filter((release) => release.raci === id)
+      .sort(compareReleasesNewestFirst)
+      .map((release) => `/releases/${release.product}/${release.version}/`);
+  const linkedReleases = ($: CheerioAPI, scope: string) => $(`${scope} tbody th a`).map((_, link) => $(link).attr('href')).get();
+
+  it('list every release of a matrix used by 20 or fewer, newest first, with no link to a sub-list', () => {
+    const $ = page(dist(), 'raci/hotfix');
+    expect(linkedReleases($, 'section[aria-labelledby="releases-heading"]')).toEqual(usingMatrix('hotfix'));
+    expect(usingMatrix('hotfix')).toHaveLength(3);
+    expect($('a[href^="/raci/hotfix/releases/"]').length).toBe(0);
+    expect(existsSync(path.join(dist(), 'raci/hotfix/releases'))).toBe(false);
+  });
+
+  it('show the newest 20 releases of a busy matrix, the total, and a link to all of them', () => {
+    const expected = usingMatrix('standard-release');
+    expect(expected.length).toBeGreaterThan(50); // the example hub: more than one sub-list page
+    const $ = page(dist(), 'raci/standard-release');
+    expect(linkedReleases($, 'section[aria-labelledby="releases-heading"]')).toEqual(expected.slice(0, 20));
+    expect($('a[href="#releases-heading"]').text()).toBe(`${expected.length} releases`);
+    const all = $('section[aria-labelledby="releases-heading"] a[href="/raci/standard-release/releases/"]');
+    expect(all.text()).toBe(`All ${expected.length} releases using this matrix →`);
+  });
+
+  it('list every release of a busy matrix on paginated sub-list pages, 50 a page, out of the search index', () => {
+    const expected = usingMatrix('standard-release');
+    const pageCount = Math.ceil(expected.length / 50);
+    const linked: string[] = [];
+    for (let n = 1; n <= pageCount; n++) {
+      const $ = page(dist(), n === 1 ? 'raci/standard-release/releases' : `raci/standard-release/releases/page/${n}`);
+      expect($('h1').text()).toBe('Releases using Standard release');
+      expect($('title').text()).toMatch(n === 1 ? /^Releases using Standard release · / : new RegExp(`^Releases using Standard release \\(page ${n}\\) · `));
+      expect($('nav[aria-label="Breadcrumb"] a').map((_, link) => $(link).attr('href')).get()).toEqual(['/raci/', '/raci/standard-release/']);
+      expect($('[data-pagefind-body]').length).toBe(0);
+      const rows = linkedReleases($, 'main');
+      expect(rows.length).toBeLessThanOrEqual(50);
+      linked.push(...rows);
+      const pager = $('nav.pagination');
+      expect(pager.find('[aria-current="page"]').text().replace(/\s+/g, ' ').trim()).toBe(`Page ${n}`);
+      if (n < pageCount) expect(pager.find('a[rel="next"]').attr('href')).toBe(`/raci/standard-release/releases/page/${n + 1}/`);
+      if (n > 1) expect(pager.find('a[rel="prev"]').attr('href')).toBe(n === 2 ? '/raci/standard-release/releases/' : `/raci/standard-release/releases/page/${n - 1}/`);
     }
-    expect(page(dist(), 'raci/hotfix')('section[aria-labelledby="releases-heading"] tbody tr').length).toBe(3);
+    expect(linked).toEqual(expected);
+    expect(existsSync(path.join(dist(), `raci/standard-release/releases/page/${pageCount + 1}`))).toBe(false);
   });
 });
 

@@ -63,13 +63,49 @@ describe('runbooks of the example hub (internal build)', () => {
     expect($('.procedure ol > li').length).toBeGreaterThanOrEqual(3);
   });
 
+  /** Release link → "How" cell of each row of a release table. */
+  const usedByRows = ($: CheerioAPI, scope: string) =>
+    $(`${scope} tbody tr`).map((_, row) => [[$(row).find('th a').attr('href')!, $(row).find('td').last().text()]]).get() as [string, string][];
+  /** Every row of a runbook's sub-list, following the pager from page 1. */
+  const subListRows = (id: string) => {
+    const rows: [string, string][] = [];
+    for (let href: string | undefined = `/runbooks/${id}/releases/`; href; ) {
+      const $ = page(dist(), href);
+      expect($('[data-pagefind-body]').length, href).toBe(0);
+      rows.push(...usedByRows($, 'main'));
+      href = $('nav.pagination a[rel="next"]').attr('href');
+    }
+    return rows;
+  };
+
   it('lists the releases that use the runbook, as a listed runbook and as the rollback runbook', () => {
-    const $ = page(dist(), 'runbooks/rollback-web');
-    const rows = new Map($('.used-by tbody tr').map((_, row) => [[$(row).find('th a').attr('href')!, $(row).find('td').last().text()]]).get() as [string, string][]);
+    const rows = new Map(subListRows('rollback-web'));
     expect(rows.get('/releases/web/4.3.0/')).toBe('Listed runbook, Rollback runbook');
     expect(rows.get('/releases/web/3.11.0/')).toContain('Rollback runbook');
     expect([...rows.keys()].every((href) => href.startsWith('/releases/web/'))).toBe(true);
     for (const href of rows.keys()) expect(existsSync(path.join(dist(), href, 'index.html')), href).toBe(true);
+  });
+
+  it('shows the newest 20 of a busy runbook\'s releases and links to the paginated list of all of them', () => {
+    const all = subListRows('deploy-web');
+    expect(all.length).toBeGreaterThan(20);
+    const $ = page(dist(), 'runbooks/deploy-web');
+    expect(usedByRows($, '.used-by')).toEqual(all.slice(0, 20));
+    expect($('.used-by a[href="/runbooks/deploy-web/releases/"]').text()).toBe(`All ${all.length} releases using this runbook →`);
+    const times = $('.used-by tbody time').map((_, time) => Date.parse($(time).attr('datetime')!)).get();
+    expect(times).toEqual([...times].sort((a, b) => b - a)); // newest first
+    const sub = page(dist(), 'runbooks/deploy-web/releases');
+    expect(sub('h1').text()).toBe('Releases using Deploy Northwind Web');
+    expect(sub('nav[aria-label="Breadcrumb"] a').map((_, link) => sub(link).attr('href')).get()).toEqual(['/runbooks/', '/runbooks/deploy-web/']);
+  });
+
+  it('lists every release of a runbook used by 20 or fewer on its page, with no sub-list', () => {
+    const $ = page(dist(), 'runbooks/db-migration-validation');
+    const rows = usedByRows($, '.used-by');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThanOrEqual(20);
+    expect($('.used-by a[href$="/releases/"]').length).toBe(0);
+    expect(existsSync(path.join(dist(), 'runbooks/db-migration-validation/releases'))).toBe(false);
   });
 
   it('marks the page for search: only the runbook is indexed, with its filters', () => {

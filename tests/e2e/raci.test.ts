@@ -18,7 +18,7 @@ describe('RACI pages in a browser', () => {
     await server?.close();
   });
 
-  it.each(['/raci/', '/raci/standard-release/', '/raci/hotfix/'])('%s passes axe (WCAG 2.2 AA), at desktop and phone widths', async (pagePath) => {
+  it.each(['/raci/', '/raci/standard-release/', '/raci/hotfix/', '/raci/standard-release/releases/page/2/'])('%s passes axe (WCAG 2.2 AA), at desktop and phone widths', async (pagePath) => {
     for (const viewport of [
       { width: 1280, height: 900 },
       { width: 390, height: 844 },
