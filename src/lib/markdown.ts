@@ -101,12 +101,19 @@ function abbreviate(text: string): string {
   return oneLine.length > 40 ? `${oneLine.slice(0, 39)}…` : oneLine;
 }
 
+/** The three ways a source is shown, made from one parse. */
+interface Rendering {
+  block: string;
+  inline: string;
+  text: string;
+}
+
 /** Why: one renderer per link context; each (product, source) is parsed once, whatever it is rendered as. */
 export function createMarkdownRenderer(links: ReferenceLinks): MarkdownRenderer {
   // Transformers only: the tree comes from `parseMarkdown`.
   const processors = new Map<string, Processor<undefined, MdastRoot, HastRoot>>();
-  const trees = new Map<string, HastRoot>();
-  const outputs = new Map<string, string>();
+  // Strings only: a build holds every summary of the hub, and trees would take many times the memory.
+  const renderings = new Map<string, Rendering>();
   const processorFor = (product: string) => {
     let processor = processors.get(product);
     if (!processor) {
@@ -115,34 +122,31 @@ export function createMarkdownRenderer(links: ReferenceLinks): MarkdownRenderer 
     }
     return processor;
   };
-  // The sanitised HTML tree of a source: the one parse every mode renders from.
-  const treeOf = (source: string, product: string): HastRoot => {
+  const render = (source: string, product: string): Rendering => {
+    if (isPlainText(source)) {
+      const text = source.trim();
+      return { block: `<p>${text}</p>`, inline: text, text };
+    }
+    const tree = processorFor(product).runSync(parseMarkdown(source));
+    return {
+      block: stringifier.stringify(tree),
+      inline: stringifier.stringify(unwrapSingleParagraph(tree)),
+      text: hastText(tree).replace(/\s+/g, ' ').trim(),
+    };
+  };
+  const renderingOf = (source: string, product: string): Rendering => {
     const key = `${product}\u0000${source}`;
-    let tree = trees.get(key);
-    if (!tree) {
-      const processor = processorFor(product);
-      tree = processor.runSync(parseMarkdown(source));
-      trees.set(key, tree);
+    let rendering = renderings.get(key);
+    if (!rendering) {
+      rendering = render(source, product);
+      renderings.set(key, rendering);
     }
-    return tree;
+    return rendering;
   };
-  const memo = (mode: string, product: string, source: string, compute: () => string) => {
-    const key = `${mode}\u0000${product}\u0000${source}`;
-    let output = outputs.get(key);
-    if (output === undefined) {
-      output = compute();
-      outputs.set(key, output);
-    }
-    return output;
-  };
-  const plain = (source: string) => (isPlainText(source) ? source.trim() : undefined);
   return {
-    block: (source, product) => memo('block', product, source, () => {
-      const text = plain(source);
-      return text === undefined ? stringifier.stringify(treeOf(source, product)) : `<p>${text}</p>`;
-    }),
-    inline: (source, product) => memo('inline', product, source, () => plain(source) ?? stringifier.stringify(unwrapSingleParagraph(treeOf(source, product)))),
-    text: (source, product) => memo('text', product, source, () => (plain(source) ?? hastText(treeOf(source, product))).replace(/\s+/g, ' ').trim()),
+    block: (source, product) => renderingOf(source, product).block,
+    inline: (source, product) => renderingOf(source, product).inline,
+    text: (source, product) => renderingOf(source, product).text,
   };
 }
 
