@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { htmlFiles, unhashedInlineElements } from '../build/helpers/gates';
-import { launchChromium, serveDist } from './helpers/browser';
+import { useBrowserOnSite } from './helpers/browser';
 
 /** Collects CSP violations reported to the page's console and as security policy events. */
 async function watchViolations(page: Page): Promise<string[]> {
@@ -22,16 +22,7 @@ async function watchViolations(page: Page): Promise<string[]> {
 }
 
 describe('Content-Security-Policy', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDist>>;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await serveDist(inject('distInternal'));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useBrowserOnSite(() => inject('distInternal'));
 
   it('is set on every page, without unsafe-inline', () => {
     const dist = inject('distInternal');
@@ -47,17 +38,17 @@ describe('Content-Security-Policy', () => {
   });
 
   it('lets search, charts, the theme toggle and the dashboard run with no violation', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser().newPage();
     const violations = await watchViolations(page);
-    await page.goto(`${server.url}/metrics/`);
+    await page.goto(`${site.url()}/metrics/`);
     await page.waitForFunction(() => [...document.querySelectorAll('canvas')].every((canvas) => canvas.width > 0));
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.url()}/`);
     await page.keyboard.press('/');
     await page.keyboard.type('rollback database');
     await page.waitForSelector('text=/Roll back/i', { timeout: 15_000 });
-    await page.goto(`${server.url}/search/?q=freeze`);
+    await page.goto(`${site.url()}/search/?q=freeze`);
     await page.waitForTimeout(1500);
-    await page.goto(`${server.url}/releases/api/2.0.0/`);
+    await page.goto(`${site.url()}/releases/api/2.0.0/`);
     await page.waitForTimeout(300);
     expect(violations).toEqual([]);
     await page.close();

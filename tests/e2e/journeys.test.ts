@@ -2,25 +2,15 @@
  * The journeys a stakeholder and a customer take first, in Chromium on the built example hub:
  * from the dashboard to the next release, and narrowing the changelog to one product.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, serveDist } from './helpers/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowserOnSite } from './helpers/browser';
 
 describe('first journeys', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDist>>;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await serveDist(inject('distInternal'));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useBrowserOnSite(() => inject('distInternal'));
 
   it('opens the dashboard and follows the next release window to its release page', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/`);
+    const page = await site.browser().newPage();
+    await page.goto(`${site.url()}/`);
     const link = page.locator('section[aria-labelledby="next-window-title"] ul.booked a').first();
     const label = (await link.innerText()).trim();
     const version = label.split(' ').at(-1)!;
@@ -33,9 +23,9 @@ describe('first journeys', () => {
   });
 
   it('filters the changelog by product with a link, without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/changelog/`);
+    await page.goto(`${site.url()}/changelog/`);
     const allIds = await page.locator('article.entry').evaluateAll((articles) => articles.map((article) => article.id));
     expect(allIds.some((id) => id.startsWith('web-'))).toBe(true);
     expect(allIds.some((id) => id.startsWith('api-'))).toBe(true);

@@ -1,31 +1,21 @@
 /** The RACI matrix in a real browser: an axe check (WCAG 2.2 AA) of every RACI page. */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, serveDist } from './helpers/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowserOnSite } from './helpers/browser';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 
 describe('RACI pages in a browser', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDist>>;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await serveDist(inject('distInternal'));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useBrowserOnSite(() => inject('distInternal'));
 
   it.each(['/raci/', '/raci/standard-release/', '/raci/hotfix/', '/raci/standard-release/releases/page/2/'])('%s passes axe (WCAG 2.2 AA), at desktop and phone widths', async (pagePath) => {
     for (const viewport of [
       { width: 1280, height: 900 },
       { width: 390, height: 844 },
     ]) {
-      const context = await browser.newContext({ viewport });
+      const context = await site.browser().newContext({ viewport });
       const page = await context.newPage();
-      await page.goto(`${server.url}${pagePath}`);
+      await page.goto(`${site.url()}${pagePath}`);
       const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
       expect(results.violations.map((violation) => `${viewport.width}px ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
       await context.close();
@@ -33,9 +23,9 @@ describe('RACI pages in a browser', () => {
   });
 
   it('lets keyboard users scroll a wide matrix on a phone', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await site.browser().newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/raci/standard-release/`);
+    await page.goto(`${site.url()}/raci/standard-release/`);
     const region = page.getByRole('region', { name: /Standard release/ });
     expect(await region.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
     expect(await region.getAttribute('tabindex')).toBe('0');

@@ -1,25 +1,15 @@
 /** Runbooks in a real browser: print preview shows the procedure only, with link URLs; axe passes. */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, serveDist } from './helpers/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowserOnSite } from './helpers/browser';
 
 describe('runbook pages in a browser', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDist>>;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await serveDist(inject('distInternal'));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useBrowserOnSite(() => inject('distInternal'));
 
   it('prints the procedure without navigation, header, footer, table of contents or anchors', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser().newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/runbooks/rollback-web/`);
+    await page.goto(`${site.url()}/runbooks/rollback-web/`);
     const hidden = ['.site-header', 'nav[aria-label="Main"]', '.site-footer', 'nav.toc', 'nav[aria-label="Breadcrumb"]', '.heading-anchor', '.used-by'];
     for (const selector of hidden) expect(await page.locator(selector).first().isVisible(), selector).toBe(true);
 
@@ -34,9 +24,9 @@ describe('runbook pages in a browser', () => {
   });
 
   it.each(['/runbooks/', '/runbooks/release-test-plan/', '/people/dana/', '/search/?q=rollback'])('%s passes axe (WCAG 2.2 AA)', async (pagePath) => {
-    const context = await browser.newContext();
+    const context = await site.browser().newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}${pagePath}`);
+    await page.goto(`${site.url()}${pagePath}`);
     if (pagePath.startsWith('/search/')) await page.locator('[data-search-results] .search-result').first().waitFor();
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
     expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
