@@ -7,6 +7,7 @@
  * URLs: `/changelog/`, `/changelog/page/<n>/`, `/changelog/<product>/`, `/changelog/<product>/page/<n>/`;
  * each version has an anchor (`urls.ts` `changelogAnchor`) on the page that lists it.
  */
+import { pageSlices } from './paging';
 import type { Temporal } from 'temporal-polyfill';
 import { isPublicChange, isPublicRelease } from './audience';
 import { isDeployed, type DeployedRelease } from './metrics';
@@ -89,17 +90,9 @@ export function changelogPages(hub: Hub): ChangelogPage[] {
   const products = [undefined, ...hub.config.products.map((product) => product.id)];
   return products.flatMap((product) => {
     const entries = changelogEntries(hub, product);
-    const pageCount = Math.max(1, Math.ceil(entries.length / CHANGELOG_ENTRIES_PER_PAGE));
-    return Array.from({ length: pageCount }, (_, index) => {
-      const path = changelogPagePath(product, index + 1);
-      return {
-        product,
-        page: index + 1,
-        pageCount,
-        entries: entries.slice(index * CHANGELOG_ENTRIES_PER_PAGE, (index + 1) * CHANGELOG_ENTRIES_PER_PAGE),
-        path,
-        param: path.slice('/changelog/'.length, -1) || undefined,
-      };
+    return pageSlices(entries, CHANGELOG_ENTRIES_PER_PAGE).map(({ page, pageCount, items }) => {
+      const path = changelogPagePath(product, page);
+      return { product, page, pageCount, entries: items, path, param: path.slice('/changelog/'.length, -1) || undefined };
     });
   });
 }

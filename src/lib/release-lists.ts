@@ -4,6 +4,7 @@
  * links to a paginated sub-list of all of them (`RELEASES_PER_PAGE` per page), so no page grows
  * with the number of releases. Pure: no Astro imports.
  */
+import { pageSlices, type PageSlice } from './paging';
 import { RELEASES_PER_PAGE } from './releases';
 import { pagedPath } from './urls';
 
@@ -20,15 +21,8 @@ export interface ListPreview<T> {
   truncated: boolean;
 }
 
-/** One page of a paginated list. */
-export interface ListPage<T> {
-  /** 1-based. */
-  page: number;
-  pageCount: number;
-  /** Rows on all pages. */
-  total: number;
-  /** This page's rows. */
-  items: T[];
+/** One page of a paginated sub-list. */
+export interface ListPage<T> extends PageSlice<T> {
   /** The rest parameter of a `[...page].astro` route: undefined for page 1, else `page/<n>` (see `pagedPath`). */
   param: string | undefined;
 }
@@ -45,13 +39,5 @@ export function needsSubList(total: number, count: number = RELEASE_PREVIEW_COUN
 
 /** Why: every page of a sub-list is pre-rendered; each holds at most `perPage` rows (an empty list has one empty page). */
 export function paginate<T>(items: readonly T[], perPage: number = RELEASES_PER_PAGE): ListPage<T>[] {
-  if (!Number.isInteger(perPage) || perPage < 1) throw new Error(`perPage must be a positive integer, not ${perPage}`);
-  const pageCount = Math.max(1, Math.ceil(items.length / perPage));
-  return Array.from({ length: pageCount }, (_, index) => ({
-    page: index + 1,
-    pageCount,
-    total: items.length,
-    items: items.slice(index * perPage, (index + 1) * perPage),
-    param: pagedPath('/', index + 1).slice(1, -1) || undefined,
-  }));
+  return pageSlices(items, perPage).map((slice) => ({ ...slice, param: pagedPath('/', slice.page).slice(1, -1) || undefined }));
 }

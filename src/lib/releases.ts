@@ -9,6 +9,7 @@
  * plain links; each release is on at most 8 listings, so a hub of N releases has O(N) listing
  * pages of at most `RELEASES_PER_PAGE` rows each.
  */
+import { pageSlices } from './paging';
 import type { Temporal } from 'temporal-polyfill';
 import { AUDIENCES, CHANGE_TYPES, RELEASE_STATUSES, type Audience, type Change, type ChangeType, type Hub, type Release, type ReleaseStatus } from './model';
 import { formatDateTime, isoDateTime } from './format';
@@ -164,18 +165,9 @@ function filterSubsets(release: Release, dimensions: FilterDimension[]): Release
 }
 
 function paginate(filter: ReleaseFilter, releases: Release[]): ReleaseListingPage[] {
-  const pageCount = Math.max(1, Math.ceil(releases.length / RELEASES_PER_PAGE));
-  return Array.from({ length: pageCount }, (_, index) => {
-    const path = releaseListingPath(filter, index + 1);
-    return {
-      filter,
-      page: index + 1,
-      pageCount,
-      total: releases.length,
-      releases: releases.slice(index * RELEASES_PER_PAGE, (index + 1) * RELEASES_PER_PAGE),
-      path,
-      param: path.slice('/releases/'.length, -1) || undefined,
-    };
+  return pageSlices(releases, RELEASES_PER_PAGE).map(({ page, pageCount, total, items }) => {
+    const path = releaseListingPath(filter, page);
+    return { filter, page, pageCount, total, releases: items, path, param: path.slice('/releases/'.length, -1) || undefined };
   });
 }
 
