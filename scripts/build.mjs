@@ -1,7 +1,6 @@
 /**
- * `npm run build`. Loads scripts/build.ts with tsx's TypeScript support, then switches that
- * support off before Astro builds in this process: tsx's module hooks would otherwise wrap every
- * module Astro and Vite load (measured: about 12 CPU-seconds per 1,000 releases).
+ * `npm run build`. Loads scripts/build.ts with tsx's TypeScript support and runs it; the site
+ * step it starts in a child process has a launcher of its own (scripts/build-site.mjs).
  */
 import { register } from 'tsx/esm/api';
 

@@ -1,88 +1,59 @@
 /**
- * `npm run build` (through scripts/build.mjs): validate the content root, build the site into a
- * staging folder, and only when everything succeeded replace `dist/` with it, so a failed build
- * never destroys the last good site.
+ * `npm run build` (through scripts/build.mjs): build the site into a staging folder and index it,
+ * and only when everything succeeded replace `dist/` with it, so a failed build never destroys the
+ * last good site. Two processes share the work: a child process validates the content and runs
+ * Astro (scripts/build-site.ts) and sends each searchable page here as it is rendered; this one
+ * feeds them to Pagefind meanwhile, and writes the index once the child has exited and returned
+ * its memory.
  */
+import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadContentRoot } from '../src/lib/content/load';
-import { handOffValidatedHub } from '../src/lib/content/handoff';
-import { contentRootFromEnv, displayRootOf } from '../src/lib/content/root';
-import { formatProblem } from '../src/lib/content/problems';
-import { checkContentLinks } from '../src/lib/content/link-check';
-import { audienceFromEnv, viewForAudience } from '../src/lib/audience';
-import { writeSearchIndex } from '../src/lib/search';
-import type { Hub } from '../src/lib/model';
+import { startSearchIndex, type SearchIndexSession } from '../src/lib/search';
+import { buildPathsFromEnv, shown, type BuildPaths } from './build-paths';
+import type { SiteStepMessage } from './build-site';
 
-/** Where this build reads and writes. */
-interface BuildPaths {
-  projectRoot: string;
-  /** The content root, and how messages name it. */
-  root: string;
-  display: string;
-  outDir: string;
-  stagingDir: string;
-}
-
-/** Why: the launcher loads this module with TypeScript support, then runs the build without it. */
+/** Why: the launcher loads this module with TypeScript support and runs the build. */
 export async function buildHub(): Promise<void> {
-  const outDir = path.resolve(process.cwd(), process.env.HUB_DIST_DIR || 'dist');
-  const root = contentRootFromEnv(process.env, process.cwd());
-  const paths: BuildPaths = {
-    projectRoot: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
-    root,
-    display: displayRootOf(root, process.cwd()),
-    outDir,
-    stagingDir: `${outDir}.staging`,
-  };
-  const hub = await validate(paths);
-  await buildSite(paths, hub);
-  await checkLinks(paths, hub);
-  await indexSite(paths);
+  const paths = buildPathsFromEnv(process.env, process.cwd());
+  await rm(paths.stagingDir, { recursive: true, force: true });
+  const search = await startSearch(paths);
+  await generateSite(paths, search);
+  await indexSite(paths, search);
   await swapIntoPlace(paths);
   console.log(`✓ built ${paths.display} into ${shown(paths.outDir)}`);
 }
 
-/** Every problem is printed; any error stops the build before anything is written. */
-async function validate(paths: BuildPaths): Promise<Hub> {
-  const { hub, problems } = await loadContentRoot(paths.root);
-  for (const problem of problems) {
-    console.error(`${problem.severity === 'warning' ? 'warning: ' : ''}${formatProblem(problem, paths.display)}`);
-  }
-  if (hub) return hub;
-  const errors = problems.filter((problem) => problem.severity === 'error').length;
-  console.error(`\n✗ build stopped: ${errors} content ${errors === 1 ? 'error' : 'errors'} in ${paths.display}; ${shown(paths.outDir)} was left as it was.`);
-  process.exit(1);
-}
-
-/** Astro runs in this process and its pages take the hub validated above (no second validation). */
-async function buildSite(paths: BuildPaths, hub: Hub): Promise<void> {
-  await rm(paths.stagingDir, { recursive: true, force: true });
-  handOffValidatedHub(paths.root, hub);
-  process.env.HUB_OUT_DIR = paths.stagingDir;
-  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+async function startSearch(paths: BuildPaths): Promise<SearchIndexSession> {
   try {
-    const { build } = await import('astro');
-    await build({ root: paths.projectRoot });
+    return await startSearchIndex();
   } catch (error) {
-    await fail(paths, `${(error as Error).stack ?? error}\n\n✗ astro build failed`);
+    return fail(paths, `✗ search indexing failed: ${(error as Error).message}`);
   }
 }
 
-/** Links written in content must resolve in this build (the audience's pages only). */
-async function checkLinks(paths: BuildPaths, hub: Hub): Promise<void> {
-  const brokenLinks = await checkContentLinks(paths.root, viewForAudience(hub, audienceFromEnv(process.env)), paths.stagingDir);
-  if (brokenLinks.length === 0) return;
-  for (const problem of brokenLinks) console.error(formatProblem(problem, paths.display));
-  await fail(paths, `✗ build stopped: ${brokenLinks.length} broken ${brokenLinks.length === 1 ? 'link' : 'links'} in ${paths.display}`);
+/**
+ * The child validates, builds and checks links, printing its own errors; it reports a success
+ * with a last `done` message. Any other end removes the staging folder and fails the build.
+ */
+async function generateSite(paths: BuildPaths, search: SearchIndexSession): Promise<void> {
+  const child = fork(path.join(paths.projectRoot, 'scripts/build-site.mjs'), { stdio: 'inherit' });
+  let done = false;
+  child.on('message', (message: SiteStepMessage) => {
+    if (message.type === 'page') search.add(message);
+    else done = true;
+  });
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (...end) => resolve(end)));
+  if (code === 0 && done) return;
+  await search.close();
+  await fail(paths, code === null ? `✗ the site build was stopped by ${signal}` : code === 0 ? '✗ the site build ended before it finished' : '', code ?? 1);
 }
 
 /** The search index is part of the site: a failure to write it fails the build like a failed page. */
-async function indexSite(paths: BuildPaths): Promise<void> {
+async function indexSite(paths: BuildPaths, search: SearchIndexSession): Promise<void> {
   try {
-    const { pageCount } = await writeSearchIndex(paths.stagingDir);
+    const { pageCount } = await search.finish(path.join(paths.stagingDir, 'pagefind'));
     console.log(`✓ search index: ${pageCount} ${pageCount === 1 ? 'page' : 'pages'}`);
   } catch (error) {
     await fail(paths, `✗ search indexing failed: ${(error as Error).message}`);
@@ -98,13 +69,9 @@ async function swapIntoPlace({ outDir, stagingDir }: BuildPaths): Promise<void> 
   await rm(previousDir, { recursive: true, force: true });
 }
 
-/** A failed step removes the staging folder and exits non-zero; the last good site stays. */
-async function fail(paths: BuildPaths, message: string): Promise<never> {
+/** A failed step removes the staging folder and exits non-zero; the last good site stays. An empty message: the child said why. */
+async function fail(paths: BuildPaths, message: string, exitCode = 1): Promise<never> {
   await rm(paths.stagingDir, { recursive: true, force: true });
-  console.error(`\n${message}; ${shown(paths.outDir)} was left as it was.`);
-  process.exit(1);
-}
-
-function shown(folder: string): string {
-  return path.relative(process.cwd(), folder) || folder;
+  if (message) console.error(`\n${message}; ${shown(paths.outDir)} was left as it was.`);
+  process.exit(exitCode);
 }

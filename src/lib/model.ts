@@ -4,6 +4,7 @@
  * reads this model and nothing else, so each concept has one definition.
  */
 import type { Temporal } from 'temporal-polyfill';
+import type { ContentLink } from './content-links';
 
 export const RELEASE_STATUSES = ['planned', 'scheduled', 'in-progress', 'released', 'rolled-back', 'cancelled'] as const;
 export type ReleaseStatus = (typeof RELEASE_STATUSES)[number];
@@ -30,6 +31,8 @@ export interface SourceRef {
   file: string;
   /** Id of the entry in the Astro content collection that renders the body (releases, runbooks). */
   entryId?: string;
+  /** Links to the site's own pages written in the body (releases, runbooks), checked against the built site. */
+  internalLinks?: readonly ContentLink[];
 }
 
 export interface Product {

@@ -1,6 +1,12 @@
 /** Finding internal links in content bodies, with their lines, ignoring code. */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findInternalLinks, servedFile } from '../../src/lib/content-links';
+import { checkContentLinks } from '../../src/lib/content/link-check';
+import { loadContentRoot } from '../../src/lib/content/load';
+import { hubWithOverlay } from './helpers/fixture-hub';
 
 describe('findInternalLinks', () => {
   it('finds inline, reference and HTML links with lines, and skips code and external links', () => {
@@ -29,4 +35,23 @@ describe('servedFile', () => {
     ['/calendar.ics', '/calendar.ics'],
     ['/', '/index.html'],
   ])('%s → %s', (path, file) => expect(servedFile(path)).toBe(file));
+});
+
+describe('checkContentLinks', () => {
+  it('checks the links found when the content was loaded, with their lines in the file, against the built pages', async () => {
+    const { hub } = await loadContentRoot(hubWithOverlay('broken-link'));
+    const runbook = hub!.runbooks.find((entry) => entry.id === 'deploy-web')!;
+    expect(runbook.source.internalLinks).toEqual([
+      { path: '/runbooks/rollback-web/', fragment: undefined, line: 12 },
+      { path: '/releases/web/1.0.0/', fragment: 'no-such-heading', line: 13 },
+    ]);
+
+    const dist = mkdtempSync(path.join(os.tmpdir(), 'links-dist-'));
+    mkdirSync(path.join(dist, 'releases/web/1.0.0'), { recursive: true });
+    writeFileSync(path.join(dist, 'releases/web/1.0.0/index.html'), '<h2 id="highlights">Highlights</h2>');
+    expect(checkContentLinks(hub!, dist).map((problem) => `${problem.file}:${problem.line} ${problem.message}`)).toEqual([
+      'runbooks/deploy-web.md:12 links to /runbooks/rollback-web/, which this build does not have',
+      'runbooks/deploy-web.md:13 links to /releases/web/1.0.0/#no-such-heading, but that page has no such anchor',
+    ]);
+  });
 });

@@ -1,22 +1,20 @@
 /** After a build: every internal link written in a release or runbook body must resolve. */
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Hub } from '../model';
-import { findInternalLinks, servedFile } from '../content-links';
+import type { Hub, SourceRef } from '../model';
+import { servedFile } from '../content-links';
 import type { Problem } from './problems';
-import { parseFrontmatterSource } from './source';
 
-/** Why: a broken link in content fails the build naming the content file and line that hold it. */
-export async function checkContentLinks(root: string, hub: Hub, distDir: string): Promise<Problem[]> {
-  const files = [...hub.releases.map((release) => release.source.file), ...hub.runbooks.map((runbook) => runbook.source.file)];
+/**
+ * Why: a broken link in content fails the build naming the content file and line that hold it.
+ * The links were found when the content was loaded; only the built pages are read here.
+ */
+export function checkContentLinks(hub: Hub, distDir: string): Problem[] {
+  const sources: SourceRef[] = [...hub.releases.map((release) => release.source), ...hub.runbooks.map((runbook) => runbook.source)];
   const idsByFile = new Map<string, Set<string>>();
   const problems: Problem[] = [];
-  for (const file of files) {
-    const text = await readFile(path.join(root, file), 'utf8');
-    const body = parseFrontmatterSource(file, text).source?.body ?? '';
-    const firstLine = text.slice(0, text.length - body.length).split('\n').length;
-    for (const link of findInternalLinks(body, firstLine)) {
+  for (const { file, internalLinks = [] } of sources) {
+    for (const link of internalLinks) {
       const target = path.join(distDir, servedFile(link.path));
       if (!existsSync(target)) {
         problems.push({ severity: 'error', file, line: link.line, message: `links to ${link.path}, which this build does not have`, fix: 'fix the link, or remove it (internal pages are not in a public build)' });

@@ -23,6 +23,7 @@ import { validateSource } from './zod-problems';
 import { resolveRelease, type LoadedRelease } from './release';
 import { crossCheck } from './cross-check';
 import { cadenceRuleProblem } from '../calendar/cadence';
+import { findInternalLinks } from '../content-links';
 
 export interface LoadResult {
   /** The model, when there is no error. */
@@ -193,7 +194,7 @@ async function loadRunbooks(reader: ContentReader, files: string[]): Promise<Loa
     const id = entryIdOf(file, 'runbooks');
     const { lastReviewed, ...rest } = input;
     runbooks.push({
-      value: { id, ...rest, lastReviewed: lastReviewed ? Temporal.PlainDate.from(lastReviewed) : undefined, source: { file, entryId: id } },
+      value: { id, ...rest, lastReviewed: lastReviewed ? Temporal.PlainDate.from(lastReviewed) : undefined, source: { file, entryId: id, internalLinks: findInternalLinks(parsed.source.body, parsed.source.bodyLine) } },
       source: parsed.source,
       path: [],
     });

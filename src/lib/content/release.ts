@@ -3,6 +3,7 @@ import type { Temporal } from 'temporal-polyfill';
 import type { ReleaseInput } from '../../schemas/release';
 import type { HubConfig, Release } from '../model';
 import { parseWrittenTime } from '../time';
+import { findInternalLinks } from '../content-links';
 import { fieldPath, type Problem } from './problems';
 import type { FrontmatterSource, YamlSource } from './source';
 import { suggestion } from './zod-problems';
@@ -71,7 +72,7 @@ export function resolveRelease(
     rollback,
     gtm,
     changes: input.changes.map((change) => ({ ...change, audience: change.audience ?? input.audience })),
-    source: { file: source.file, entryId },
+    source: { file: source.file, entryId, internalLinks: findInternalLinks(source.body, source.bodyLine) },
   };
 }
 

@@ -19,6 +19,8 @@ export interface YamlSource {
 /** A Markdown/MDX file split into frontmatter and body. */
 export interface FrontmatterSource extends YamlSource {
   body: string;
+  /** 1-based line of the file on which the body starts. */
+  bodyLine: number;
 }
 
 type ParseResult<T> = { source: T; problems: [] } | { source?: undefined; problems: Problem[] };
@@ -77,7 +79,8 @@ export function parseFrontmatterSource(file: string, text: string): ParseResult<
   }
   const parsed = parseYamlSource(file, match[1] ?? '', 2);
   if (!parsed.source) return parsed;
-  return { source: { ...parsed.source, body: text.slice(match[0].length) }, problems: [] };
+  const bodyLine = match[0].split('\n').length;
+  return { source: { ...parsed.source, body: text.slice(match[0].length), bodyLine }, problems: [] };
 }
 
 function firstSentence(message: string): string {

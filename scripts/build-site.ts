@@ -1,0 +1,74 @@
+/**
+ * The site step of `npm run build`, run by scripts/build.ts in a child process (through
+ * scripts/build-site.mjs): validate the content root, let Astro build every page into the staging
+ * folder in this process, and check the links written in content. Each searchable page goes to the
+ * parent as it is rendered, for the search index. The step runs in its own process so that all of
+ * its memory is returned before Pagefind writes the index (the largest memory peak of its own).
+ */
+import { rm } from 'node:fs/promises';
+import { loadContentRoot } from '../src/lib/content/load';
+import { handOffSearchablePages, handOffValidatedHub } from '../src/lib/content/handoff';
+import { formatProblem } from '../src/lib/content/problems';
+import { checkContentLinks } from '../src/lib/content/link-check';
+import { audienceFromEnv, viewForAudience } from '../src/lib/audience';
+import type { Hub } from '../src/lib/model';
+import type { SearchablePage } from '../src/lib/search';
+import { buildPathsFromEnv, shown, type BuildPaths } from './build-paths';
+
+/** What the site step tells the build script over the IPC channel. */
+export type SiteStepMessage = ({ type: 'page' } & SearchablePage) | { type: 'done' };
+
+/** Why: the launcher loads this module with TypeScript support, then runs the step without it. */
+export async function generateSite(): Promise<void> {
+  const paths = buildPathsFromEnv(process.env, process.cwd());
+  const hub = await validate(paths);
+  handOffSearchablePages((page) => send({ type: 'page', ...page }));
+  await buildSite(paths, hub);
+  await checkLinks(paths, hub);
+  await new Promise((resolve) => send({ type: 'done' }, resolve));
+  process.exit(0);
+}
+
+function send(message: SiteStepMessage, sent?: (error: Error | null) => void): void {
+  if (!process.send) throw new Error('scripts/build-site.mjs is started by scripts/build.ts (npm run build), not on its own');
+  process.send(message, undefined, {}, sent);
+}
+
+/** Every problem is printed; any error stops the build before anything is written. */
+async function validate(paths: BuildPaths): Promise<Hub> {
+  const { hub, problems } = await loadContentRoot(paths.root);
+  for (const problem of problems) {
+    console.error(`${problem.severity === 'warning' ? 'warning: ' : ''}${formatProblem(problem, paths.display)}`);
+  }
+  if (hub) return hub;
+  const errors = problems.filter((problem) => problem.severity === 'error').length;
+  return fail(paths, `✗ build stopped: ${errors} content ${errors === 1 ? 'error' : 'errors'} in ${paths.display}`);
+}
+
+/** Astro runs in this process and its pages take the hub validated above (no second validation). */
+async function buildSite(paths: BuildPaths, hub: Hub): Promise<void> {
+  handOffValidatedHub(paths.root, hub);
+  process.env.HUB_OUT_DIR = paths.stagingDir;
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  try {
+    const { build } = await import('astro');
+    await build({ root: paths.projectRoot });
+  } catch (error) {
+    await fail(paths, `${(error as Error).stack ?? error}\n\n✗ astro build failed`);
+  }
+}
+
+/** Links written in content must resolve in this build (the audience's pages only). */
+async function checkLinks(paths: BuildPaths, hub: Hub): Promise<void> {
+  const brokenLinks = checkContentLinks(viewForAudience(hub, audienceFromEnv(process.env)), paths.stagingDir);
+  if (brokenLinks.length === 0) return;
+  for (const problem of brokenLinks) console.error(formatProblem(problem, paths.display));
+  await fail(paths, `✗ build stopped: ${brokenLinks.length} broken ${brokenLinks.length === 1 ? 'link' : 'links'} in ${paths.display}`);
+}
+
+/** A failed step removes the staging folder and exits non-zero; the last good site stays. */
+async function fail(paths: BuildPaths, message: string): Promise<never> {
+  await rm(paths.stagingDir, { recursive: true, force: true });
+  console.error(`\n${message}; ${shown(paths.outDir)} was left as it was.`);
+  process.exit(1);
+}
