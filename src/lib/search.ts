@@ -76,9 +76,9 @@ function isoDate(date: Temporal.ZonedDateTime | Temporal.PlainDate, zone: string
 
 /**
  * The pages that can carry `data-pagefind-body` (a release, runbook, RACI matrix or person), by
- * their file in the built site: only these are sent to Pagefind, not the listings, calendar
- * months and changelog pages. Pagefind still skips a page here without a body; a test fails if a
- * page with a body falls outside it.
+ * their file in the built site: only these are looked at for the index, not the listings, calendar
+ * months and changelog pages. A page here without a body is not sent (`src/middleware.ts`); a
+ * test fails if a page with a body falls outside it.
  */
 const SEARCHABLE_PAGE = /^(?:releases\/[^/]+\/[^/]+|runbooks\/[^/]+|raci\/[^/]+|people\/[^/]+)\/index\.html$/;
 
