@@ -1,37 +1,25 @@
 /**
  * The site step of `npm run build`, run by scripts/build.ts in a child process (through
  * scripts/build-site.mjs): validate the content root, let Astro build every page into the staging
- * folder in this process, and check the links written in content. Each searchable page goes to the
- * parent as it is rendered, for the search index. The step runs in its own process so that all of
- * its memory is returned before Pagefind writes the index (the largest memory peak of its own).
+ * folder in this process, and check the links written in content. The step runs in its own
+ * process so that all of its memory is returned before Pagefind indexes the site (Pagefind's own
+ * memory peak would otherwise add to it).
  */
 import { rm } from 'node:fs/promises';
 import { loadContentRoot } from '../src/lib/content/load';
-import { handOffSearchablePages, handOffValidatedHub } from '../src/lib/content/handoff';
+import { handOffValidatedHub } from '../src/lib/content/handoff';
 import { formatProblem } from '../src/lib/content/problems';
 import { checkContentLinks } from '../src/lib/content/link-check';
 import { audienceFromEnv, viewForAudience } from '../src/lib/audience';
 import type { Hub } from '../src/lib/model';
-import type { SearchablePage } from '../src/lib/search';
 import { buildPathsFromEnv, shown, type BuildPaths } from './build-paths';
-
-/** What the site step tells the build script over the IPC channel. */
-export type SiteStepMessage = ({ type: 'page' } & SearchablePage) | { type: 'done' };
 
 /** Why: the launcher loads this module with TypeScript support, then runs the step without it. */
 export async function generateSite(): Promise<void> {
   const paths = buildPathsFromEnv(process.env, process.cwd());
   const hub = await validate(paths);
-  handOffSearchablePages((page) => send({ type: 'page', ...page }));
   await buildSite(paths, hub);
   await checkLinks(paths, hub);
-  await new Promise((resolve) => send({ type: 'done' }, resolve));
-  process.exit(0);
-}
-
-function send(message: SiteStepMessage, sent?: (error: Error | null) => void): void {
-  if (!process.send) throw new Error('scripts/build-site.mjs is started by scripts/build.ts (npm run build), not on its own');
-  process.send(message, undefined, {}, sent);
 }
 
 /** Every problem is printed; any error stops the build before anything is written. */

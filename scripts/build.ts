@@ -1,59 +1,42 @@
 /**
  * `npm run build` (through scripts/build.mjs): build the site into a staging folder and index it,
  * and only when everything succeeded replace `dist/` with it, so a failed build never destroys the
- * last good site. Two processes share the work: a child process validates the content and runs
- * Astro (scripts/build-site.ts) and sends each searchable page here as it is rendered; this one
- * feeds them to Pagefind meanwhile, and writes the index once the child has exited and returned
- * its memory.
+ * last good site. The site step (validation, Astro, link check: scripts/build-site.ts) runs in a
+ * child process, and Pagefind indexes the staging folder only once that process has exited: their
+ * memory peaks come one after the other instead of adding up.
  */
-import { fork } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { startSearchIndex, type SearchIndexSession } from '../src/lib/search';
+import { writeSearchIndex } from '../src/lib/search';
 import { buildPathsFromEnv, shown, type BuildPaths } from './build-paths';
-import type { SiteStepMessage } from './build-site';
 
 /** Why: the launcher loads this module with TypeScript support and runs the build. */
 export async function buildHub(): Promise<void> {
   const paths = buildPathsFromEnv(process.env, process.cwd());
   await rm(paths.stagingDir, { recursive: true, force: true });
-  const search = await startSearch(paths);
-  await generateSite(paths, search);
-  await indexSite(paths, search);
+  await generateSite(paths);
+  await indexSite(paths);
   await swapIntoPlace(paths);
   console.log(`✓ built ${paths.display} into ${shown(paths.outDir)}`);
 }
 
-async function startSearch(paths: BuildPaths): Promise<SearchIndexSession> {
-  try {
-    return await startSearchIndex();
-  } catch (error) {
-    return fail(paths, `✗ search indexing failed: ${(error as Error).message}`);
-  }
-}
-
-/**
- * The child validates, builds and checks links, printing its own errors; it reports a success
- * with a last `done` message. Any other end removes the staging folder and fails the build.
- */
-async function generateSite(paths: BuildPaths, search: SearchIndexSession): Promise<void> {
-  const child = fork(path.join(paths.projectRoot, 'scripts/build-site.mjs'), { stdio: 'inherit' });
-  let done = false;
-  child.on('message', (message: SiteStepMessage) => {
-    if (message.type === 'page') search.add(message);
-    else done = true;
+/** The child validates, builds and checks links, and prints its own errors; any failure fails the build. */
+async function generateSite(paths: BuildPaths): Promise<void> {
+  const child = spawn(process.execPath, [path.join(paths.projectRoot, 'scripts/build-site.mjs')], { stdio: 'inherit' });
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (...end) => resolve(end));
   });
-  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (...end) => resolve(end)));
-  if (code === 0 && done) return;
-  await search.close();
-  await fail(paths, code === null ? `✗ the site build was stopped by ${signal}` : code === 0 ? '✗ the site build ended before it finished' : '', code ?? 1);
+  if (code === 0) return;
+  await fail(paths, code === null ? `✗ the site build was stopped by ${signal}` : '', code ?? 1);
 }
 
 /** The search index is part of the site: a failure to write it fails the build like a failed page. */
-async function indexSite(paths: BuildPaths, search: SearchIndexSession): Promise<void> {
+async function indexSite(paths: BuildPaths): Promise<void> {
   try {
-    const { pageCount } = await search.finish(path.join(paths.stagingDir, 'pagefind'));
+    const { pageCount } = await writeSearchIndex(paths.stagingDir);
     console.log(`✓ search index: ${pageCount} ${pageCount === 1 ? 'page' : 'pages'}`);
   } catch (error) {
     await fail(paths, `✗ search indexing failed: ${(error as Error).message}`);

@@ -1,12 +1,12 @@
 /** What each indexed page tells Pagefind, and the index written over a built folder. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { isSearchablePage, searchRecordFields, searchTypesFor, startSearchIndex, UNDATED_SORT_KEY, type SearchablePage } from '../../src/lib/search.ts';
+import { searchRecordFields, searchTypesFor, UNDATED_SORT_KEY, writeSearchIndex } from '../../src/lib/search.ts';
 import { at, makeHub } from './helpers/hub-factory.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
@@ -68,35 +68,18 @@ describe('searchTypesFor', () => {
   });
 });
 
-describe('isSearchablePage', () => {
-  it.each([
-    ['releases/web/1.0.0/index.html', true],
-    ['releases/web/1.1.0-beta.1+build.7/index.html', true],
-    ['runbooks/rollback/index.html', true],
-    ['raci/standard-release/index.html', true],
-    ['people/ana/index.html', true],
-    ['index.html', false],
-    ['releases/index.html', false],
-    ['releases/web/index.html', false],
-    // A listing page has the shape of a release page; the build drops it for want of data-pagefind-body.
-    ['releases/page/2/index.html', true],
-    ['releases/product/web/page/2/index.html', false],
-    ['runbooks/rollback/releases/index.html', false],
-    ['calendar/2026-03/index.html', false],
-    ['changelog/index.html', false],
-  ])('%s: %s', (sitePath, searchable) => {
-    expect(isSearchablePage(sitePath)).toBe(searchable);
-  });
-});
-
-const page = (body: string) => `<!doctype html><html lang="en"><head><title>t</title></head><body><header>Navigation words</header>${body}</body></html>`;
-
-/** Two pages that opt in with data-pagefind-body, and one that does not. */
-const PAGES: SearchablePage[] = [
-  { sitePath: 'runbooks/rollback/index.html', html: page('<main data-pagefind-body><h1>Roll back</h1><p>Restore the snapshot</p><div hidden data-pagefind-ignore><span data-pagefind-filter="type">runbook</span></div></main>') },
-  { sitePath: 'people/ana/index.html', html: page('<main><h1>Ana</h1><p>Welcome zebra</p></main>') },
-  { sitePath: 'releases/web/1.0.0/index.html', html: page('<main data-pagefind-body><h1>Web 1.0.0</h1><p>First light</p></main>') },
-];
+/** A built site with two indexable pages and one that does not opt in. */
+function siteFixture(): string {
+  const site = mkdtempSync(path.join(os.tmpdir(), 'search-site-'));
+  const page = (file: string, html: string) => {
+    mkdirSync(path.dirname(path.join(site, file)), { recursive: true });
+    writeFileSync(path.join(site, file), `<!doctype html><html lang="en"><head><title>t</title></head><body>${html}</body></html>`);
+  };
+  page('index.html', '<header>Navigation words</header><main><h1>Home</h1><p>Welcome zebra</p></main>');
+  page('runbooks/rollback/index.html', '<header>Navigation words</header><main data-pagefind-body><h1>Roll back</h1><p>Restore the snapshot</p><div hidden data-pagefind-ignore><span data-pagefind-filter="type">runbook</span></div></main>');
+  page('releases/web/1.0.0/index.html', '<main data-pagefind-body><h1>Web 1.0.0</h1><p>First light</p></main>');
+  return site;
+}
 
 /** Pagefind's fragments (one per indexed page) are gzipped JSON after a `pagefind_dcd` signature. */
 function readFragments(outputDir: string): { url: string; content: string; filters: Record<string, string[]> }[] {
@@ -104,29 +87,13 @@ function readFragments(outputDir: string): { url: string; content: string; filte
   return readdirSync(dir).map((file) => JSON.parse(gunzipSync(readFileSync(path.join(dir, file))).toString('utf8').replace(/^pagefind_dcd/, '')));
 }
 
-/** Every file of an index folder with its bytes, to compare two indexes. */
-function filesOf(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files[path.relative(dir, path.join(entry.parentPath, entry.name))] = readFileSync(path.join(entry.parentPath, entry.name)).toString('base64');
-  }
-  return files;
-}
-
-async function indexInto(pages: SearchablePage[]): Promise<{ outputDir: string; pageCount: number }> {
-  const outputDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'search-index-')), 'pagefind');
-  const session = await startSearchIndex();
-  for (const added of pages) session.add(added);
-  const { pageCount } = await session.finish(outputDir);
-  return { outputDir, pageCount };
-}
-
-describe('startSearchIndex', () => {
-  it('indexes only the pages that opt in, only their main content, and writes the bundle', async () => {
-    const { outputDir, pageCount } = await indexInto(PAGES);
+describe('writeSearchIndex', () => {
+  it('indexes only the pages that opt in, only their main content, and writes the bundle into the site', async () => {
+    const site = siteFixture();
+    const { pageCount } = await writeSearchIndex(site);
     expect(pageCount).toBe(2);
-    expect(existsSync(path.join(outputDir, 'pagefind.js'))).toBe(true);
-    const fragments = readFragments(outputDir);
+    expect(existsSync(path.join(site, 'pagefind/pagefind.js'))).toBe(true);
+    const fragments = readFragments(path.join(site, 'pagefind'));
     expect(fragments.map((fragment) => fragment.url).sort()).toEqual(['/releases/web/1.0.0/', '/runbooks/rollback/']);
     const runbook = fragments.find((fragment) => fragment.url === '/runbooks/rollback/')!;
     expect(runbook.content).toContain('Restore the snapshot');
@@ -135,23 +102,13 @@ describe('startSearchIndex', () => {
     expect(runbook.filters).toEqual({ type: ['runbook'] });
   });
 
-  it('writes the same bytes for the same pages added in the same order', async () => {
-    const first = await indexInto(PAGES);
-    const second = await indexInto(PAGES);
-    expect(filesOf(second.outputDir)).toEqual(filesOf(first.outputDir));
-  });
-
   it('fails with SearchIndexError, and a non-zero exit, when Pagefind crashes while writing its bundle', () => {
-    const site = mkdtempSync(path.join(os.tmpdir(), 'search-site-'));
+    const site = siteFixture();
     // A file where the bundle folder must go makes Pagefind's binary panic without answering. Run it
     // in its own process, as scripts/build.ts does: the crash is detected when that process goes idle.
     writeFileSync(path.join(site, 'pagefind'), 'in the way');
     const script = path.join(site, 'index-site.mts');
-    writeFileSync(
-      script,
-      `import { startSearchIndex } from ${JSON.stringify(path.join(projectRoot, 'src/lib/search.ts'))};\n` +
-        `const session = await startSearchIndex();\nfor (const page of ${JSON.stringify(PAGES)}) session.add(page);\nawait session.finish(${JSON.stringify(path.join(site, 'pagefind'))});\n`,
-    );
+    writeFileSync(script, `import { writeSearchIndex } from ${JSON.stringify(path.join(projectRoot, 'src/lib/search.ts'))};\nawait writeSearchIndex(${JSON.stringify(site)});\n`);
     const result = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), script], { encoding: 'utf8', timeout: 60_000 });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('SearchIndexError: Pagefind stopped without answering');
