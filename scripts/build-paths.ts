@@ -1,4 +1,5 @@
-/** Where `npm run build` reads and writes: the same for the build script and the site step it starts. */
+/** Where `npm run build` reads and writes, and how it stops: the same for the build script and the site step it starts. */
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentRootFromEnv, displayRootOf } from '../src/lib/content/root';
@@ -30,4 +31,14 @@ export function buildPathsFromEnv(env: NodeJS.ProcessEnv, cwd: string): BuildPat
 /** Why: messages name folders as the user would type them, from where they ran the command. */
 export function shown(folder: string): string {
   return path.relative(process.cwd(), folder) || folder;
+}
+
+/**
+ * Why: a failed step removes the staging folder and exits non-zero, so the last good site stays.
+ * An empty message prints nothing (the site step already said why).
+ */
+export async function failBuild(paths: BuildPaths, message: string, exitCode = 1): Promise<never> {
+  await rm(paths.stagingDir, { recursive: true, force: true });
+  if (message) console.error(`\n${message}; ${shown(paths.outDir)} was left as it was.`);
+  process.exit(exitCode);
 }

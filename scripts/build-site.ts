@@ -5,14 +5,13 @@
  * process so that all of its memory is returned before Pagefind indexes the site (Pagefind's own
  * memory peak would otherwise add to it).
  */
-import { rm } from 'node:fs/promises';
 import { loadContentRoot } from '../src/lib/content/load';
 import { handOffValidatedHub } from '../src/lib/content/handoff';
 import { formatProblem } from '../src/lib/content/problems';
 import { checkContentLinks } from '../src/lib/content/link-check';
 import { audienceFromEnv, viewForAudience } from '../src/lib/audience';
 import type { Hub } from '../src/lib/model';
-import { buildPathsFromEnv, shown, type BuildPaths } from './build-paths';
+import { buildPathsFromEnv, failBuild, type BuildPaths } from './build-paths';
 
 /** Why: the launcher loads this module with TypeScript support, then runs the step without it. */
 export async function generateSite(): Promise<void> {
@@ -30,7 +29,7 @@ async function validate(paths: BuildPaths): Promise<Hub> {
   }
   if (hub) return hub;
   const errors = problems.filter((problem) => problem.severity === 'error').length;
-  return fail(paths, `✗ build stopped: ${errors} content ${errors === 1 ? 'error' : 'errors'} in ${paths.display}`);
+  return failBuild(paths, `✗ build stopped: ${errors} content ${errors === 1 ? 'error' : 'errors'} in ${paths.display}`);
 }
 
 /** Astro runs in this process and its pages take the hub validated above (no second validation). */
@@ -42,7 +41,7 @@ async function buildSite(paths: BuildPaths, hub: Hub): Promise<void> {
     const { build } = await import('astro');
     await build({ root: paths.projectRoot });
   } catch (error) {
-    await fail(paths, `${(error as Error).stack ?? error}\n\n✗ astro build failed`);
+    await failBuild(paths, `${(error as Error).stack ?? error}\n\n✗ astro build failed`);
   }
 }
 
@@ -51,12 +50,5 @@ async function checkLinks(paths: BuildPaths, hub: Hub): Promise<void> {
   const brokenLinks = checkContentLinks(viewForAudience(hub, audienceFromEnv(process.env)), paths.stagingDir);
   if (brokenLinks.length === 0) return;
   for (const problem of brokenLinks) console.error(formatProblem(problem, paths.display));
-  await fail(paths, `✗ build stopped: ${brokenLinks.length} broken ${brokenLinks.length === 1 ? 'link' : 'links'} in ${paths.display}`);
-}
-
-/** A failed step removes the staging folder and exits non-zero; the last good site stays. */
-async function fail(paths: BuildPaths, message: string): Promise<never> {
-  await rm(paths.stagingDir, { recursive: true, force: true });
-  console.error(`\n${message}; ${shown(paths.outDir)} was left as it was.`);
-  process.exit(1);
+  await failBuild(paths, `✗ build stopped: ${brokenLinks.length} broken ${brokenLinks.length === 1 ? 'link' : 'links'} in ${paths.display}`);
 }

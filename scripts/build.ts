@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeSearchIndex } from '../src/lib/search';
-import { buildPathsFromEnv, shown, type BuildPaths } from './build-paths';
+import { buildPathsFromEnv, failBuild, shown, type BuildPaths } from './build-paths';
 
 /** Why: the launcher loads this module with TypeScript support and runs the build. */
 export async function buildHub(): Promise<void> {
@@ -30,7 +30,7 @@ async function generateSite(paths: BuildPaths): Promise<void> {
     child.on('exit', (...end) => resolve(end));
   });
   if (code === 0) return;
-  await fail(paths, code === null ? `✗ the site build was stopped by ${signal}` : '', code ?? 1);
+  await failBuild(paths, code === null ? `✗ the site build was stopped by ${signal}` : '', code ?? 1);
 }
 
 /** The search index is part of the site: a failure to write it fails the build like a failed page. */
@@ -39,7 +39,7 @@ async function indexSite(paths: BuildPaths): Promise<void> {
     const { pageCount } = await writeSearchIndex(paths.stagingDir);
     console.log(`✓ search index: ${pageCount} ${pageCount === 1 ? 'page' : 'pages'}`);
   } catch (error) {
-    await fail(paths, `✗ search indexing failed: ${(error as Error).message}`);
+    await failBuild(paths, `✗ search indexing failed: ${(error as Error).message}`);
   }
 }
 
@@ -50,11 +50,4 @@ async function swapIntoPlace({ outDir, stagingDir }: BuildPaths): Promise<void> 
   if (existsSync(outDir)) await rename(outDir, previousDir);
   await rename(stagingDir, outDir);
   await rm(previousDir, { recursive: true, force: true });
-}
-
-/** A failed step removes the staging folder and exits non-zero; the last good site stays. An empty message: the child said why. */
-async function fail(paths: BuildPaths, message: string, exitCode = 1): Promise<never> {
-  await rm(paths.stagingDir, { recursive: true, force: true });
-  if (message) console.error(`\n${message}; ${shown(paths.outDir)} was left as it was.`);
-  process.exit(exitCode);
 }
