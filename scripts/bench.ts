@@ -1,18 +1,20 @@
 /**
- * `npm run bench -- --releases N [--products P] [--json] [--keep] [--skip-baseline]`: builds a
- * synthetic hub of N releases and a bare Astro baseline of the same notes, and reports time,
- * memory, page weight and search index size of both, with the hub/baseline ratios.
+ * `npm run bench -- --releases N [--products P] [--runs R] [--json] [--keep] [--skip-baseline]`:
+ * builds a synthetic hub of N releases and a bare Astro baseline of the same notes (R times each,
+ * alternating), and reports time, memory, page weight and search index size of both, with the
+ * median hub/baseline ratios and their spread.
  * See docs/performance.md for the method and the figures.
  */
 import { parseArgs } from 'node:util';
 import { runBenchmark } from './bench/run';
 import { formatReport } from './bench/report';
 
-const usage = 'usage: npm run bench -- --releases N [--products P] [--json] [--keep] [--skip-baseline]';
+const usage = 'usage: npm run bench -- --releases N [--products P] [--runs R] [--json] [--keep] [--skip-baseline]';
 const { values } = parseArgs({
   options: {
     releases: { type: 'string' },
     products: { type: 'string', default: '2' },
+    runs: { type: 'string', default: '1' },
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'skip-baseline': { type: 'boolean', default: false },
@@ -25,8 +27,9 @@ if (values.help) {
 }
 const releases = Number(values.releases);
 const products = Number(values.products);
-if (!Number.isInteger(releases) || releases < 1 || !Number.isInteger(products) || products < 1 || products > releases) {
-  console.error(`${usage}\n--releases must be a positive integer and --products between 1 and --releases`);
+const runs = Number(values.runs);
+if (!Number.isInteger(releases) || releases < 1 || !Number.isInteger(products) || products < 1 || products > releases || !Number.isInteger(runs) || runs < 1) {
+  console.error(`${usage}\n--releases and --runs must be positive integers and --products between 1 and --releases`);
   process.exit(2);
 }
 
@@ -36,10 +39,11 @@ try {
     products,
     keep: values.keep,
     skipBaseline: values['skip-baseline'],
+    runs,
     log: (line) => console.error(`bench: ${line}`),
   });
   console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
-  if (values.keep) console.error(`bench: kept ${workDir} (content/, hub-project/, hub-dist/, baseline/, *.log)`);
+  if (values.keep) console.error(`bench: kept ${workDir} (content/, run-<n>/ with hub-project/, hub-dist/, baseline/, *.log)`);
 } catch (error) {
   console.error(`bench: ${(error as Error).message}`);
   process.exit(1);

@@ -45,10 +45,10 @@ function parseDistArgument(argv: readonly string[]): string | undefined {
   return path.resolve(value);
 }
 
-/** Builds the example hub (internal audience) exactly as `npm run build` does, into `dist`. */
+/** Builds the example hub (internal audience) exactly as `npm run build` does (`release-hub build`), into `dist`. */
 function buildExampleHub(dist: string): void {
   console.log(`Building the example hub into ${dist} …`);
-  const result = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts'], {
+  const result = spawnSync(process.execPath, [path.join(projectRoot, 'bin/release-hub.mjs'), 'build'], {
     cwd: projectRoot,
     encoding: 'utf8',
     env: {

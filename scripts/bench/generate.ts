@@ -10,8 +10,8 @@
  * a Sunday when both zones change their clocks, so no written time is in a DST gap or fold.
  */
 import { Temporal } from 'temporal-polyfill';
-import { releasePath, runbookPath } from '../../src/lib/urls';
-import type { ChangeType, ReleaseStatus, RunbookKind } from '../../src/lib/model';
+import { releasePath, runbookPath } from '../../src/core/urls';
+import type { ChangeType, ReleaseStatus, RunbookKind } from '../../src/core/model';
 import { changeSummary, incidentLine, releaseBody, releaseSummary, releaseTitle, runbookBody } from './prose';
 import { createRandom, seedFor, type Random } from './random';
 import { toYaml, type YamlValue } from './yaml';

@@ -1,23 +1,24 @@
 /**
- * One benchmark run: generate the content root, validate it, build the hub with the user's own
- * `npm run build` (scripts/build.mjs) (in a snapshot of the project, see workspace.ts), build the baseline, and
- * measure both the same way.
+ * One benchmark: generate the content root, validate it, then build the hub as a team builds it
+ * (`release-hub build` in a project of its own that depends on this package, see workspace.ts)
+ * and the bare Astro baseline, alternately, `runs` times, each from a cold cache, measuring both
+ * the same way. The report holds the median of each ratio and its spread.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadContentRoot } from '../../src/lib/content/load';
-import { formatProblem } from '../../src/lib/content/problems';
-import { releasePath } from '../../src/lib/urls';
+import { loadContentRoot } from '../../src/content/load';
+import { formatProblem } from '../../src/content/problems';
+import { releasePath } from '../../src/core/urls';
 import { baselineReleasePage, createBaselineSite } from './baseline';
 import { distStats } from './dist-stats';
 import { BENCH_NOW_EPOCH_SECONDS, generateContentRoot, type GeneratedRelease } from './generate';
 import { phaseDurations, runMeasured, type MeasuredRun, type PhaseMarker } from './measure';
 import { seedFor } from './random';
-import { snapshotProject } from './workspace';
-import { ratiosOf, targetChecks, type BenchReport, type SiteMeasurement } from './report';
+import { createHubProject } from './workspace';
+import { medianRun, ratiosOf, spreadOf, targetChecks, type BenchReport, type BenchRun, type SiteMeasurement } from './report';
 
 /** Options of `npm run bench`. */
 export interface BenchOptions {
@@ -26,6 +27,8 @@ export interface BenchOptions {
   /** Keep the temporary folder (content, the hub's project snapshot, both sites, logs) and say where it is. */
   keep: boolean;
   skipBaseline: boolean;
+  /** How many times to build each site, alternating hub and baseline (default 1). */
+  runs: number;
   /** Progress lines (to stderr). */
   log: (line: string) => void;
 }
@@ -45,9 +48,11 @@ const ASTRO_MARKERS: PhaseMarker[] = [
 
 /** Why: the whole run behind `npm run bench`; returns the report, throws on any failed step. */
 export async function runBenchmark(options: BenchOptions): Promise<{ report: BenchReport; workDir: string }> {
-  const workDir = await mkdtemp(path.join(os.tmpdir(), 'release-hub-bench-'));
+  // Inside the checkout (.bench/ is ignored by git): Astro compiles the hub's injected .astro routes
+  // only when they share a folder with the project that builds them, as they do in a team's node_modules.
+  await mkdir(path.join(projectRoot, '.bench'), { recursive: true });
+  const workDir = await mkdtemp(path.join(projectRoot, '.bench', 'run-'));
   const contentDir = path.join(workDir, 'content');
-  const hubDist = path.join(workDir, 'hub-dist');
   const loadAverageBefore = os.loadavg();
   try {
     options.log(`generating ${options.releases} releases over ${options.products} products in ${contentDir}`);
@@ -70,13 +75,19 @@ export async function runBenchmark(options: BenchOptions): Promise<{ report: Ben
     for (const warning of warnings.slice(0, 5)) options.log(`warning: ${formatProblem(warning, contentDir)}`);
     if (!hub) throw new Error(`the generated content root is invalid (a bug of the generator):\n${problems.slice(0, 20).map((problem) => formatProblem(problem, contentDir)).join('\n')}`);
 
-    options.log('building the hub (npm run build)');
-    const hubSite = await measureHub(contentDir, hubDist, workDir, generated.releases);
-    let baseline: SiteMeasurement | null = null;
-    if (!options.skipBaseline) {
-      options.log('building the baseline (bare Astro 7 + Pagefind)');
-      baseline = await measureBaseline(path.join(workDir, 'baseline'), path.join(contentDir, 'releases'), workDir, generated.releases);
+    const runs: BenchRun[] = [];
+    for (let run = 1; run <= options.runs; run++) {
+      const of = options.runs > 1 ? ` (run ${run} of ${options.runs})` : '';
+      options.log(`building the hub (release-hub build)${of}`);
+      const hubSite = await measureHub(contentDir, path.join(workDir, `run-${run}`), generated.releases);
+      let baselineSite: SiteMeasurement | null = null;
+      if (!options.skipBaseline) {
+        options.log(`building the baseline (bare Astro 7 + Pagefind)${of}`);
+        baselineSite = await measureBaseline(path.join(workDir, `run-${run}`, 'baseline'), path.join(contentDir, 'releases'), generated.releases);
+      }
+      runs.push({ hub: hubSite, baseline: baselineSite, ratios: baselineSite ? ratiosOf(hubSite, baselineSite) : null });
     }
+    const { hub: hubSite, baseline } = medianRun(runs);
     const report: BenchReport = {
       releases: options.releases,
       products: options.products,
@@ -93,8 +104,10 @@ export async function runBenchmark(options: BenchOptions): Promise<{ report: Ben
       },
       hub: hubSite,
       baseline,
-      ratios: baseline ? ratiosOf(hubSite, baseline) : null,
-      targets: targetChecks(hubSite, baseline),
+      ratios: spreadOf(runs)?.median ?? null,
+      spread: spreadOf(runs)?.spread ?? null,
+      runs: runs.map((run) => ({ hubTotalSeconds: run.hub.totalSeconds, baselineTotalSeconds: run.baseline?.totalSeconds ?? null, hubPeakRssBytes: run.hub.peakRssBytes, baselinePeakRssBytes: run.baseline?.peakRssBytes ?? null, ratios: run.ratios })),
+      targets: targetChecks(hubSite, baseline, spreadOf(runs)?.median ?? null),
     };
     return { report, workDir };
   } finally {
@@ -102,16 +115,17 @@ export async function runBenchmark(options: BenchOptions): Promise<{ report: Ben
   }
 }
 
-/** Why: the hub is built by the user's own command (`npm run build` = scripts/build.mjs), so the benchmark measures whatever it builds. */
-async function measureHub(contentDir: string, distDir: string, workDir: string, releases: GeneratedRelease[]): Promise<SiteMeasurement> {
-  const hubProject = path.join(workDir, 'hub-project');
-  await snapshotProject(projectRoot, hubProject);
-  const logFile = path.join(workDir, 'hub-build.log');
+/** Why: the hub is built by a team's own command (`release-hub build` in its project), so the benchmark measures what a team waits for. */
+async function measureHub(contentDir: string, runDir: string, releases: GeneratedRelease[]): Promise<SiteMeasurement> {
+  const hubProject = path.join(runDir, 'hub-project');
+  const distDir = path.join(runDir, 'hub-dist');
+  await createHubProject(hubProject, contentDir, projectRoot);
+  const logFile = path.join(runDir, 'hub-build.log');
   const run = await mustSucceed(
     'hub build',
-    runMeasured(process.execPath, ['scripts/build.mjs'], {
+    runMeasured(process.execPath, [path.join(projectRoot, 'bin/release-hub.mjs'), 'build'], {
       cwd: hubProject,
-      env: childEnv(hubProject, { HUB_CONTENT_DIR: contentDir, HUB_DIST_DIR: distDir, HUB_AUDIENCE: 'internal' }),
+      env: childEnv(hubProject, { HUB_DIST_DIR: distDir, HUB_AUDIENCE: 'internal' }),
       logFile,
       markers: ASTRO_MARKERS,
     }),
@@ -133,9 +147,10 @@ async function measureHub(contentDir: string, distDir: string, workDir: string, 
 }
 
 /** Why: the baseline is built and indexed as two commands, measured the same way as the hub. */
-async function measureBaseline(siteDir: string, releasesDir: string, workDir: string, releases: GeneratedRelease[]): Promise<SiteMeasurement> {
+async function measureBaseline(siteDir: string, releasesDir: string, releases: GeneratedRelease[]): Promise<SiteMeasurement> {
   await createBaselineSite(siteDir, releasesDir, projectRoot);
   const env = childEnv(siteDir, {});
+  const workDir = path.dirname(siteDir);
   const buildLog = path.join(workDir, 'baseline-build.log');
   const build = await mustSucceed(
     'baseline build',

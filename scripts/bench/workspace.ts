@@ -1,26 +1,27 @@
 /**
- * Private copies for the benchmark's builds. Astro writes into the project it builds
- * (`.astro/content-modules.mjs` lists the content root's files, `.astro/.prerender/` holds the
- * prerendered chunks when the output folder is elsewhere) and into `node_modules/.astro`, so two
- * builds from one checkout at the same time break each other. The benchmark builds a snapshot of
- * the project in its temporary folder instead, with the project's installed packages linked in.
+ * Projects of their own for the benchmark's builds, with the project's installed packages linked
+ * in. Astro writes into the project it builds (`.astro/`) and into `node_modules/.astro`, so each
+ * build gets its own folder and its own caches: every run starts cold.
  */
-import { cp, mkdir, readdir, symlink } from 'node:fs/promises';
+import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Top-level entries of the project that a build does not read, or that are outputs and caches. */
-const NOT_COPIED = new Set(['node_modules', '.git', '.astro', 'dist', '.test-output', 'tests', '.bench']);
 /** node_modules entries that hold caches, which each copy keeps for itself. */
 const PRIVATE_MODULE_ENTRIES = new Set(['.astro', '.vite', '.cache']);
 
-/** Why: the build writes only inside this copy, so builds elsewhere in the checkout cannot break it. */
-export async function snapshotProject(projectRoot: string, targetDir: string): Promise<void> {
+/**
+ * Why: the hub is measured as a team builds it: a project with only its astro.config.mjs (the
+ * integration, pointed at the generated content) and its dependencies, `release-hub` among them.
+ */
+export async function createHubProject(targetDir: string, contentDir: string, projectRoot: string): Promise<void> {
   await mkdir(targetDir, { recursive: true });
-  for (const entry of await readdir(projectRoot)) {
-    if (NOT_COPIED.has(entry) || entry.startsWith('dist') || entry.startsWith('.dist-')) continue;
-    await cp(path.join(projectRoot, entry), path.join(targetDir, entry), { recursive: true, verbatimSymlinks: true });
-  }
+  await writeFile(path.join(targetDir, 'package.json'), `${JSON.stringify({ name: 'release-hub-bench-team', private: true, type: 'module' }, null, 2)}\n`);
+  await writeFile(
+    path.join(targetDir, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';\nimport releaseHub from 'release-hub';\n\nexport default defineConfig({ integrations: [releaseHub({ content: ${JSON.stringify(contentDir)} })] });\n`,
+  );
   await linkNodeModules(projectRoot, targetDir);
+  await symlink(projectRoot, path.join(targetDir, 'node_modules', 'release-hub'));
 }
 
 /** Why: a real node_modules/ folder whose entries link to the project's packages, so caches written there stay private. */

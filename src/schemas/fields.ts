@@ -1,10 +1,10 @@
 /**
  * Field types shared by the content schemas. Times stay text here: their zone is only known
- * once the whole file is read (`window.timezone`, else the hub zone), so `src/lib/content`
+ * once the whole file is read (`window.timezone`, else the hub zone), so `src/content`
  * resolves them to instants afterwards.
  */
 import { z } from 'astro/zod';
-import { parseWrittenTime, isValidTimeZone } from '../lib/time';
+import { isValidTimeZone, readWrittenTime } from './grammar';
 
 /** Non-empty trimmed text. */
 export const text = z.string().trim().min(1, { error: 'must not be empty' });
@@ -21,15 +21,15 @@ export const id = z
  * Only its form is checked here; whether it exists in its zone is checked when it is resolved.
  */
 export const writtenTime = z.string().superRefine((value, ctx) => {
-  const parsed = parseWrittenTime(value, 'UTC');
-  if (!parsed.ok && parsed.reason !== 'dst-gap') ctx.addIssue({ code: 'custom', message: parsed.message });
+  const written = readWrittenTime(value);
+  if (!written.ok) ctx.addIssue({ code: 'custom', message: written.message });
 });
 
 /** A date without a time: `2026-02-20`. */
 export const writtenDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date like 2026-02-20' }).superRefine(
   (value, ctx) => {
-    const parsed = parseWrittenTime(value, 'UTC');
-    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+    const written = readWrittenTime(value);
+    if (!written.ok) ctx.addIssue({ code: 'custom', message: written.message });
   },
 );
 

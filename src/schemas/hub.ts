@@ -1,6 +1,7 @@
 /** `hub.yaml`: the site settings of a content root (SPEC §1). */
 import { z } from 'astro/zod';
 import { id, text, timeZone } from './fields';
+import { isSafeWrittenUrl, SAFE_URL_HINT } from './safe-url';
 
 /** One product of the hub. */
 export const productSchema = z.strictObject({
@@ -26,8 +27,8 @@ export const cadenceSchema = z.strictObject({
 export const footerLinkSchema = z.strictObject({
   /** Link text. */
   label: text,
-  /** Absolute URL or site path. */
-  href: text,
+  /** A site path of the hub (`/status/`) or an absolute http(s) or mailto URL. */
+  href: text.refine(isSafeWrittenUrl, { error: (issue) => `"${String(issue.input)}" is not a safe link — ${SAFE_URL_HINT}` }),
 });
 
 /** `hub.yaml`. */

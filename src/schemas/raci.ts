@@ -1,6 +1,6 @@
 /** A RACI matrix file `raci/<id>.yaml` (SPEC §1). */
 import { z } from 'astro/zod';
-import { RACI_CODES } from '../lib/model';
+import { RACI_CODES } from './vocabulary';
 import { text } from './fields';
 
 /** One activity row: role name → R, A, C, I or A/R. */

@@ -1,6 +1,6 @@
 /** A runbook file `runbooks/<id>.{md,mdx}`: its frontmatter (SPEC §1). */
 import { z } from 'astro/zod';
-import { RUNBOOK_KINDS } from '../lib/model';
+import { RUNBOOK_KINDS } from './vocabulary';
 import { id, listOf, text, writtenDate } from './fields';
 
 export const runbookSchema = z.strictObject({

@@ -9,10 +9,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadContentRoot } from '../../src/lib/content/load';
-import { createMarkdownRenderer } from '../../src/lib/markdown';
-import type { Hub } from '../../src/lib/model';
-import { changelogAnchor } from '../../src/lib/urls';
+import { loadContentRoot } from '../../src/content/load';
+import { createMarkdownRenderer } from '../../src/markdown/fields';
+import type { Hub } from '../../src/core/model';
+import { changelogAnchor } from '../../src/core/urls';
 
 const contentRoot = path.resolve(import.meta.dirname, '../../content');
 const plain = createMarkdownRenderer({ releaseHref: () => undefined });

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BenchReport, SiteMeasurement } from '../../scripts/bench/report';
-import { runScript } from './helpers/run';
+import { runDevScript } from './helpers/run';
 
 const SITE_FIELDS: (keyof SiteMeasurement)[] = [
   'buildSeconds', 'indexSeconds', 'totalSeconds', 'cpuSeconds', 'peakRssBytes', 'pages', 'pagesPerSecond', 'distBytes', 'releasePages',
@@ -13,10 +13,10 @@ const SITE_FIELDS: (keyof SiteMeasurement)[] = [
 ];
 
 describe('npm run bench -- --releases 50 --json', () => {
-  let result: ReturnType<typeof runScript>;
+  let result: ReturnType<typeof runDevScript>;
   let report: BenchReport;
   beforeAll(() => {
-    result = runScript('bench', {}, ['--releases', '50', '--json']);
+    result = runDevScript('scripts/bench.ts', ['--releases', '50', '--json']);
     report = JSON.parse(result.stdout || '{}') as BenchReport;
   });
 

@@ -117,7 +117,7 @@ describe.each(['internal', 'public'] as const)('the %s build', (audience) => {
         expect($(`link[href="${module}"]`).length, page).toBe(0);
       }
       const module = cheerio.load(readFileSync(path.join(dist(), 'index.html'), 'utf8'))('form[data-header-search]').attr('data-ui')!;
-      expect(readFileSync(path.join(dist(), module.slice(1)), 'utf8')).toContain('/pagefind/pagefind.js');
+      expect(readFileSync(path.join(dist(), module.slice(1)), 'utf8')).toContain('pagefind/pagefind.js');
     });
 
     it('release and changelog pages ship nothing else', () => {

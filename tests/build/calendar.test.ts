@@ -11,13 +11,13 @@ import { load, type CheerioAPI } from 'cheerio';
 import ICAL from 'ical.js';
 import { Temporal } from 'temporal-polyfill';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadContentRoot } from '../../src/lib/content/load.ts';
-import { formatMonth } from '../../src/lib/format.ts';
-import type { Freeze, Hub, Release, TimeWindow } from '../../src/lib/model.ts';
-import { STATUS_DISPLAY } from '../../src/lib/status.ts';
+import { loadContentRoot } from '../../src/content/load.ts';
+import { formatMonth } from '../../src/presentation/format.ts';
+import type { Freeze, Hub, Release, TimeWindow } from '../../src/core/model.ts';
+import { STATUS_DISPLAY } from '../../src/presentation/status.ts';
 import { serveDist } from '../e2e/helpers/browser';
 import { fixturesDir, hubWithOverlay } from '../unit/helpers/fixture-hub';
-import { projectRoot, runScript } from './helpers/run';
+import { projectRoot, runCli } from './helpers/run';
 
 const ZONE = 'Europe/Berlin';
 const SITE = 'https://releases.northwind.example';
@@ -346,7 +346,7 @@ describe('a hub with a freeze exception and a window across the end of summer ti
     cpSync(path.join(fixturesDir, 'calendar-dst-window'), hub, { recursive: true });
     built = {};
     for (const tz of ['UTC', 'America/New_York']) {
-      const result = runScript('build', { HUB_CONTENT_DIR: hub, HUB_DIST_DIR: distFor(tz), SOURCE_DATE_EPOCH: inject('testNowEpoch'), TZ: tz, HUB_AUDIENCE: 'internal' });
+      const result = runCli(['build'], { HUB_CONTENT_DIR: hub, HUB_DIST_DIR: distFor(tz), SOURCE_DATE_EPOCH: inject('testNowEpoch'), TZ: tz, HUB_AUDIENCE: 'internal' });
       if (result.status !== 0) throw new Error(`building the calendar fixture hub with TZ=${tz} failed:\n${result.stdout}\n${result.stderr}`);
       built[tz] = distFor(tz);
     }

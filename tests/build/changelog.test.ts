@@ -3,10 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadContentRoot } from '../../src/lib/content/load';
-import { CHANGELOG_ENTRIES_PER_PAGE } from '../../src/lib/changelog';
-import { createMarkdownRenderer } from '../../src/lib/markdown';
-import type { Hub, Release } from '../../src/lib/model';
+import { loadContentRoot } from '../../src/content/load';
+import { CHANGELOG_ENTRIES_PER_PAGE } from '../../src/releases/changelog';
+import { createMarkdownRenderer } from '../../src/markdown/fields';
+import type { Hub, Release } from '../../src/core/model';
 
 const contentRoot = path.resolve(import.meta.dirname, '../../content');
 let hub: Hub;

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { describe, expect, inject, it } from 'vitest';
-import { HEAD_SCRIPT } from '../../src/lib/csp';
+import { HEAD_SCRIPT } from '../../src/presentation/csp';
 
 const load = (dist: string, page: string) => cheerio.load(readFileSync(path.join(dist, page), 'utf8'));
 const text = (value: string) => value.replace(/\s+/g, ' ').trim();

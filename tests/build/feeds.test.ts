@@ -8,10 +8,10 @@ import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadContentRoot } from '../../src/lib/content/load';
-import { FEED_ITEM_LIMIT } from '../../src/lib/feeds';
-import { createMarkdownRenderer } from '../../src/lib/markdown';
-import type { Hub, Release } from '../../src/lib/model';
+import { loadContentRoot } from '../../src/content/load';
+import { FEED_ITEM_LIMIT } from '../../src/releases/feeds';
+import { createMarkdownRenderer } from '../../src/markdown/fields';
+import type { Hub, Release } from '../../src/core/model';
 
 const contentRoot = path.resolve(import.meta.dirname, '../../content');
 const SITE = 'https://releases.northwind.example';

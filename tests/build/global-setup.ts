@@ -12,10 +12,10 @@ import type { TestProject } from 'vitest/node';
 export const TEST_NOW_EPOCH = '1795683600';
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** Why: one real `npm run build` per audience, exactly as a user runs it. */
+/** Why: one real `npm run build` (`release-hub build`) per audience, exactly as a user runs it. */
 function build(outputRoot: string, audience: 'internal' | 'public'): string {
   const dist = path.join(outputRoot, `dist-${audience}`);
-  const result = spawnSync(process.execPath, ['scripts/build.mjs'], {
+  const result = spawnSync(process.execPath, ['bin/release-hub.mjs', 'build'], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, TZ: 'UTC', HUB_AUDIENCE: audience, HUB_DIST_DIR: dist, SOURCE_DATE_EPOCH: TEST_NOW_EPOCH, HUB_CONTENT_DIR: '', ASTRO_TELEMETRY_DISABLED: '1' },

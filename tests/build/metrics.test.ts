@@ -10,8 +10,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Temporal } from 'temporal-polyfill';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { METRIC_DEFINITIONS, type MetricsDocument, type MonthMetrics } from '../../src/lib/metrics.ts';
-import { projectRoot, runScript } from './helpers/run';
+import { METRIC_DEFINITIONS, type MetricsDocument, type MonthMetrics } from '../../src/metrics/metrics.ts';
+import { projectRoot, runCli } from './helpers/run';
 
 /** Fractions as exact arithmetic: compare to 12 decimals, since the build sums milliseconds. */
 const approx = (value: number) => expect.closeTo(value, 12);
@@ -67,7 +67,7 @@ describe('the metrics fixture hub: /api/metrics.json against a hand computation'
 
   beforeAll(() => {
     const dist = path.join(mkdtempSync(path.join(os.tmpdir(), 'hub-metrics-')), 'dist');
-    const built = runScript('build', {
+    const built = runCli(['build'], {
       HUB_CONTENT_DIR: path.join(projectRoot, 'tests/fixtures/metrics-hub'),
       HUB_DIST_DIR: dist,
       HUB_AUDIENCE: 'internal',

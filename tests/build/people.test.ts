@@ -3,9 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadContentRoot } from '../../src/lib/content/load';
-import type { Hub } from '../../src/lib/model';
-import { compareReleasesNewestFirst } from '../../src/lib/releases';
+import { loadContentRoot } from '../../src/content/load';
+import type { Hub } from '../../src/core/model';
+import { compareReleasesNewestFirst } from '../../src/releases/releases';
 
 const contentRoot = path.resolve(import.meta.dirname, '../../content');
 let hub: Hub;

@@ -11,15 +11,15 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import { load, type CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hubWithOverlay } from '../unit/helpers/fixture-hub';
-import { runScript } from './helpers/run';
+import { runCli } from './helpers/run';
 
 let root: string;
 let dist: string;
-let result: ReturnType<typeof runScript>;
+let result: ReturnType<typeof runCli>;
 beforeAll(() => {
   root = hubWithOverlay('unsafe-markdown');
   dist = path.join(mkdtempSync(path.join(os.tmpdir(), 'hub-unsafe-')), 'dist');
-  result = runScript('build', { HUB_CONTENT_DIR: root, HUB_DIST_DIR: dist, SOURCE_DATE_EPOCH: '1795683600' });
+  result = runCli(['build'], { HUB_CONTENT_DIR: root, HUB_DIST_DIR: dist, SOURCE_DATE_EPOCH: '1795683600' });
 });
 
 /** Everything that could run: script elements, event handler attributes, javascript:/data: URLs, frames. */

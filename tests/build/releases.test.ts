@@ -7,12 +7,12 @@ import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { viewForAudience } from '../../src/lib/audience';
-import { loadContentRoot } from '../../src/lib/content/load';
-import { formatDate } from '../../src/lib/format';
-import type { Hub } from '../../src/lib/model';
-import { compareReleasesNewestFirst, releaseTime, RELEASES_PER_PAGE } from '../../src/lib/releases';
-import type { ReleasesDocument } from '../../src/lib/releases';
+import { viewForAudience } from '../../src/core/audience';
+import { loadContentRoot } from '../../src/content/load';
+import { formatDate } from '../../src/presentation/format';
+import type { Hub } from '../../src/core/model';
+import { compareReleasesNewestFirst, releaseTime, RELEASES_PER_PAGE } from '../../src/releases/releases';
+import type { ReleasesDocument } from '../../src/releases/releases';
 
 const contentRoot = path.resolve(import.meta.dirname, '../../content');
 let hub: Hub;

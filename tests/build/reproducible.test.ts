@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { projectRoot, runScript } from './helpers/run';
+import { projectRoot, runCli } from './helpers/run';
 
 /** Every file below `dir` with the sha256 of its bytes. */
 function hashTree(dir: string): Record<string, string> {
@@ -39,7 +39,7 @@ function copyContentReversed(): string {
 describe('reproducible builds', () => {
   it('TZ=America/New_York with files copied in reverse order gives the same bytes as TZ=UTC', () => {
     const dist = path.join(mkdtempSync(path.join(os.tmpdir(), 'hub-repro-')), 'dist');
-    const result = runScript('build', {
+    const result = runCli(['build'], {
       TZ: 'America/New_York',
       HUB_CONTENT_DIR: copyContentReversed(),
       HUB_DIST_DIR: dist,

@@ -11,11 +11,11 @@ import { load } from 'cheerio';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { fixturesDir } from '../unit/helpers/fixture-hub';
 import { htmlErrors, linkCheck } from './helpers/gates';
-import { runScript } from './helpers/run';
+import { runCli } from './helpers/run';
 
 function build(fixture: string): string {
   const dist = path.join(mkdtempSync(path.join(os.tmpdir(), `hub-${fixture}-`)), 'dist');
-  const result = runScript('build', { HUB_CONTENT_DIR: path.join(fixturesDir, fixture), HUB_DIST_DIR: dist, SOURCE_DATE_EPOCH: inject('testNowEpoch') });
+  const result = runCli(['build'], { HUB_CONTENT_DIR: path.join(fixturesDir, fixture), HUB_DIST_DIR: dist, SOURCE_DATE_EPOCH: inject('testNowEpoch') });
   if (result.status !== 0) throw new Error(`building ${fixture} failed:\n${result.stderr}`);
   return dist;
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { hubWithOverlay } from '../unit/helpers/fixture-hub';
-import { runScript } from './helpers/run';
+import { runCli } from './helpers/run';
 
 function page(dist: string, urlPath: string): CheerioAPI {
   return load(readFileSync(path.join(dist, urlPath, 'index.html'), 'utf8'));
@@ -163,7 +163,7 @@ describe('review state at the boundary (fixture hub)', () => {
   let dist: string;
   beforeAll(() => {
     dist = path.join(mkdtempSync(path.join(os.tmpdir(), 'hub-runbooks-')), 'dist');
-    const result = runScript('build', { HUB_CONTENT_DIR: hubWithOverlay('runbooks-review'), HUB_DIST_DIR: dist, SOURCE_DATE_EPOCH: inject('testNowEpoch') });
+    const result = runCli(['build'], { HUB_CONTENT_DIR: hubWithOverlay('runbooks-review'), HUB_DIST_DIR: dist, SOURCE_DATE_EPOCH: inject('testNowEpoch') });
     expect(result.status, result.stderr).toBe(0);
   });
 

@@ -8,9 +8,9 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { viewForAudience } from '../../src/lib/audience';
-import { loadContentRoot } from '../../src/lib/content/load';
-import type { Hub } from '../../src/lib/model';
+import { viewForAudience } from '../../src/core/audience';
+import { loadContentRoot } from '../../src/content/load';
+import type { Hub } from '../../src/core/model';
 
 const contentRoot = path.resolve(import.meta.dirname, '../../content');
 let hub: Hub;

@@ -9,11 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { formatMonth } from '../../src/lib/format.ts';
-import { CHARTED_METRICS, type ChartedMetric } from '../../src/lib/metrics-charts.ts';
-import type { MetricsDocument } from '../../src/lib/metrics.ts';
-import { formatMetricCell, formatMetricValue } from '../../src/lib/number-format.ts';
-import { projectRoot, runScript } from '../build/helpers/run';
+import { formatMonth } from '../../src/presentation/format.ts';
+import { CHARTED_METRICS, type ChartedMetric } from '../../src/metrics/charts.ts';
+import type { MetricsDocument } from '../../src/metrics/metrics.ts';
+import { formatMetricCell, formatMetricValue } from '../../src/presentation/number-format.ts';
+import { projectRoot, runCli } from '../build/helpers/run';
 import { launchChromium, serveDist } from './helpers/browser';
 
 interface Site {
@@ -246,7 +246,7 @@ describe('a hub with metrics that have no data (tests/fixtures/minimal)', () => 
 
   beforeAll(async () => {
     const dist = path.join(mkdtempSync(path.join(os.tmpdir(), 'hub-metrics-minimal-')), 'dist');
-    const built = runScript('build', {
+    const built = runCli(['build'], {
       HUB_CONTENT_DIR: path.join(projectRoot, 'tests/fixtures/minimal'),
       HUB_DIST_DIR: dist,
       HUB_AUDIENCE: 'internal',

@@ -2,7 +2,7 @@
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { markdownPlugins } from '../../src/lib/markdown-plugins/index.ts';
+import { markdownPlugins } from '../../src/markdown/plugins/index.ts';
 
 // The renderer Astro builds for `markdown: { processor: satteri(markdownPlugins()), syntaxHighlight: 'prism' }`.
 const renderer = await createSatteriMarkdownProcessor({ ...markdownPlugins(), syntaxHighlight: 'prism' });

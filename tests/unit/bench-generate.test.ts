@@ -7,14 +7,14 @@ import { parse } from 'yaml';
 import { z } from 'astro/zod';
 import { generateContentRoot, type GeneratedRoot } from '../../scripts/bench/generate';
 import { countProseWords } from '../../scripts/bench/prose';
-import { loadContentRoot } from '../../src/lib/content/load';
+import { loadContentRoot } from '../../src/content/load';
 import { releaseSchema } from '../../src/schemas/release';
 import { runbookSchema } from '../../src/schemas/runbook';
 import { hubSchema } from '../../src/schemas/hub';
 import { personSchema } from '../../src/schemas/person';
 import { freezeSchema } from '../../src/schemas/freeze';
 import { metricSeriesSidecarSchema } from '../../src/schemas/metric-series';
-import type { Hub } from '../../src/lib/model';
+import type { Hub } from '../../src/core/model';
 
 const folders: string[] = [];
 afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));

@@ -1,6 +1,6 @@
 /** The benchmark report: ratios, the targets, and the printed table. */
 import { describe, expect, it } from 'vitest';
-import { formatReport, ratiosOf, targetChecks, type BenchReport, type SiteMeasurement } from '../../scripts/bench/report';
+import { formatReport, medianRun, ratiosOf, spreadOf, targetChecks, type BenchReport, type BenchRun, type SiteMeasurement } from '../../scripts/bench/report';
 
 function site(overrides: Partial<SiteMeasurement>): SiteMeasurement {
   return {
@@ -41,12 +41,48 @@ describe('formatReport', () => {
       releases: 1000, products: 2, seed: 1,
       generator: { seconds: 1, files: 1015, bytes: 1, runbooks: 8, people: 10, validateSeconds: 2, warnings: 0 },
       machine: { cpus: 2, memoryBytes: 1, node: 'v24', astro: '7.3.5', pagefind: '1.6.0', loadAverageBefore: [1, 1, 1], loadAverageAfter: [2, 2, 2] },
-      hub, baseline, ratios: ratiosOf(hub, baseline), targets: targetChecks(hub, baseline),
+      hub, baseline, ratios: ratiosOf(hub, baseline), spread: null, runs: [], targets: targetChecks(hub, baseline),
     };
     const text = formatReport(report);
     expect(text).toMatch(/^build \+ index time \(s\)\s+18\.0\s+12\.0\s+1\.50×$/m);
     expect(text).toMatch(/^peak RSS, process tree \(MB\)\s+1000\s+1000\s+1\.00×$/m);
     expect(text).toContain('hub phases (s): content sync 1.0');
     expect(text).toContain('✓ build + index time ≤ 1.5 × baseline build + index: 1.50× (limit 1.5×)');
+  });
+});
+
+describe('--runs: medians and spread of alternating runs', () => {
+  // Baseline 12 s and 1,000 MB in every run (see site()); the hub took 18, 24 and 15 s, 1,100, 1,300 and 1,200 MB.
+  const runs: BenchRun[] = [
+    [18, 1_100_000_000],
+    [24, 1_300_000_000],
+    [15, 1_200_000_000],
+  ].map(([totalSeconds, peakRssBytes]) => {
+    const hub = site({ totalSeconds, peakRssBytes });
+    const baseline = site({});
+    return { hub, baseline, ratios: ratiosOf(hub, baseline) };
+  });
+
+  it('takes the median of each ratio and its lowest and highest value', () => {
+    const { median, spread } = spreadOf(runs)!;
+    expect(median.totalSeconds).toBe(1.5);
+    expect(spread.totalSeconds).toEqual({ min: 1.25, max: 2 });
+    expect(median.peakRssBytes).toBe(1.2);
+    expect(spread.peakRssBytes).toEqual({ min: 1.1, max: 1.3 });
+  });
+
+  it('averages the two middle ratios of an even count', () => {
+    expect(spreadOf(runs.slice(0, 2))!.median.totalSeconds).toBe(1.75);
+  });
+
+  it('shows the pages and phases of the run with the median time of each site, and checks the targets on the median ratios', () => {
+    expect(medianRun(runs).hub.totalSeconds).toBe(18);
+    const checks = targetChecks(medianRun(runs).hub, medianRun(runs).baseline, spreadOf(runs)!.median);
+    expect(checks[0]).toMatchObject({ value: 1.5, pass: true });
+    expect(checks[1]).toMatchObject({ value: 1.2, pass: true });
+  });
+
+  it('says nothing of ratios without a baseline', () => {
+    expect(spreadOf([{ hub: site({}), baseline: null, ratios: null }])).toBeUndefined();
   });
 });

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { cadenceRuleProblem, describeCadence, expandCadence, isOnCadence } from '../../src/lib/calendar/cadence.ts';
-import type { Cadence } from '../../src/lib/model.ts';
+import { cadenceRuleProblem, describeCadence, expandCadence, isOnCadence } from '../../src/calendar/cadence.ts';
+import type { Cadence } from '../../src/core/model.ts';
 import { at, HUB_ZONE, windowOf } from './helpers/hub-factory.ts';
 
 const TUESDAYS: Cadence = {
@@ -19,7 +19,7 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 function slotsInChildProcess(tz: string): string {
   const script = [
     "import { Temporal } from 'temporal-polyfill';",
-    "import { expandCadence } from './src/lib/calendar/cadence.ts';",
+    "import { expandCadence } from './src/calendar/cadence.ts';",
     "const cadence = { rrule: 'FREQ=WEEKLY;BYDAY=SU,TU', start: Temporal.PlainTime.from('02:30'), durationMinutes: 60 };",
     "const slots = expandCadence(cadence, 'Europe/Berlin', Temporal.Instant.from('2026-03-20T00:00Z'), Temporal.Instant.from('2026-11-01T00:00Z'));",
     "process.stdout.write(slots.map((slot) => slot.start.toString()).join('\\n'));",

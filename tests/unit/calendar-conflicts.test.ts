@@ -6,8 +6,8 @@ import {
   overlaps,
   windowClashText,
   type WindowedRelease,
-} from '../../src/lib/calendar/conflicts.ts';
-import type { Release } from '../../src/lib/model.ts';
+} from '../../src/calendar/conflicts.ts';
+import type { Release } from '../../src/core/model.ts';
 import { at, makeFreeze, makeRelease, windowOf } from './helpers/hub-factory.ts';
 
 function windowed(overrides: Partial<Release> & Pick<Release, 'window'>): WindowedRelease {

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import ICAL from 'ical.js';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { buildIcs, type IcsOptions } from '../../src/lib/calendar/ics.ts';
-import type { Hub } from '../../src/lib/model.ts';
+import { buildIcs, type IcsOptions } from '../../src/calendar/ics.ts';
+import type { Hub } from '../../src/core/model.ts';
 import { makeHub, makeRelease, makeSampleCalendarHub, windowOf } from './helpers/hub-factory.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -41,7 +41,7 @@ const releaseUid = (id: string) => `release-${id.replace('/', '-')}@releases.acm
 function icsInChildProcess(tz: string): string {
   const script = [
     "import { Temporal } from 'temporal-polyfill';",
-    "import { buildIcs } from './src/lib/calendar/ics.ts';",
+    "import { buildIcs } from './src/calendar/ics.ts';",
     "import { makeSampleCalendarHub } from './tests/unit/helpers/hub-factory.ts';",
     `const options = { now: Temporal.Instant.from('${NOW}'), siteUrl: '${OPTIONS.siteUrl}', calendarName: '${OPTIONS.calendarName}' };`,
     'process.stdout.write(buildIcs(makeSampleCalendarHub(), options));',

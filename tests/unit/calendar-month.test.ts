@@ -9,7 +9,7 @@ import {
   type CalendarEvent,
   type MonthModel,
   type WindowEvent,
-} from '../../src/lib/calendar/month.ts';
+} from '../../src/calendar/month.ts';
 import { at, makeFreeze, makeHub, makeRelease, windowOf } from './helpers/hub-factory.ts';
 
 const NOW = Temporal.Instant.from('2026-03-05T12:00:00Z');

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { monthModel, type CalendarEvent, type DayEntry } from '../../src/lib/calendar/month.ts';
+import { monthModel, type CalendarEvent, type DayEntry } from '../../src/calendar/month.ts';
 import {
   calendarName,
   calendarPageModel,
@@ -10,7 +10,7 @@ import {
   eventWhen,
   plannedWhen,
   type CalendarPage,
-} from '../../src/lib/calendar/view.ts';
+} from '../../src/calendar/view.ts';
 import { at, makeFreeze, makeHub, makeRelease, makeSampleCalendarHub, windowOf } from './helpers/hub-factory.ts';
 
 const NOW = Temporal.Instant.from('2026-03-20T09:00:00Z');

@@ -1,8 +1,8 @@
 /** The customer changelog: which releases and changes customers see, in which order, on which page. */
 import { describe, expect, it } from 'vitest';
-import { viewForAudience } from '../../src/lib/audience';
-import { CHANGELOG_ENTRIES_PER_PAGE, changelogEntries, changelogPagePath, changelogPages, isChangelogRelease } from '../../src/lib/changelog';
-import type { Change } from '../../src/lib/model';
+import { viewForAudience } from '../../src/core/audience';
+import { CHANGELOG_ENTRIES_PER_PAGE, changelogEntries, changelogPagePath, changelogPages, isChangelogRelease } from '../../src/releases/changelog';
+import type { Change } from '../../src/core/model';
 import { at, makeHub, makeRelease } from './helpers/hub-factory';
 
 const change = (summary: string, audience: Change['audience'] = 'public'): Change => ({ type: 'added', summary, breaking: false, audience });

@@ -5,8 +5,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContentRoot } from '../../src/lib/content/load';
-import { formatProblem } from '../../src/lib/content/problems';
+import { loadContentRoot } from '../../src/content/load';
+import { formatProblem } from '../../src/content/problems';
 import { fixturesDir, hubWithOverlay } from './helpers/fixture-hub';
 
 const expected: Record<string, string[]> = {

@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findInternalLinks, servedFile } from '../../src/lib/content-links';
-import { checkContentLinks } from '../../src/lib/content/link-check';
-import { loadContentRoot } from '../../src/lib/content/load';
+import { findInternalLinks, servedFile } from '../../src/content/content-links';
+import { bodySources, checkContentLinks } from '../../src/content/link-check';
+import { loadContentRoot } from '../../src/content/load';
 import { hubWithOverlay } from './helpers/fixture-hub';
 
 describe('findInternalLinks', () => {
@@ -49,7 +49,7 @@ describe('checkContentLinks', () => {
     const dist = mkdtempSync(path.join(os.tmpdir(), 'links-dist-'));
     mkdirSync(path.join(dist, 'releases/web/1.0.0'), { recursive: true });
     writeFileSync(path.join(dist, 'releases/web/1.0.0/index.html'), '<h2 id="highlights">Highlights</h2>');
-    expect(checkContentLinks(hub!, dist).map((problem) => `${problem.file}:${problem.line} ${problem.message}`)).toEqual([
+    expect(checkContentLinks(bodySources(hub!), dist).map((problem) => `${problem.file}:${problem.line} ${problem.message}`)).toEqual([
       'runbooks/deploy-web.md:12 links to /runbooks/rollback-web/, which this build does not have',
       'runbooks/deploy-web.md:13 links to /releases/web/1.0.0/#no-such-heading, but that page has no such anchor',
     ]);

@@ -1,11 +1,11 @@
 /**
  * The colours of the hub's visual language (src/styles/global.css) meet WCAG 2.2 AA on both
- * themes, and the accent from hub.yaml is kept at 3:1 for UI (src/lib/accent.ts).
+ * themes, and the accent from hub.yaml is kept at 3:1 for UI (src/presentation/accent.ts).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { accentCss, contrastRatio, textOnAccent, THEME_BACKGROUNDS, themeAccents } from '../../src/lib/accent.ts';
+import { accentCss, contrastRatio, textOnAccent, THEME_BACKGROUNDS, themeAccents } from '../../src/presentation/accent.ts';
 
 const css = readFileSync(path.resolve(import.meta.dirname, '../../src/styles/global.css'), 'utf8');
 
@@ -52,7 +52,7 @@ describe('the two ways to get the dark theme', () => {
     expect(darkBySystem).toEqual(dark);
   });
 
-  it('src/lib/accent.ts checks the accent against the backgrounds global.css really uses', () => {
+  it('src/presentation/accent.ts checks the accent against the backgrounds global.css really uses', () => {
     expect(THEME_BACKGROUNDS.light).toEqual([light.bg, light['bg-soft']]);
     expect(THEME_BACKGROUNDS.dark).toEqual([dark.bg, dark['bg-soft']]);
   });

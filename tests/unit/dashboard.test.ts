@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { buildDashboard, HEADLINE_FIELDS, LIST_LIMIT, SPARKLINE_MONTHS } from '../../src/lib/dashboard.ts';
-import type { Release, Runbook } from '../../src/lib/model.ts';
+import { buildDashboard, HEADLINE_FIELDS, LIST_LIMIT, SPARKLINE_MONTHS } from '../../src/dashboard/dashboard.ts';
+import type { Release, Runbook } from '../../src/core/model.ts';
 import { at, makeFreeze, makeHub, makeRelease, windowOf } from './helpers/hub-factory.ts';
 
 /** The tests' "now": Thu 26 Nov 2026, 10:00 in Europe/Berlin (09:00 UTC), as in the site tests. */

@@ -8,8 +8,8 @@ import {
   doraBandFor,
   type DoraBand,
   type DoraKey,
-} from '../../src/lib/dora.ts';
-import type { MetricSet } from '../../src/lib/metrics.ts';
+} from '../../src/metrics/dora.ts';
+import type { MetricSet } from '../../src/metrics/metrics.ts';
 
 const NO_DATA: MetricSet = {
   releaseCount: 0,

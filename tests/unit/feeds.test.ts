@@ -1,12 +1,12 @@
 /**
- * Changelog feeds as written by src/lib/feeds.ts, read back with real parsers: fast-xml-parser's
+ * Changelog feeds as written by src/releases/feeds.ts, read back with real parsers: fast-xml-parser's
  * validator for well-formed XML, @rowanmanning/feed-parser for RSS and Atom semantics.
  */
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { changelogFeed, FEED_ITEM_LIMIT, feedHtml, toAtom, toJsonFeed, toRss } from '../../src/lib/feeds';
-import type { Change } from '../../src/lib/model';
+import { changelogFeed, FEED_ITEM_LIMIT, feedHtml, toAtom, toJsonFeed, toRss } from '../../src/releases/feeds';
+import type { Change } from '../../src/core/model';
 import { at, makeHub, makeRelease } from './helpers/hub-factory';
 
 const change = (summary: string): Change => ({ type: 'added', summary, breaking: false, audience: 'public' });

@@ -1,21 +1,21 @@
 /**
- * import:changelog against the real changelogs in ../shared/fixtures/real-changelogs/ (issue 8).
+ * import:changelog against real changelogs that pinned devDependencies ship (tests/unit/helpers/real-changelogs.ts).
  * Expected numbers come from the source twice: a line scanner below (independent of remark:
  * `## `/`### ` headings and top-level `- `/`* ` items, continuation lines appended), and
  * hard-coded counts checked by hand with the same kind of scan (python/grep, see comments).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readRealChangelog, type RealChangelog } from './helpers/real-changelogs';
 import { describe, expect, it } from 'vitest';
-import { CHANGE_TYPES, type ChangeType } from '../../src/lib/model';
-import { importChangelog, type ChangelogImport } from '../../src/lib/import/changelog';
-import { countChanges, type ChangeCounts } from '../../src/lib/import/release-draft';
-import { changelogLists, formatReport } from '../../src/lib/import/report';
+import { CHANGE_TYPES, type ChangeType } from '../../src/core/model';
+import { importChangelog, type ChangelogImport } from '../../src/import/changelog';
+import { countChanges, type ChangeCounts } from '../../src/import/release-draft';
+import { changelogLists, formatReport } from '../../src/import/report';
 
-const REAL = path.resolve(import.meta.dirname, '../../../shared/fixtures/real-changelogs');
 const EDGE = path.resolve(import.meta.dirname, '../fixtures/import/edge-cases.md');
 
-// Every section title in the four fixtures and the type its items must get ('body': not changes).
+// Every section title in the four real changelogs and the type its items must get ('body': not changes).
 const SECTION_TYPES: Record<string, ChangeType | 'body'> = {
   Added: 'added',
   Changed: 'changed',
@@ -37,7 +37,8 @@ const SECTION_TYPES: Record<string, ChangeType | 'body'> = {
   '◀️ Revert': 'changed',
   Build: 'changed',
   '🎨 Styling': 'changed',
-  'New Contributors ❤️': 'body',
+  '❤️ New Contributors': 'body',
+  'Major Changes': 'changed',
   'Minor Changes': 'added',
   'Patch Changes': 'fixed',
 };
@@ -54,7 +55,7 @@ interface Scan {
   counts: ChangeCounts;
 }
 
-const VERSION_LINE = /^#{2,3} \[?(?:@[\w.-]+\/[\w.-]+@)?v?(\d+\.\d+\.\d+)/;
+const VERSION_LINE = /^#{2,3} \[?(?:@[\w.-]+\/[\w.-]+@)?v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)/;
 const BREAKING_RAW = /\[\*\*breaking\*\*\]|^[-*] \*\*Breaking:\*\*|⚠️ \*\*BREAKING CHANGE|\*\*⚠️ BREAKING CHANGE/m;
 
 /** Independent count: one pass over the lines, no Markdown parser. */
@@ -90,7 +91,7 @@ function scan(source: string): Scan {
       if (/^\[?unreleased/i.test(title)) version = undefined;
       else if (!(title in SECTION_TYPES)) throw new Error(`test table lacks section "${title}"`);
       section = SECTION_TYPES[title];
-      breakingSection = title.includes('BREAKING');
+      breakingSection = title.includes('BREAKING') || title === 'Major Changes';
     } else if (/^[-*] /.test(line) && version && section && section !== 'body') {
       item = { type: section, text: line, breaking: false };
     } else if (item) {
@@ -106,10 +107,10 @@ function scan(source: string): Scan {
 const loaded = new Map<string, { result: ChangelogImport; scan: Scan }>();
 
 /** Imports a fixture and scans it (once per file: parsing the big ones takes a second). */
-function load(name: string): { result: ChangelogImport; scan: Scan } {
+function load(name: RealChangelog): { result: ChangelogImport; scan: Scan } {
   const cached = loaded.get(name);
   if (cached) return cached;
-  const source = readFileSync(path.join(REAL, name), 'utf8');
+  const source = readRealChangelog(name);
   const fresh = { result: importChangelog(source, { product: 'web', audience: 'public' }), scan: scan(source) };
   loaded.set(name, fresh);
   return fresh;
@@ -120,39 +121,37 @@ function datesOf(result: ChangelogImport): Map<string, string | undefined> {
   return new Map(result.releases.filter((release) => release.status === 'released').map((release) => [release.version, release.deployment?.finishedAt]));
 }
 
-describe.each([
+describe.each<{ name: RealChangelog; versions: number; counts: ChangeCounts; dates: Record<string, string | undefined> }>([
   {
-    name: 'keep-a-changelog.md',
-    // python: top-level "- " lines per "### " section: Added 69, Changed 25, Removed 7, Fixed 21;
-    // `grep -c '^## \[[0-9]'` = 16 versions; `grep -c '^- \*\*Breaking:\*\*'` = 3.
-    versions: 16,
-    counts: { added: 69, changed: 25, deprecated: 0, removed: 7, fixed: 21, security: 0, breaking: 3 },
-    dates: { '2.0.0': '2026-06-07', '1.0.0': '2017-06-20', '0.0.1': '2014-05-31' },
+    name: 'keep-a-changelog',
+    // python over the file: 26 `## [x.y.z] - date` headings; top-level "- " lines per "### " section:
+    // Added 19, Changed 7, Removed 2, Fixed 26; no breaking marker.
+    versions: 26,
+    counts: { added: 19, changed: 7, deprecated: 0, removed: 2, fixed: 26, security: 0, breaking: 0 },
+    dates: { '3.1.0': '2026-08-03', '3.0.0': '2026-02-21', '2.0.0': '2021-12-08' },
   },
   {
-    name: 'release-please.md',
-    // 364 version headings (`## [` and older `### [`), 362 distinct: 13.16.3 appears three times,
-    // its 5 items hold 3 distinct ones. Bug Fixes 404 - 2 repeats = 402; Features 246;
-    // BREAKING CHANGES 36 + Code Refactoring 20 + Build System 1 + Reverts 1 = 58 changed.
-    versions: 362,
-    counts: { added: 246, changed: 58, deprecated: 0, removed: 0, fixed: 402, security: 0, breaking: 36 },
-    dates: { '17.11.1': '2026-07-31', '13.16.3': '2022-05-17', '14.0.0': '2022-08-15' },
+    name: 'yargs-parser',
+    // 31 `## [x.y.z](compare) (date)` headings; Features 14, Bug Fixes 37; ⚠ BREAKING CHANGES 10 +
+    // Code Refactoring 3 + Build System 1 + Reverts 1 = 15 changed, the 10 breaking.
+    versions: 31,
+    counts: { added: 14, changed: 15, deprecated: 0, removed: 0, fixed: 37, security: 0, breaking: 10 },
+    dates: { '22.0.0': '2025-05-26', '21.1.1': '2022-08-04', '16.1.0': '2019-11-01' },
   },
   {
-    name: 'git-cliff.md',
-    // 55 `## [x.y.z]` headings; Features 151, Bug Fixes 182, the eight other sections 508;
-    // `grep -c '\[\*\*breaking\*\*\]'` = 20. "New Contributors" lists (138 lines) go to the body.
-    versions: 55,
-    counts: { added: 151, changed: 508, deprecated: 0, removed: 0, fixed: 182, security: 0, breaking: 20 },
-    dates: { '2.13.1': '2026-04-26', '2.12.0': '2026-01-20', '0.1.0': '2021-08-12' },
+    name: 'git-cliff',
+    // 57 `## [x.y.z] - date` headings; Features 166, Bug Fixes 202, the eight other sections 516;
+    // `grep -c '\[\*\*breaking\*\*\]'` = 23. The 161 "New Contributors" lines go to the body.
+    versions: 57,
+    counts: { added: 166, changed: 516, deprecated: 0, removed: 0, fixed: 202, security: 0, breaking: 23 },
+    dates: { '2.14.2': '2026-09-18', '2.14.1': '2026-09-01', '0.1.0': '2021-08-12' },
   },
   {
-    name: 'starlight-changesets.md',
-    // 186 `## x.y.z` headings, no dates; Minor Changes 135, Patch Changes 463; 27 items carry a
-    // ⚠️ BREAKING CHANGE marker (some in later paragraphs of multi-paragraph items).
-    versions: 186,
-    counts: { added: 135, changed: 0, deprecated: 0, removed: 0, fixed: 463, security: 0, breaking: 27 },
-    dates: { '0.41.7': undefined, '0.30.0': undefined },
+    name: 'ultrahtml',
+    // 35 `## x.y.z` headings, no dates; Minor Changes 12, Patch Changes 37, Major Changes 2 (breaking).
+    versions: 35,
+    counts: { added: 12, changed: 2, deprecated: 0, removed: 0, fixed: 37, security: 0, breaking: 2 },
+    dates: { '1.7.0': undefined, '1.0.0': undefined },
   },
 ])('import:changelog $name', ({ name, versions, counts, dates }) => {
   const { result, scan: scanned } = load(name);
@@ -186,43 +185,32 @@ describe.each([
 });
 
 describe('import:changelog specifics of the real files', () => {
-  it('keep-a-changelog: empty [Unreleased] is reported, link references become inline links, nested lists stay in the item', () => {
-    const { result } = load('keep-a-changelog.md');
-    expect(result.warnings).toContain('[Unreleased] (line 8) is empty: no planned release written.');
-    const v100 = result.releases.find((release) => release.version === '1.0.0');
-    expect(v100?.changes[0]?.summary).toBe('New visual identity by [@tylerfortune8](https://github.com/tylerfortune8).');
-    const v200 = result.releases.find((release) => release.version === '2.0.0');
-    expect(v200?.changes[0]?.summary).toMatch(/^New guidance answering long-standing community questions:\n- Format: /);
-    expect(v200?.changes[0]?.summary).toContain('- Scale: very large changelogs and monorepos.');
-    expect(v200?.body).toMatch(/^2\.0\.0 is the first major revision of Keep a Changelog\./);
-    expect(v200?.changes.filter((change) => change.breaking).map((change) => change.type)).toEqual(['changed', 'changed', 'removed']);
+  it('keep-a-changelog: the title and introduction are skipped, link references become inline links', () => {
+    const { result } = load('keep-a-changelog');
+    expect(result.skipped[0]).toBe('lines 1-5: preamble before the first version (title, introduction)');
+    expect(result.releases[0]?.changes.at(-1)).toEqual({ type: 'fixed', summary: 'Allow to create and release versions at the same time. [#71](https://github.com/oscarotero/keep-a-changelog/issues/71)', breaking: false });
   });
 
-  it('release-please: the repeated 13.16.3 is merged with a warning; BREAKING CHANGES items are breaking changed', () => {
-    const { result } = load('release-please.md');
-    expect(result.releases.find((release) => release.version === '13.16.3')?.changes).toHaveLength(3);
-    expect(result.warnings.some((warning) => warning.startsWith('Version 13.16.3 appears 3 times (lines 1321, 1330, 1337)'))).toBe(true);
-    const v14 = result.releases.find((release) => release.version === '14.0.0');
-    expect(v14?.changes[0]).toEqual({ type: 'changed', summary: '**deps:** update octokit packages', breaking: true });
-    // A mention of "BREAKING CHANGE" in a fix is not a marker.
-    const mention = result.releases.flatMap((release) => release.changes).find((change) => change.summary.startsWith('stop parsing BREAKING CHANGE'));
-    expect(mention?.breaking).toBe(false);
+  it('yargs-parser (standard-version): BREAKING CHANGES items are breaking changes; commit links stay', () => {
+    const { result } = load('yargs-parser');
+    const v22 = result.releases.find((release) => release.version === '22.0.0');
+    expect(v22?.changes[0]).toEqual({ type: 'changed', summary: 'yargs is now ESM first ([#503](https://github.com/yargs/yargs-parser/issues/503))', breaking: true });
+    expect(v22?.changes[1]?.summary).toContain('([6d69295](https://github.com/yargs/yargs-parser/commit/6d692953ade099375c6c5e131367968b07ae8470))');
   });
 
   it('git-cliff: contributor lists go to the body, the trailing HTML comment is reported', () => {
-    const { result } = load('git-cliff.md');
-    const v2130 = result.releases.find((release) => release.version === '2.13.0');
-    expect(v2130?.body).toMatch(/^## New Contributors ❤️\n\n\* @truffle-dev made their first contribution/);
-    expect(result.skipped).toContain('line 1886: HTML comment <!-- generated by git-cliff -->');
+    const { result } = load('git-cliff');
+    expect(result.releases[0]?.body).toMatch(/^## ❤️ New Contributors\n\n\* @heaths made their first contribution in \[#1641\]/);
+    expect(result.skipped).toContain('line 1986: HTML comment <!-- generated by git-cliff -->');
   });
 
-  it('starlight (changesets): undated versions are released without a date and warned about; code blocks stay in the summary', () => {
-    const { result } = load('starlight-changesets.md');
+  it('ultrahtml (changesets): undated versions are released without a date and warned about; a major change keeps its code blocks', () => {
+    const { result } = load('ultrahtml');
     expect(result.releases.every((release) => release.status === 'released' && release.deployment === undefined)).toBe(true);
-    expect(result.warnings[0]).toMatch(/^186 version\(s\) have no date/);
-    const v0410 = result.releases.find((release) => release.version === '0.41.0');
-    expect(v0410?.changes[0]).toMatchObject({ type: 'added', breaking: true });
-    expect(v0410?.changes[0]?.summary).toContain('```sh\nnpx @astrojs/upgrade\n```');
+    expect(result.warnings[0]).toMatch(/^35 version\(s\) have no date/);
+    const v100 = result.releases.find((release) => release.version === '1.0.0');
+    expect(v100?.changes[0]).toMatchObject({ type: 'changed', breaking: true });
+    expect(v100?.changes[0]?.summary).toContain('```js\nimport { transform } from "ultrahtml";');
   });
 });
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { createRelease, windowFrom } from '../../src/lib/import/new-release';
+import { createRelease, windowFrom } from '../../src/import/new-release';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 const HUB_FIXTURE = path.join(REPO_ROOT, 'tests/fixtures/import/hub');
@@ -76,11 +76,10 @@ describe('new release', () => {
   });
 
   it('exits 1 with the message from the CLI', async () => {
-    const tsx = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
-    const args = ['scripts/new.ts', 'release', '1.0.0', '--product', 'api', '--content', content];
-    const ok = await promisify(execFile)(tsx, args, { cwd: REPO_ROOT });
+    const args = [path.join(REPO_ROOT, 'bin/release-hub.mjs'), 'new', 'release', '1.0.0', '--product', 'api', '--content', content];
+    const ok = await promisify(execFile)(process.execPath, args, { cwd: REPO_ROOT });
     expect(ok.stdout).toContain('Wrote releases/api/1.0.0.mdx');
-    const again = await promisify(execFile)(tsx, args, { cwd: REPO_ROOT }).catch((error: unknown) => error as { code: number; stderr: string });
+    const again = await promisify(execFile)(process.execPath, args, { cwd: REPO_ROOT }).catch((error: unknown) => error as { code: number; stderr: string });
     expect(again).toMatchObject({ code: 1 });
     expect((again as { stderr: string }).stderr).toContain('error: releases/api/1.0.0.mdx already exists');
   });

@@ -2,17 +2,17 @@
  * What the importers and `new` write must pass the same validation as the build: every release
  * imported from the real changelogs, and a scaffolded release, load without errors.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importChangelog } from '../../src/lib/import/changelog';
-import { writeReleases } from '../../src/lib/import/write-release';
-import { createRelease } from '../../src/lib/import/new-release';
-import { loadContentRoot } from '../../src/lib/content/load';
-import { formatProblem } from '../../src/lib/content/problems';
+import { importChangelog } from '../../src/import/changelog';
+import { writeReleases } from '../../src/import/write-release';
+import { createRelease } from '../../src/import/new-release';
+import { loadContentRoot } from '../../src/content/load';
+import { formatProblem } from '../../src/content/problems';
+import { readRealChangelog, REAL_CHANGELOG_PACKAGES } from './helpers/real-changelogs';
 
-const REAL = path.resolve(import.meta.dirname, '../../../shared/fixtures/real-changelogs');
 const HUB = path.resolve(import.meta.dirname, '../fixtures/import/hub');
 
 function emptyHub(): string {
@@ -27,11 +27,9 @@ async function errorsOf(root: string) {
 }
 
 describe('imported releases are valid content', () => {
-  const files = readdirSync(REAL).filter((file) => file.endsWith('.md') && file !== 'SOURCES.md');
-
-  it.each(files)('%s', async (file) => {
+  it.each(REAL_CHANGELOG_PACKAGES)('the CHANGELOG.md of %s', async (name) => {
     const root = emptyHub();
-    const result = importChangelog(readFileSync(path.join(REAL, file), 'utf8'), { product: 'web', audience: 'public' });
+    const result = importChangelog(readRealChangelog(name), { product: 'web', audience: 'public' });
     await writeReleases(result.releases, { contentRoot: root, extension: '.md' });
     expect(await errorsOf(root)).toEqual([]);
     const { hub } = await loadContentRoot(root);

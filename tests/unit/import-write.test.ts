@@ -1,13 +1,13 @@
 /** The shared release writer: YAML quoting, SPEC §1 key order, no overwriting (issue 8). */
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readRealChangelog } from './helpers/real-changelogs';
 import YAML from 'yaml';
-import { importChangelog } from '../../src/lib/import/changelog';
-import type { DraftRelease } from '../../src/lib/import/release-draft';
-import { formatFrontmatter, formatReleaseFile, releaseEntries, toYaml, writeReleases } from '../../src/lib/import/write-release';
+import { importChangelog } from '../../src/import/changelog';
+import type { DraftRelease } from '../../src/import/release-draft';
+import { formatFrontmatter, formatReleaseFile, releaseEntries, toYaml, writeReleases } from '../../src/import/write-release';
 
 const draft: DraftRelease = {
   version: '1.10.0',
@@ -67,7 +67,7 @@ describe('write-release', () => {
   });
 
   it('round-trips every summary of a real changelog through a YAML 1.1 reader', () => {
-    const source = readFileSync(path.resolve(import.meta.dirname, '../../../shared/fixtures/real-changelogs/keep-a-changelog.md'), 'utf8');
+    const source = readRealChangelog('keep-a-changelog');
     for (const release of importChangelog(source, { product: 'web' }).releases) {
       const text = formatReleaseFile(formatFrontmatter(releaseEntries(release)), release.body);
       expect((frontmatterOf(text, '1.1') as { changes: unknown }).changes).toEqual(release.changes);

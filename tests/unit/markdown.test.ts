@@ -1,8 +1,8 @@
 /** The safe Markdown renderer of data fields, its reference links, and the build warning about unsafe input. */
 import { describe, expect, it } from 'vitest';
-import { loadContentRoot } from '../../src/lib/content/load';
-import { formatProblem } from '../../src/lib/content/problems';
-import { createMarkdownRenderer, findUnsafeMarkdown, markdownFieldsOf, markdownForHub } from '../../src/lib/markdown';
+import { loadContentRoot } from '../../src/content/load';
+import { formatProblem } from '../../src/content/problems';
+import { createMarkdownRenderer, findUnsafeMarkdown, markdownFieldsOf, markdownForHub } from '../../src/markdown/fields';
 import { hubWithOverlay } from './helpers/fixture-hub';
 import { makeHub, makeRelease } from './helpers/hub-factory';
 

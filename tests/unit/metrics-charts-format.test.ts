@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { METRIC_DEFINITIONS, type MetricChange } from '../../src/lib/metrics.ts';
+import { METRIC_DEFINITIONS, type MetricChange } from '../../src/metrics/metrics.ts';
 import {
   describeTrend,
   formatMetricCell,
   formatMetricNumber,
   formatMetricValue,
   type NumberFormat,
-} from '../../src/lib/number-format.ts';
+} from '../../src/presentation/number-format.ts';
 
 describe('formatMetricNumber', () => {
   it.each<[number, NumberFormat, string]>([

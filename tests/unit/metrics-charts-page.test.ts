@@ -8,9 +8,9 @@
 import path from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadContentRoot } from '../../src/lib/content/load.ts';
-import { DORA_KEYS, DORA_THRESHOLDS } from '../../src/lib/dora.ts';
-import { buildMetricsPage, customAnchor, type MetricsPage } from '../../src/lib/metrics-page.ts';
+import { loadContentRoot } from '../../src/content/load.ts';
+import { DORA_KEYS, DORA_THRESHOLDS } from '../../src/metrics/dora.ts';
+import { buildMetricsPage, customAnchor, type MetricsPage } from '../../src/metrics/page.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/metrics-hub');
 const NOW = Temporal.Instant.from('2026-05-20T00:00:00Z');

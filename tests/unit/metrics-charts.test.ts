@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { customSeriesChart, metricChart, paletteColor } from '../../src/lib/metrics-charts.ts';
+import { customSeriesChart, metricChart, paletteColor } from '../../src/metrics/charts.ts';
 import {
   METRIC_DEFINITIONS,
   type CustomSeries,
   type MetricSet,
   type MetricsDocument,
   type MonthMetrics,
-} from '../../src/lib/metrics.ts';
-import type { Product } from '../../src/lib/model.ts';
+} from '../../src/metrics/metrics.ts';
+import type { Product } from '../../src/core/model.ts';
 
 const PRODUCTS: Product[] = [
   { id: 'web', name: 'Web App' },

@@ -1,8 +1,8 @@
 /** `/metrics/` charts a bounded period (the last 24 months), so the page does not grow with the hub's history. */
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { buildMetricsPage, CHART_MONTHS, recentMonths } from '../../src/lib/metrics-page.ts';
-import { computeMetrics } from '../../src/lib/metrics.ts';
+import { buildMetricsPage, CHART_MONTHS, recentMonths } from '../../src/metrics/page.ts';
+import { computeMetrics } from '../../src/metrics/metrics.ts';
 import { at, makeHub, makeRelease } from './helpers/hub-factory.ts';
 
 const NOW = Temporal.Instant.from('2026-11-26T09:00:00Z');

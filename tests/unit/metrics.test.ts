@@ -8,9 +8,9 @@ import {
   METRIC_DEFINITIONS,
   type MetricOptions,
   type MetricSet,
-} from '../../src/lib/metrics.ts';
-import type { Hub, MetricSeries, Release, ReleaseStatus, Satisfaction } from '../../src/lib/model.ts';
-import { parseWrittenTime } from '../../src/lib/time.ts';
+} from '../../src/metrics/metrics.ts';
+import type { Hub, MetricSeries, Release, ReleaseStatus, Satisfaction } from '../../src/core/model.ts';
+import { parseWrittenTime } from '../../src/core/time.ts';
 
 const HUB_ZONE = 'Europe/Berlin';
 const OPTIONS: MetricOptions = { hubZone: HUB_ZONE, onTimeToleranceMinutes: 0 };

@@ -1,7 +1,7 @@
 /** "What am I on the hook for": RACI cells by role, owned releases and runbooks per person. */
 import { describe, expect, it } from 'vitest';
-import type { Runbook } from '../../src/lib/model.ts';
-import { isOpenRelease, peopleDuties } from '../../src/lib/people.ts';
+import type { Runbook } from '../../src/core/model.ts';
+import { isOpenRelease, peopleDuties } from '../../src/people/people.ts';
 import { makeHub, makeRelease } from './helpers/hub-factory.ts';
 
 const runbook = (id: string, title: string, owner?: string): Runbook => ({ id, title, kind: 'deploy', owner, products: [], source: { file: `runbooks/${id}.md`, entryId: id } });

@@ -1,8 +1,8 @@
 /** RACI joins and legend: who holds each role, which releases use a matrix, what each code means. */
 import { describe, expect, it } from 'vitest';
-import type { RaciMatrix } from '../../src/lib/model.ts';
-import { RACI_CODES } from '../../src/lib/model.ts';
-import { isAccountable, isResponsible, RACI_LEGEND, raciCodeName, raciIndex } from '../../src/lib/raci.ts';
+import type { RaciMatrix } from '../../src/core/model.ts';
+import { RACI_CODES } from '../../src/core/model.ts';
+import { isAccountable, isResponsible, RACI_LEGEND, raciCodeName, raciIndex } from '../../src/people/raci.ts';
 import { makeHub, makeRelease } from './helpers/hub-factory.ts';
 
 const standard: RaciMatrix = {

@@ -1,11 +1,11 @@
 /** Bounded release lists: the newest few on a matrix, runbook or person page, the rest on paginated sub-lists. */
 import { describe, expect, it } from 'vitest';
-import { personReleaseLists, peopleDuties } from '../../src/lib/people.ts';
-import { raciIndex } from '../../src/lib/raci.ts';
-import { needsSubList, paginate, previewList, RELEASE_PREVIEW_COUNT } from '../../src/lib/release-lists.ts';
-import { RELEASES_PER_PAGE } from '../../src/lib/releases.ts';
-import { runbookBacklinks } from '../../src/lib/runbooks.ts';
-import { pagedPath, personReleasesPath, raciReleasesPath, runbookReleasesPath } from '../../src/lib/urls.ts';
+import { personReleaseLists, peopleDuties } from '../../src/people/people.ts';
+import { raciIndex } from '../../src/people/raci.ts';
+import { needsSubList, paginate, previewList, RELEASE_PREVIEW_COUNT } from '../../src/releases/release-lists.ts';
+import { RELEASES_PER_PAGE } from '../../src/releases/releases.ts';
+import { runbookBacklinks } from '../../src/runbooks/runbooks.ts';
+import { pagedPath, personReleasesPath, raciReleasesPath, runbookReleasesPath } from '../../src/core/urls.ts';
 import { makeHub, makeRelease, windowOf } from './helpers/hub-factory.ts';
 
 const numbers = (count: number) => Array.from({ length: count }, (_, index) => index + 1);

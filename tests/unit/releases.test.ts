@@ -1,6 +1,6 @@
 /** Release listing (order, filters, pagination), the release page's data, and /api/releases.json. */
 import { describe, expect, it } from 'vitest';
-import type { Change, Release } from '../../src/lib/model';
+import type { Change, Release } from '../../src/core/model';
 import {
   compareReleasesNewestFirst,
   filterDimensionsFor,
@@ -14,8 +14,8 @@ import {
   releasesDocument,
   releaseTimeline,
   RELEASES_PER_PAGE,
-} from '../../src/lib/releases';
-import { RELEASE_STATUSES } from '../../src/lib/model';
+} from '../../src/releases/releases';
+import { RELEASE_STATUSES } from '../../src/core/model';
 import { at, makeHub, makeRelease, windowOf } from './helpers/hub-factory';
 
 const change = (type: Change['type'], summary: string, breaking = false): Change => ({ type, summary, breaking, audience: 'public' });

@@ -1,8 +1,8 @@
 /** Runbook review status (the one definition of "stale") and the releases that use each runbook. */
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import type { Runbook } from '../../src/lib/model.ts';
-import { isReviewOverdue, reviewDueDate, runbookBacklinks, sortRunbooks } from '../../src/lib/runbooks.ts';
+import type { Runbook } from '../../src/core/model.ts';
+import { isReviewOverdue, reviewDueDate, runbookBacklinks, sortRunbooks } from '../../src/runbooks/runbooks.ts';
 import { makeHub, makeRelease } from './helpers/hub-factory.ts';
 
 const ZONE = 'Europe/Berlin';

@@ -8,9 +8,9 @@ import { raciSchema } from '../../src/schemas/raci';
 import { peopleSchema } from '../../src/schemas/person';
 import { freezesSchema } from '../../src/schemas/freeze';
 import { metricSeriesSidecarSchema } from '../../src/schemas/metric-series';
-import { parseYamlSource } from '../../src/lib/content/source';
-import { validateSource } from '../../src/lib/content/zod-problems';
-import { formatProblem } from '../../src/lib/content/problems';
+import { parseYamlSource } from '../../src/content/source';
+import { validateSource } from '../../src/content/zod-problems';
+import { formatProblem } from '../../src/content/problems';
 
 /** Validates YAML text as `file` and returns the value or the formatted problems. */
 function run(schema: z.ZodType, yaml: string, file = 'x.yaml') {

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { searchRecordFields, searchTypesFor, UNDATED_SORT_KEY, writeSearchIndex } from '../../src/lib/search.ts';
+import { searchRecordFields, searchTypesFor, UNDATED_SORT_KEY } from '../../src/search/search.ts';
+import { writeSearchIndex } from '../../src/search/index-site.ts';
 import { at, makeHub } from './helpers/hub-factory.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
@@ -105,10 +106,10 @@ describe('writeSearchIndex', () => {
   it('fails with SearchIndexError, and a non-zero exit, when Pagefind crashes while writing its bundle', () => {
     const site = siteFixture();
     // A file where the bundle folder must go makes Pagefind's binary panic without answering. Run it
-    // in its own process, as scripts/build.ts does: the crash is detected when that process goes idle.
+    // in its own process, as `release-hub build` does: the crash is detected when that process goes idle.
     writeFileSync(path.join(site, 'pagefind'), 'in the way');
     const script = path.join(site, 'index-site.mts');
-    writeFileSync(script, `import { writeSearchIndex } from ${JSON.stringify(path.join(projectRoot, 'src/lib/search.ts'))};\nawait writeSearchIndex(${JSON.stringify(site)});\n`);
+    writeFileSync(script, `import { writeSearchIndex } from ${JSON.stringify(path.join(projectRoot, 'src/search/index-site.ts'))};\nawait writeSearchIndex(${JSON.stringify(site)});\n`);
     const result = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), script], { encoding: 'utf8', timeout: 60_000 });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('SearchIndexError: Pagefind stopped without answering');

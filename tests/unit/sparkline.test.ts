@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sparklineShape } from '../../src/lib/sparkline.ts';
+import { sparklineShape } from '../../src/presentation/sparkline.ts';
 
 const BOX = { width: 110, height: 30, inset: 5 };
 

@@ -28,9 +28,12 @@ export async function htmlErrors(dist: string): Promise<string[]> {
   return errors;
 }
 
-/** Why: every internal link and #fragment must resolve; linkinator serves the folder itself, offline. */
-export async function linkCheck(dist: string): Promise<{ broken: string[]; checked: number }> {
-  const result = await new LinkChecker().check({ path: dist, recurse: true, checkFragments: true, linksToSkip: ['^https?://(?!(localhost|127\\.0\\.0\\.1)[:/])'] });
+/**
+ * Why: every internal link and #fragment must resolve. Given a folder, linkinator serves it itself,
+ * offline; given a URL (a site served under its base path), it follows every link from there.
+ */
+export async function linkCheck(distOrUrl: string): Promise<{ broken: string[]; checked: number }> {
+  const result = await new LinkChecker().check({ path: distOrUrl, recurse: true, checkFragments: true, linksToSkip: ['^https?://(?!(localhost|127\\.0\\.0\\.1)[:/])'] });
   return {
     broken: result.links.filter((link) => link.state === 'BROKEN').map((link) => `${link.url} (from ${link.parent}) ${link.status}`),
     checked: result.links.filter((link) => link.state === 'OK').length,

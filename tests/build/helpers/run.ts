@@ -1,13 +1,23 @@
-/** Running the project's own commands from tests, exactly as `npm run …` would. */
+/** Running the project's own commands from tests, exactly as `npm run …` would: the `release-hub` CLI with the pinned Node. */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../../..');
+export const cliBin = path.join(projectRoot, 'bin/release-hub.mjs');
 
-/** Why: tests call `scripts/<name>` with the pinned Node, like the npm scripts do (build has a plain .mjs launcher). */
-export function runScript(script: string, env: Record<string, string>, args: string[] = []) {
-  const command = script === 'build' ? ['scripts/build.mjs'] : [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), `scripts/${script}.ts`];
-  const result = spawnSync(process.execPath, [...command, ...args], {
+/** Why: tests run `release-hub <command>` (build, check, new, import …) in this repo, as its npm scripts do. */
+export function runCli(args: string[], env: Record<string, string> = {}, cwd = projectRoot) {
+  const result = spawnSync(process.execPath, [cliBin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Why: the repo's own development scripts (`npm run bench`, …) run with tsx, as their npm scripts do. */
+export function runDevScript(script: string, args: string[] = [], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), script, ...args], {
     cwd: projectRoot,
     encoding: 'utf8',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },

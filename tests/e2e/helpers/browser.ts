@@ -8,10 +8,21 @@ import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-/** Why: serve a built `dist/` on 127.0.0.1 as a static host would, 404 page included. */
-export async function serveDist(dist: string): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * Why: serve a built `dist/` on 127.0.0.1 as a static host would, 404 page included; with `base`
+ * (e.g. `/team-hub/`) the site is served under that path only, as on GitHub Pages.
+ */
+export async function serveDist(dist: string, base = '/'): Promise<{ url: string; close: () => Promise<void> }> {
   const serve = sirv(dist, { dev: false, etag: false, extensions: ['html'] });
-  const server = http.createServer((request, response) =>
+  const server = http.createServer((request, response) => {
+    const url = request.url ?? '/';
+    if (base !== '/') {
+      if (!url.startsWith(base)) {
+        response.statusCode = 404;
+        return void response.end('Not found (outside the base path)');
+      }
+      request.url = url.slice(base.length - 1);
+    }
     serve(request, response, () => {
       response.statusCode = 404;
       const notFound = sirv(dist, { dev: false });
@@ -19,8 +30,8 @@ export async function serveDist(dist: string): Promise<{ url: string; close: () 
       notFound(request, response, () => {
         response.end('Not found');
       });
-    }),
-  );
+    });
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };

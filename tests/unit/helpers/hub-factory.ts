@@ -3,8 +3,8 @@
  * written as in content files (SPEC §2) and read with the project's own time rules.
  */
 import { Temporal } from 'temporal-polyfill';
-import type { Freeze, Hub, HubConfig, Release, TimeWindow } from '../../../src/lib/model.ts';
-import { parseWrittenTime } from '../../../src/lib/time.ts';
+import type { Freeze, Hub, HubConfig, Release, TimeWindow } from '../../../src/core/model.ts';
+import { parseWrittenTime } from '../../../src/core/time.ts';
 
 /** The default hub zone of factory hubs. */
 export const HUB_ZONE = 'Europe/Berlin';

@@ -1,0 +1,297 @@
+/**
+ * What the calendar pages render, computed here so the pages only render: which pages exist,
+ * and for one page its headings, navigation, subscriptions and the words for every event.
+ * Times are the hub zone's, written with format.ts (no locale data, no host zone).
+ *
+ * Pages: `/calendar/` and `/calendar/<yyyy>-<mm>/` for all products, `/calendar/<product>/` and
+ * `/calendar/<product>/<yyyy>-<mm>/` for one product. The opening pages show the month of the
+ * next window and name that month's page as canonical: a redirect would need a server or
+ * JavaScript, and a static host serves both paths as they are.
+ */
+import type { Temporal } from 'temporal-polyfill';
+import { formatDate, formatDateTime, formatMonth, isoDateTime } from '../presentation/format';
+import type { Hub, HubConfig } from '../core/model';
+import { absoluteUrl, calendarMonthPath, calendarPath, icsPath, releasePath } from '../core/urls';
+import { describeCadence } from './cadence';
+import { isWholeDays, productName } from './common';
+import {
+  calendarMonths,
+  monthModel,
+  nextWindow,
+  nextWindowMonth,
+  type CalendarEvent,
+  type DayEntry,
+  type FreezeEvent,
+  type MonthModel,
+  type WindowEvent,
+} from './month';
+
+/** One HTML page of the calendar. */
+export interface CalendarPage {
+  /** Route param of `src/routes/calendar/[...view].astro`: the path after `/calendar/`, `undefined` for `/calendar/` itself. */
+  param: string | undefined;
+  /** The month shown, `YYYY-MM`. */
+  month: string;
+  /** The product in view; all products when undefined. */
+  product?: string;
+  /** `/calendar/` or `/calendar/<product>/`: the month of the next window, a copy of that month's page. */
+  opening: boolean;
+}
+
+/** A link with its text; `current` marks the page being shown. */
+export interface PageLink {
+  href: string;
+  label: string;
+  current: boolean;
+}
+
+/** When an event happens, as text and as `<time datetime>` values. */
+export interface When {
+  start: string;
+  startIso: string;
+  /** Absent when the event is one whole day. */
+  end?: string;
+  endIso?: string;
+  /** `–` between times of one day, ` – ` between days. */
+  separator: string;
+}
+
+/** One calendar feed to subscribe to. */
+export interface Subscription {
+  /** "All products" or the product name. */
+  label: string;
+  /** Root-relative path of the `.ics` file. */
+  path: string;
+  /** Absolute https URL (what Google Calendar, Outlook and Thunderbird take). */
+  url: string;
+  /** The same URL as `webcal://` (opens the subscribe dialog of Apple Calendar and most phones). */
+  webcal: string;
+  /** The feed of the scope being shown. */
+  current: boolean;
+}
+
+/** Everything one calendar page renders. */
+export interface CalendarPageModel {
+  page: CalendarPage;
+  /** The `<h1>`: "Release calendar: December 2026" or "Northwind API releases: December 2026". */
+  heading: string;
+  description: string;
+  /** Absolute URL of this scope's month page (the opening page's canonical). */
+  canonical: string;
+  model: MonthModel;
+  /** The hub zone every day and time is in. */
+  zone: string;
+  /** The build's "now" in the hub zone: what "today" and "open slot" are relative to. */
+  asOf: string;
+  /** The regular window, e.g. "02:00–04:00, every week on Tuesday"; absent without a cadence. */
+  cadence?: string;
+  nextWindow?: { label: string; href: string; when: When };
+  prev?: PageLink;
+  next?: PageLink;
+  /** The same month for all products and for each product. */
+  scopes: PageLink[];
+  /** Every month page of this scope, grouped by year; labels are month names without the year. */
+  years: { year: string; months: PageLink[] }[];
+  subscriptions: Subscription[];
+}
+
+const pagesByHub = new WeakMap<Hub, CalendarPage[]>();
+
+/** Why: `getStaticPaths` of the calendar: every month for all products and per product, plus opening pages. */
+export function calendarPages(hub: Hub, now: Temporal.Instant): CalendarPage[] {
+  const cached = pagesByHub.get(hub);
+  if (cached) return cached;
+  const months = calendarMonths(hub, now);
+  const pages = scopesOf(hub.config).flatMap((product): CalendarPage[] => [
+    { param: paramOf(calendarPath(product)), month: nextWindowMonth(hub, now, { product }), opening: true, ...scoped(product) },
+    ...months.map((month) => ({ param: paramOf(calendarMonthPath(month, product)), month, opening: false, ...scoped(product) })),
+  ]);
+  assertUniqueParams(pages);
+  pagesByHub.set(hub, pages);
+  return pages;
+}
+
+/** Why: one place builds a calendar page's text, links and events, so the page template only renders. */
+export function calendarPageModel(hub: Hub, now: Temporal.Instant, page: CalendarPage): CalendarPageModel {
+  const { config } = hub;
+  const zone = config.timezone;
+  const { month, product } = page;
+  const model = monthModel(hub, month, now, scoped(product));
+  const monthLink = (key: string): PageLink => ({
+    href: calendarMonthPath(key, product),
+    label: formatMonth(key),
+    current: key === month && !page.opening,
+  });
+  const upcoming = nextWindowSummary(hub, now, product);
+  return {
+    page,
+    heading: `${scopeTitle(config, product)}: ${formatMonth(month)}`,
+    description: `${formatMonth(month)}${product ? ` for ${productName(config, product)}` : ''}: ${countEvents(model.agenda)} (times in ${zone}).`,
+    canonical: absoluteUrl(config.url, calendarMonthPath(month, product)),
+    model,
+    zone,
+    asOf: formatDateTime(now.toZonedDateTimeISO(zone), zone),
+    ...(config.cadence ? { cadence: describeCadence(config.cadence) } : {}),
+    ...(upcoming ? { nextWindow: upcoming } : {}),
+    ...(model.prev ? { prev: monthLink(model.prev) } : {}),
+    ...(model.next ? { next: monthLink(model.next) } : {}),
+    scopes: scopesOf(config).map((scope) => ({
+      href: calendarMonthPath(month, scope),
+      label: scopeLabel(config, scope),
+      current: scope === product,
+    })),
+    years: groupByYear(calendarMonths(hub, now)).map(({ year, keys }) => ({
+      year,
+      months: keys.map((key) => ({ ...monthLink(key), label: formatMonth(key).replace(/ \d+$/, '') })),
+    })),
+    subscriptions: calendarSubscriptions(config, product),
+  };
+}
+
+/** The `.ics` feeds of the hub (all products, then each product), for the subscribe list. */
+function calendarSubscriptions(config: HubConfig, current: string | undefined): Subscription[] {
+  return scopesOf(config).map((product) => {
+    const url = absoluteUrl(config.url, icsPath(product));
+    return {
+      label: scopeLabel(config, product),
+      path: icsPath(product),
+      url,
+      webcal: url.replace(/^https?:\/\//, 'webcal://'),
+      current: product === current,
+    };
+  });
+}
+
+function nextWindowSummary(hub: Hub, now: Temporal.Instant, product: string | undefined): CalendarPageModel['nextWindow'] {
+  const upcoming = nextWindow(hub, now, scoped(product));
+  if (!upcoming) return undefined;
+  return {
+    label: `${productName(hub.config, upcoming.product)} ${upcoming.version}`,
+    href: releasePath(upcoming),
+    when: spanWhen(upcoming.window.start, upcoming.window.end, hub.config.timezone, false),
+  };
+}
+
+/** Why: the NAME of an `.ics` feed, as calendar apps list it. */
+export function calendarName(config: HubConfig, product?: string): string {
+  return `${config.title}: ${product ? `${productName(config, product)} releases` : 'release calendar'}`;
+}
+
+/** Why: the agenda's "when" of an event: its days and times in the hub zone (whole days without times). */
+export function eventWhen(event: CalendarEvent, zone: string): When {
+  const wholeDays = event.kind === 'freeze' && event.wholeDays;
+  return spanWhen(event.start, event.end, zone, wholeDays);
+}
+
+/** Why: a window planned in another zone than the hub's also shows the times it was planned in. */
+export function plannedWhen(event: WindowEvent): When {
+  return spanWhen(event.start, event.end, event.timezone, false);
+}
+
+/** Why: the short time of an event on one day of the grid: "02:00–04:00", "from 23:00", "until 01:00", "last day". */
+export function entryTime(entry: DayEntry, zone: string): string {
+  const { event, part } = entry;
+  if (event.kind === 'freeze' && event.wholeDays) return FREEZE_DAY_TEXT[part];
+  const start = clock(event.start.withTimeZone(zone));
+  const end = clock(event.end.withTimeZone(zone));
+  if (part === 'whole') return `${start}–${end}`;
+  if (part === 'start') return `from ${start}`;
+  if (part === 'end') return `until ${end}`;
+  return 'all day';
+}
+
+/** Why: the name of an event in the grid and the agenda, e.g. "Northwind Web 4.9.0" or "Freeze: Year-end". */
+export function eventLabel(event: CalendarEvent): string {
+  if (event.kind === 'window') return `${event.productName} ${event.version}`;
+  if (event.kind === 'freeze') return `Freeze: ${event.name}`;
+  return 'Open slot';
+}
+
+/** Why: which products a freeze stops, in words. */
+export function freezeScope(event: FreezeEvent): string {
+  return event.productNames.length > 0 ? event.productNames.join(', ') : 'all products';
+}
+
+const FREEZE_DAY_TEXT: Record<DayEntry['part'], string> = {
+  whole: 'all day',
+  start: 'starts',
+  continues: 'continues',
+  end: 'last day',
+};
+
+function spanWhen(start: Temporal.ZonedDateTime, end: Temporal.ZonedDateTime, zone: string, wholeDays: boolean): When {
+  const from = start.withTimeZone(zone);
+  const to = end.withTimeZone(zone);
+  if (wholeDays && isWholeDays({ start: from, end: to }, zone)) {
+    const first = from.toPlainDate();
+    const last = to.subtract({ days: 1 }).toPlainDate();
+    const base = { start: formatDate(from, zone), startIso: first.toString(), separator: ' – ' };
+    if (first.equals(last)) return base;
+    return { ...base, end: formatDate(to.subtract({ days: 1 }), zone), endIso: last.toString() };
+  }
+  const sameDay = from.toPlainDate().equals(to.toPlainDate());
+  return {
+    start: formatDateTime(from, zone),
+    startIso: isoDateTime(from),
+    end: sameDay ? clock(to) : formatDateTime(to, zone),
+    endIso: isoDateTime(to),
+    separator: sameDay ? '–' : ' – ',
+  };
+}
+
+function clock(time: Temporal.ZonedDateTime): string {
+  return `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
+}
+
+/** All products (`undefined`), then each product id: the scopes of pages and feeds. */
+function scopesOf(config: HubConfig): (string | undefined)[] {
+  return [undefined, ...config.products.map((product) => product.id)];
+}
+
+function scopeLabel(config: HubConfig, product: string | undefined): string {
+  return product ? productName(config, product) : 'All products';
+}
+
+function scopeTitle(config: HubConfig, product: string | undefined): string {
+  return product ? `${productName(config, product)} releases` : 'Release calendar';
+}
+
+function scoped(product: string | undefined): { product?: string } {
+  return product === undefined ? {} : { product };
+}
+
+/** `/calendar/web/2026-12/` → `web/2026-12`; `/calendar/` → undefined. */
+function paramOf(path: string): string | undefined {
+  return path.slice(calendarPath().length).replace(/\/$/, '') || undefined;
+}
+
+function assertUniqueParams(pages: readonly CalendarPage[]): void {
+  const seen = new Set<string | undefined>();
+  for (const page of pages) {
+    if (seen.has(page.param)) {
+      throw new Error(`Two calendar pages at /calendar/${page.param ?? ''}/: a product id must not look like a month (YYYY-MM)`);
+    }
+    seen.add(page.param);
+  }
+}
+
+function groupByYear(months: readonly string[]): { year: string; keys: string[] }[] {
+  const years: { year: string; keys: string[] }[] = [];
+  for (const key of months) {
+    const year = key.slice(0, 4);
+    const last = years.at(-1);
+    if (last?.year === year) last.keys.push(key);
+    else years.push({ year, keys: [key] });
+  }
+  return years;
+}
+
+function countEvents(events: readonly CalendarEvent[]): string {
+  const count = (kind: CalendarEvent['kind']) => events.filter((event) => event.kind === kind).length;
+  const phrase = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  return [
+    phrase(count('window'), 'release window', 'release windows'),
+    phrase(count('freeze'), 'freeze', 'freezes'),
+    phrase(count('open-slot'), 'open slot', 'open slots'),
+  ].join(', ');
+}

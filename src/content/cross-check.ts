@@ -1,0 +1,119 @@
+/** Checks across files: references, uniqueness, RACI rules and freezes. */
+import type { Freeze, HubConfig, Person, RaciMatrix, Runbook } from '../core/model';
+import { findUnsafeMarkdown, markdownFieldsOf } from '../markdown/fields';
+import { findWindowClashes, freezeConflictText, freezesOverlapping, windowClashText } from '../calendar/conflicts';
+import type { Loaded } from './loaded';
+import { fieldPath, type Problem } from './problems';
+import type { LoadedRelease } from './release';
+import type { YamlSource } from './source';
+import { suggestion } from './zod-problems';
+
+export interface CrossCheckInput {
+  config: HubConfig;
+  people: Loaded<Person>[];
+  raci: Loaded<RaciMatrix>[];
+  runbooks: Loaded<Runbook>[];
+  freezes: Loaded<Freeze>[];
+  releases: LoadedRelease[];
+  /** Ids that exist; `people` is undefined when people.yaml could not be read. */
+  known: { people?: Set<string>; runbooks: Set<string>; raci: Set<string> };
+}
+
+type Report = (source: YamlSource, path: PropertyKey[], message: string, fix?: string) => void;
+
+/** Why: a reference to something that does not exist must fail the build, not render a dead link. */
+export function crossCheck(input: CrossCheckInput, problems: Problem[]): void {
+  const report: Report = (source, path, message, fix) =>
+    problems.push({ severity: 'error', file: source.file, line: source.lineOf(path), field: fieldPath(path), message, fix });
+  const warn: Report = (source, path, message, fix) =>
+    problems.push({ severity: 'warning', file: source.file, line: source.lineOf(path), field: fieldPath(path), message, fix });
+  uniqueIds(input.people, 'person', report);
+  const productIds = new Set(input.config.products.map((product) => product.id));
+  const ref = (kind: string, known: Set<string> | undefined, fixHint: string) => (source: YamlSource, path: PropertyKey[], value: string | undefined) => {
+    if (value === undefined || !known || known.has(value)) return;
+    report(source, path, `"${value}" is not a known ${kind}`, suggestion(value, [...known]) ?? fixHint);
+  };
+  const person = ref('person', input.known.people, 'use an id from people.yaml, or add the person there');
+  const runbook = ref('runbook', input.known.runbooks, 'use the file name of a runbook under runbooks/, or write the runbook');
+  const raci = ref('RACI matrix', input.known.raci, 'use the file name of a matrix under raci/, or add the matrix');
+  const product = ref('product', productIds, `use one of ${[...productIds].join(', ')}`);
+
+  checkRaci(input, report);
+  for (const { value, source } of input.runbooks) {
+    person(source, ['owner'], value.owner);
+    value.products.forEach((id, index) => product(source, ['products', index], id));
+  }
+  for (const { value, source, path } of input.freezes) value.products.forEach((id, index) => product(source, [...path, 'products', index], id));
+  const seen = new Map<string, string>();
+  for (const { release, source } of input.releases) {
+    const first = seen.get(release.id);
+    if (first) report(source, ['version'], `${release.version} of ${release.product} is already released by ${first}`, 'give each release its own version, or remove one of the two files');
+    else seen.set(release.id, source.file);
+    person(source, ['owner'], release.owner);
+    person(source, ['gtm', 'owner'], release.gtm?.owner);
+    raci(source, ['raci'], release.raci);
+    release.runbooks.forEach((id, index) => runbook(source, ['runbooks', index], id));
+    runbook(source, ['rollback', 'runbook'], release.rollback?.runbook);
+    checkFreezes(release, source, input.freezes, input.config.timezone, report);
+    // Raw HTML and unsafe links are removed when the Markdown is rendered; say so, without failing the build.
+    for (const field of markdownFieldsOf(release)) for (const unsafe of findUnsafeMarkdown(field.markdown)) warn(source, field.path, unsafe.message, unsafe.fix);
+    if ((release.status === 'released' || release.status === 'rolled-back') && !release.deployment?.finishedAt) {
+      warn(source, ['status'], `is ${release.status} but has no deployment.finishedAt, so metrics leave it out`, 'add deployment: { finishedAt: … }');
+    }
+  }
+  checkWindowClashes(input.releases, warn);
+}
+
+function uniqueIds(people: Loaded<Person>[], kind: string, report: Report): void {
+  const ids = new Set<string>();
+  for (const { value, source, path } of people) {
+    if (ids.has(value.id)) report(source, [...path, 'id'], `"${value.id}" is used by two ${kind}s`, 'give each its own id');
+    ids.add(value.id);
+  }
+}
+
+function checkRaci(input: CrossCheckInput, report: Report): void {
+  const allRoles = new Set(input.raci.flatMap((matrix) => matrix.value.roles));
+  for (const { value: matrix, source } of input.raci) {
+    matrix.activities.forEach((activity, index) => {
+      const codes = Object.entries(activity.assignments);
+      for (const [role] of codes) {
+        if (!matrix.roles.includes(role)) {
+          report(source, ['activities', index, 'assignments', role], `"${role}" is not one of the matrix roles`, suggestion(role, matrix.roles) ?? `add it to roles, or use one of ${matrix.roles.join(', ')}`);
+        }
+      }
+      const accountable = codes.filter(([, code]) => code === 'A' || code === 'A/R').length;
+      const responsible = codes.filter(([, code]) => code === 'R' || code === 'A/R').length;
+      if (accountable !== 1) {
+        report(source, ['activities', index, 'assignments'], `"${activity.name}" has ${accountable} Accountable roles; it needs exactly one`, 'mark one role A (or A/R) and no other');
+      }
+      if (responsible === 0) {
+        report(source, ['activities', index, 'assignments'], `"${activity.name}" has no Responsible role`, 'mark at least one role R (or A/R)');
+      }
+    });
+  }
+  if (allRoles.size === 0) return;
+  for (const { value, source, path } of input.people) {
+    if (!allRoles.has(value.role)) {
+      report(source, [...path, 'role'], `"${value.role}" is not a role of any RACI matrix`, suggestion(value.role, [...allRoles]) ?? `use one of ${[...allRoles].join(', ')}`);
+    }
+  }
+}
+
+function checkFreezes(release: LoadedRelease['release'], source: YamlSource, freezes: Loaded<Freeze>[], hubZone: string, report: Report): void {
+  if (release.status === 'cancelled' || release.freezeException) return;
+  for (const freeze of freezesOverlapping(release, freezes.map((loaded) => loaded.value))) {
+    const { message, fix } = freezeConflictText(freeze, hubZone);
+    report(source, ['window'], message, fix);
+  }
+}
+
+/** Two releases of one product booked at the same time: a warning on the later one. */
+function checkWindowClashes(releases: LoadedRelease[], warn: Report): void {
+  const sources = new Map(releases.map((loaded) => [loaded.release, loaded.source]));
+  for (const clash of findWindowClashes(releases.map((loaded) => loaded.release))) {
+    const source = sources.get(clash.first);
+    const { message, fix } = windowClashText(clash);
+    if (source) warn(source, ['window'], message, fix);
+  }
+}

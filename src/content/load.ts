@@ -1,0 +1,329 @@
+/**
+ * Loading a content root: read every file, validate it against its schema, resolve its times
+ * (SPEC §2) and cross-check references. Returns the hub model, or every problem found.
+ * Pure Node: `npm run check`, the build and the tests all call this one function.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { Temporal } from 'temporal-polyfill';
+import { hubSchema, type HubInput } from '../schemas/hub';
+import { peopleSchema } from '../schemas/person';
+import { raciSchema } from '../schemas/raci';
+import { runbookSchema } from '../schemas/runbook';
+import { releaseSchema } from '../schemas/release';
+import { freezesSchema } from '../schemas/freeze';
+import { metricSeriesSidecarSchema } from '../schemas/metric-series';
+import type { Hub, HubConfig, MetricSeries, Person, RaciMatrix, Runbook, Freeze } from '../core/model';
+import { parseWrittenTime } from '../core/time';
+import { entryIdOf, listFiles } from './files';
+import { sortProblems, type Problem } from './problems';
+import { parseFrontmatterSource, parseYamlSource, type YamlSource } from './source';
+import { validateSource } from './zod-problems';
+import { resolveRelease, type LoadedRelease } from './release';
+import { crossCheck } from './cross-check';
+import type { Loaded } from './loaded';
+import { cadenceRuleProblem } from '../calendar/cadence';
+import { findInternalLinks } from './content-links';
+
+export interface LoadResult {
+  /** The model, when there is no error. */
+  hub?: Hub;
+  /** Errors and warnings, sorted by file and line. */
+  problems: Problem[];
+}
+
+/** What a load may check beyond the content root itself. */
+export interface LoadOptions {
+  /** The project's `public/` folder: hub.yaml's `logo` must be a file there. */
+  publicDir?: string;
+}
+
+/** Why: the single entry point that turns a content root into a validated hub model. */
+export async function loadContentRoot(root: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const problems: Problem[] = [];
+  const reader = new ContentReader(root, problems);
+  const config = await loadHubConfig(reader, options);
+  const zone = config?.timezone ?? 'UTC';
+  const people = await loadPeople(reader);
+  const raciFiles = await listFiles(reader.root, 'raci', ['.yaml', '.yml'], false);
+  const raci = await loadRaci(reader, raciFiles);
+  const runbookFiles = await listFiles(reader.root, 'runbooks', ['.md', '.mdx'], true);
+  const runbooks = await loadRunbooks(reader, runbookFiles);
+  const freezes = await loadFreezes(reader, zone);
+  const releases = await loadReleases(reader, config);
+  const metricSeries = await loadMetricSeries(reader);
+  // Ids come from file names, so a broken file does not also make every reference to it an error.
+  const known = {
+    people: people && new Set(people.map((person) => person.value.id)),
+    runbooks: new Set(runbookFiles.map((file) => entryIdOf(file, 'runbooks'))),
+    raci: new Set(raciFiles.map((file) => entryIdOf(file, 'raci'))),
+  };
+  if (config) crossCheck({ config, people: people ?? [], raci, runbooks, freezes, releases, known }, problems);
+  const sorted = sortProblems(problems);
+  if (!config || sorted.some((problem) => problem.severity === 'error')) return { problems: sorted };
+  const hub: Hub = {
+    config,
+    releases: releases.map((loaded) => loaded.release),
+    runbooks: runbooks.map((loaded) => loaded.value),
+    raci: raci.map((loaded) => loaded.value),
+    people: (people ?? []).map((loaded) => loaded.value),
+    freezes: freezes.map((loaded) => loaded.value),
+    metricSeries,
+  };
+  return { hub, problems: sorted };
+}
+
+/** Why: tools that only need the settings (authoring commands, config) read hub.yaml the same way. */
+export async function readHubConfig(root: string): Promise<{ config?: HubConfig; problems: Problem[] }> {
+  const problems: Problem[] = [];
+  const config = await loadHubConfig(new ContentReader(root, problems), {});
+  return { config, problems };
+}
+
+/** Reads files of one root and records read failures as problems. */
+class ContentReader {
+  constructor(
+    readonly root: string,
+    readonly problems: Problem[],
+  ) {}
+
+  async text(file: string): Promise<string | undefined> {
+    try {
+      return await readFile(path.join(this.root, file), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      this.problems.push({ severity: 'error', file, message: `cannot be read: ${(error as Error).message}` });
+      return undefined;
+    }
+  }
+
+  async yaml(file: string): Promise<YamlSource | undefined> {
+    const text = await this.text(file);
+    if (text === undefined) return undefined;
+    const parsed = parseYamlSource(file, text);
+    this.problems.push(...parsed.problems);
+    return parsed.source;
+  }
+
+  validate<T>(result: { value?: T; problems: Problem[] }): T | undefined {
+    this.problems.push(...result.problems);
+    return result.value;
+  }
+}
+
+async function loadHubConfig(reader: ContentReader, options: LoadOptions): Promise<HubConfig | undefined> {
+  const source = await reader.yaml('hub.yaml');
+  if (!source) {
+    if (!reader.problems.some((problem) => problem.file === 'hub.yaml')) {
+      reader.problems.push({
+        severity: 'error',
+        file: 'hub.yaml',
+        message: `is missing from the content root ${reader.root}`,
+        fix: 'create hub.yaml with title, url, timezone and products (see the README), or point HUB_CONTENT_DIR at a content root',
+      });
+    }
+    return undefined;
+  }
+  const input = reader.validate(validateSource(hubSchema, source));
+  if (!input) return undefined;
+  const duplicate = input.products.findIndex((product, index) => input.products.findIndex((other) => other.id === product.id) !== index);
+  if (duplicate >= 0) {
+    reader.problems.push({
+      severity: 'error',
+      file: source.file,
+      line: source.lineOf(['products', duplicate]),
+      field: `products[${duplicate}].id`,
+      message: `"${input.products[duplicate]!.id}" is listed twice`,
+      fix: 'give each product its own id',
+    });
+    return undefined;
+  }
+  const ruleProblem = input.cadence && cadenceRuleProblem(input.cadence.rrule);
+  if (ruleProblem) {
+    reader.problems.push({ severity: 'error', file: source.file, line: source.lineOf(['cadence', 'rrule']), field: 'cadence.rrule', message: ruleProblem, fix: 'write an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=TU' });
+    return undefined;
+  }
+  if (input.logo && options.publicDir && !isFileIn(options.publicDir, input.logo)) {
+    reader.problems.push({ severity: 'error', file: source.file, line: source.lineOf(['logo']), field: 'logo', message: `"${input.logo}" is not a file in ${path.basename(options.publicDir)}/`, fix: `put the logo in the project's ${path.basename(options.publicDir)}/ folder, or fix the path` });
+    return undefined;
+  }
+  return toHubConfig(input);
+}
+
+/** Why: a site path such as `/logo.svg` must name a file of the folder it is served from. */
+export function isFileIn(folder: string, sitePath: string): boolean {
+  const file = path.resolve(folder, `.${sitePath.split(/[?#]/)[0]}`);
+  return file.startsWith(path.resolve(folder) + path.sep) && existsSync(file) && statSync(file).isFile();
+}
+
+function toHubConfig(input: HubInput): HubConfig {
+  const { cadence, url, ...rest } = input;
+  return {
+    ...rest,
+    url: url.replace(/\/+$/, ''),
+    cadence: cadence && { ...cadence, rrule: cadence.rrule.replace(/^RRULE:/i, ''), start: Temporal.PlainTime.from(cadence.start) },
+  };
+}
+
+/** People, or undefined when people.yaml exists but could not be read (so ids are unknown). */
+async function loadPeople(reader: ContentReader): Promise<Loaded<Person>[] | undefined> {
+  const text = await reader.text('people.yaml');
+  if (text === undefined) return [];
+  const parsed = parseYamlSource('people.yaml', text);
+  reader.problems.push(...parsed.problems);
+  if (!parsed.source) return undefined;
+  if (parsed.source.data == null) return [];
+  const source = parsed.source;
+  const people = reader.validate(validateSource(peopleSchema, source));
+  return people?.map((person, index) => ({ value: person, source, path: [index] }));
+}
+
+async function loadRaci(reader: ContentReader, files: string[]): Promise<Loaded<RaciMatrix>[]> {
+  const matrices: Loaded<RaciMatrix>[] = [];
+  for (const file of files) {
+    const source = await reader.yaml(file);
+    if (!source) continue;
+    const input = reader.validate(validateSource(raciSchema, source));
+    if (input) matrices.push({ value: { id: entryIdOf(file, 'raci'), ...input, source: { file } }, source, path: [] });
+  }
+  return matrices;
+}
+
+async function loadRunbooks(reader: ContentReader, files: string[]): Promise<Loaded<Runbook>[]> {
+  const runbooks: Loaded<Runbook>[] = [];
+  for (const file of files) {
+    const text = await reader.text(file);
+    if (text === undefined) continue;
+    const parsed = parseFrontmatterSource(file, text);
+    reader.problems.push(...parsed.problems);
+    if (!parsed.source) continue;
+    const input = reader.validate(validateSource(runbookSchema, parsed.source));
+    if (!input) continue;
+    const id = entryIdOf(file, 'runbooks');
+    const { lastReviewed, ...rest } = input;
+    runbooks.push({
+      value: { id, ...rest, lastReviewed: lastReviewed ? Temporal.PlainDate.from(lastReviewed) : undefined, source: { file, entryId: id, internalLinks: findInternalLinks(parsed.source.body, parsed.source.bodyLine) } },
+      source: parsed.source,
+      path: [],
+    });
+  }
+  return runbooks;
+}
+
+async function loadFreezes(reader: ContentReader, zone: string): Promise<Loaded<Freeze>[]> {
+  const source = await reader.yaml('freezes.yaml');
+  if (!source || source.data == null) return [];
+  const inputs = reader.validate(validateSource(freezesSchema, source)) ?? [];
+  const freezes: Loaded<Freeze>[] = [];
+  inputs.forEach((input, index) => {
+    const start = parseWrittenTime(input.start, zone);
+    const end = parseWrittenTime(input.end, zone);
+    for (const [field, parsed] of [['start', start], ['end', end]] as const) {
+      if (!parsed.ok) {
+        reader.problems.push({ severity: 'error', file: source.file, line: source.lineOf([index, field]), field: `[${index}].${field}`, message: parsed.message, fix: 'use a time that exists in the hub zone, or give an offset' });
+      }
+    }
+    if (!start.ok || !end.ok) return;
+    // A date-only end freezes the whole of that day.
+    const endInstant = end.dateOnly ? end.value.add({ days: 1 }).startOfDay() : end.value;
+    if (Temporal.ZonedDateTime.compare(endInstant, start.value) <= 0) {
+      reader.problems.push({ severity: 'error', file: source.file, line: source.lineOf([index, 'end']), field: `[${index}].end`, message: `must be after start (${input.end} ≤ ${input.start})`, fix: 'fix the dates of the freeze' });
+      return;
+    }
+    const { products, ...rest } = input;
+    freezes.push({ value: { ...rest, start: start.value, end: endInstant, products: products ?? [] }, source, path: [index] });
+  });
+  return freezes;
+}
+
+async function loadReleases(reader: ContentReader, config: HubConfig | undefined): Promise<LoadedRelease[]> {
+  const files = await listFiles(reader.root, 'releases', ['.md', '.mdx'], true);
+  const releases: LoadedRelease[] = [];
+  for (const file of files) {
+    const text = await reader.text(file);
+    if (text === undefined) continue;
+    const parsed = parseFrontmatterSource(file, text);
+    reader.problems.push(...parsed.problems);
+    if (!parsed.source) continue;
+    const input = reader.validate(validateSource(releaseSchema, parsed.source));
+    if (!input || !config) continue;
+    const release = resolveRelease(input, parsed.source, config, entryIdOf(file, 'releases'), reader.problems);
+    if (release) releases.push({ release, source: parsed.source });
+  }
+  return releases;
+}
+
+async function loadMetricSeries(reader: ContentReader): Promise<MetricSeries[]> {
+  const files = await listFiles(reader.root, 'metrics', ['.csv'], false);
+  const series: MetricSeries[] = [];
+  for (const file of files) {
+    const text = await reader.text(file);
+    if (text === undefined) continue;
+    const id = entryIdOf(file, 'metrics');
+    const sidecarFile = `metrics/${id}.yaml`;
+    const sidecarSource = await reader.yaml(sidecarFile);
+    const sidecar = sidecarSource && sidecarSource.data != null ? reader.validate(validateSource(metricSeriesSidecarSchema, sidecarSource)) : {};
+    const table = parseSeriesCsv(file, text, reader.problems);
+    if (table && sidecar) series.push({ id, title: sidecar.title ?? id, ...sidecar, ...table, source: { file } });
+  }
+  return series;
+}
+
+/** Why: a custom series must be a clean table: a `date` column, numbers, no ragged rows. */
+export function parseSeriesCsv(file: string, text: string, problems: Problem[]): Pick<MetricSeries, 'columns' | 'rows'> | undefined {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parseCsv(text, { info: true, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as unknown as typeof records;
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    problems.push({ severity: 'error', file, line, message: `is not valid CSV: ${(error as Error).message}`, fix: 'check the quoting on that line' });
+    return undefined;
+  }
+  const [header, ...rows] = records;
+  if (!header) {
+    problems.push({ severity: 'error', file, line: 1, message: 'is empty', fix: 'add a header row with a date column, e.g. date,tickets' });
+    return undefined;
+  }
+  const dateIndex = header.record.indexOf('date');
+  const before = problems.length;
+  if (dateIndex < 0) {
+    problems.push({ severity: 'error', file, line: 1, field: 'date', message: `column is missing (the header is ${header.record.join(',')})`, fix: 'name the column of dates "date"' });
+    return undefined;
+  }
+  const columns = header.record.filter((_, index) => index !== dateIndex);
+  const parsedRows: MetricSeries['rows'] = [];
+  for (const { record, info } of rows) {
+    if (record.length !== header.record.length) {
+      problems.push({ severity: 'error', file, line: info.lines, message: `has ${record.length} values but the header has ${header.record.length} columns`, fix: 'give every row one value per column (leave a cell empty for no data)' });
+      continue;
+    }
+    const date = parseSeriesDate(record[dateIndex] ?? '');
+    if (!date) problems.push({ severity: 'error', file, line: info.lines, field: 'date', message: `"${record[dateIndex]}" is not a date`, fix: 'write dates as 2026-03-01 (or 2026-03 for a month)' });
+    const values: Record<string, number> = {};
+    header.record.forEach((column, index) => {
+      if (index === dateIndex) return;
+      const cell = record[index] ?? '';
+      if (cell === '') return;
+      const value = Number(cell);
+      if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(cell) || !Number.isFinite(value)) {
+        problems.push({ severity: 'error', file, line: info.lines, field: column, message: `"${cell}" is not a number`, fix: 'write a plain number such as 42 or 3.5 (no units or thousands separators), or leave the cell empty' });
+      } else values[column] = value;
+    });
+    if (date) parsedRows.push({ date, values });
+  }
+  if (problems.length > before) return undefined;
+  parsedRows.sort((a, b) => Temporal.PlainDate.compare(a.date, b.date));
+  return { columns, rows: parsedRows };
+}
+
+function parseSeriesDate(cell: string): Temporal.PlainDate | undefined {
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(cell);
+  if (!match) return undefined;
+  try {
+    return Temporal.PlainDate.from({ year: Number(match[1]), month: Number(match[2]), day: Number(match[3] ?? 1) }, { overflow: 'reject' });
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,89 @@
+/** Turning a validated release frontmatter into a model release: product, zone and instants. */
+import type { Temporal } from 'temporal-polyfill';
+import type { ReleaseInput } from '../schemas/release';
+import type { HubConfig, Release } from '../core/model';
+import { parseWrittenTime } from '../core/time';
+import { findInternalLinks } from './content-links';
+import { fieldPath, type Problem } from './problems';
+import type { FrontmatterSource, YamlSource } from './source';
+import { suggestion } from './zod-problems';
+
+/** A release with the source it came from. */
+export interface LoadedRelease {
+  release: Release;
+  source: YamlSource;
+}
+
+/** Why: times in a release file are local to its zone; this is where they become instants. */
+export function resolveRelease(
+  input: ReleaseInput,
+  source: FrontmatterSource,
+  config: HubConfig,
+  entryId: string,
+  problems: Problem[],
+): Release | undefined {
+  const before = problems.length;
+  const error = (path: PropertyKey[], message: string, fix?: string) =>
+    problems.push({ severity: 'error', file: source.file, line: source.lineOf(path), field: fieldPath(path), message, fix });
+  const product = resolveProduct(input, config, error);
+  const zone = input.window?.timezone ?? config.timezone;
+  const time = (path: PropertyKey[], value: string | undefined): Temporal.ZonedDateTime | undefined => {
+    if (value === undefined) return undefined;
+    const parsed = parseWrittenTime(value, zone);
+    if (parsed.ok) return parsed.value;
+    error(path, parsed.message, 'use a time that exists in that zone (e.g. an hour later), or write it with an offset such as +01:00');
+    return undefined;
+  };
+  const window = input.window && { start: time(['window', 'start'], input.window.start), end: time(['window', 'end'], input.window.end) };
+  if (window?.start && window.end && window.end.toInstant().epochMilliseconds <= window.start.toInstant().epochMilliseconds) {
+    error(['window', 'end'], `must be after window.start (${input.window!.end} ≤ ${input.window!.start})`, 'fix the window or drop it');
+  }
+  const deployment = input.deployment && {
+    startedAt: time(['deployment', 'startedAt'], input.deployment.startedAt),
+    finishedAt: time(['deployment', 'finishedAt'], input.deployment.finishedAt),
+  };
+  if (deployment?.startedAt && deployment.finishedAt && deployment.finishedAt.toInstant().epochMilliseconds < deployment.startedAt.toInstant().epochMilliseconds) {
+    error(['deployment', 'finishedAt'], `is before deployment.startedAt (${input.deployment!.finishedAt} < ${input.deployment!.startedAt})`, 'fix the deployment times');
+  }
+  const incidents = input.incidents.map((incident, index) => {
+    const startedAt = time(['incidents', index, 'startedAt'], incident.startedAt);
+    const resolvedAt = time(['incidents', index, 'resolvedAt'], incident.resolvedAt);
+    if (startedAt && resolvedAt && resolvedAt.toInstant().epochMilliseconds < startedAt.toInstant().epochMilliseconds) {
+      error(['incidents', index, 'resolvedAt'], `is before startedAt (${incident.resolvedAt} < ${incident.startedAt})`, 'fix the incident times');
+    }
+    return { ...incident, startedAt: startedAt!, resolvedAt };
+  });
+  if (input.status === 'rolled-back' && !input.rollback) {
+    error(['status'], 'is rolled-back but the release has no rollback', 'add rollback: { runbook, at, reason } or change the status');
+  }
+  const rollback = input.rollback && { ...input.rollback, at: time(['rollback', 'at'], input.rollback.at) };
+  const gtm = input.gtm && { ...input.gtm, launchDate: time(['gtm', 'launchDate'], input.gtm.launchDate) };
+  const acceptedAt = time(['acceptedAt'], input.acceptedAt);
+  if (problems.length > before || !product) return undefined;
+  return {
+    ...input,
+    id: `${product}/${input.version}`,
+    product,
+    timezone: zone,
+    window: window?.start && window.end ? { start: window.start, end: window.end } : undefined,
+    acceptedAt,
+    deployment,
+    incidents,
+    rollback,
+    gtm,
+    changes: input.changes.map((change) => ({ ...change, audience: change.audience ?? input.audience })),
+    source: { file: source.file, entryId, internalLinks: findInternalLinks(source.body, source.bodyLine) },
+  };
+}
+
+function resolveProduct(input: ReleaseInput, config: HubConfig, error: (path: PropertyKey[], message: string, fix?: string) => void): string | undefined {
+  const ids = config.products.map((product) => product.id);
+  if (input.product === undefined) {
+    if (ids.length === 1) return ids[0];
+    error(['product'], 'is required when the hub has more than one product', `add product: with one of ${ids.join(', ')}`);
+    return undefined;
+  }
+  if (ids.includes(input.product)) return input.product;
+  error(['product'], `"${input.product}" is not a product of hub.yaml`, suggestion(input.product, ids) ?? `use one of ${ids.join(', ')}, or add the product to hub.yaml`);
+  return undefined;
+}

@@ -1,0 +1,206 @@
+/**
+ * The hub model: every content file, validated, cross-checked and with its times resolved
+ * to zoned instants. Everything after the loaders (pages, feeds, ICS, JSON, metrics, search)
+ * reads this model and nothing else, so each concept has one definition.
+ */
+import type { Temporal } from 'temporal-polyfill';
+import type { Audience, ChangeType, RaciCode, ReleaseStatus, Risk, RunbookKind } from '../schemas/vocabulary';
+
+export { AUDIENCES, CHANGE_TYPES, RACI_CODES, RELEASE_STATUSES, RISKS, RUNBOOK_KINDS } from '../schemas/vocabulary';
+export type { Audience, ChangeType, RaciCode, ReleaseStatus, Risk, RunbookKind } from '../schemas/vocabulary';
+
+/** A link found in a content body. */
+export interface ContentLink {
+  /** Site path, e.g. `/runbooks/rollback-web/`. */
+  path: string;
+  /** Fragment without `#`, if any. */
+  fragment?: string;
+  /** 1-based line in the file. */
+  line: number;
+}
+
+/** Where an item came from: for error messages and for rendering its body. */
+export interface SourceRef {
+  /** Path relative to the content root, with forward slashes, e.g. `releases/web/2.4.0.mdx`. */
+  file: string;
+  /** Id of the entry in the Astro content collection that renders the body (releases, runbooks). */
+  entryId?: string;
+  /** Links to the site's own pages written in the body (releases, runbooks), checked against the built site. */
+  internalLinks?: readonly ContentLink[];
+}
+
+export interface Product {
+  id: string;
+  name: string;
+}
+
+export interface Cadence {
+  /** RFC 5545 RRULE without DTSTART, e.g. `FREQ=WEEKLY;BYDAY=TU`. */
+  rrule: string;
+  /** Local wall-clock start of each slot in the hub zone. */
+  start: Temporal.PlainTime;
+  durationMinutes: number;
+}
+
+export interface FooterLink {
+  label: string;
+  href: string;
+}
+
+export interface HubConfig {
+  title: string;
+  /** Absolute site URL without trailing slash, e.g. `https://releases.acme.example`. */
+  url: string;
+  /** IANA zone: default zone of every local time, and the zone of months, weeks and days. */
+  timezone: string;
+  products: Product[];
+  cadence?: Cadence;
+  metrics: { onTimeToleranceMinutes: number };
+  /** Issue tracker URL template; `#123` in Markdown links to it with `{id}` replaced. */
+  issueUrl?: string;
+  /** CSS colour for the hub's accent. */
+  accentColor?: string;
+  /** Path of a logo under `public/`. */
+  logo?: string;
+  footerLinks: FooterLink[];
+  description?: string;
+}
+
+export interface TimeWindow {
+  start: Temporal.ZonedDateTime;
+  end: Temporal.ZonedDateTime;
+}
+
+export interface Change {
+  type: ChangeType;
+  /** Markdown source; render with the safe Markdown renderer only. */
+  summary: string;
+  breaking: boolean;
+  audience: Audience;
+}
+
+export interface Incident {
+  id: string;
+  startedAt: Temporal.ZonedDateTime;
+  resolvedAt?: Temporal.ZonedDateTime;
+  severity?: string;
+  summary?: string;
+}
+
+export interface Rollback {
+  runbook?: string;
+  at?: Temporal.ZonedDateTime;
+  /** Markdown. */
+  reason: string;
+}
+
+export interface Satisfaction {
+  score: number;
+  responses: number;
+}
+
+export interface Gtm {
+  required: boolean;
+  launchDate?: Temporal.ZonedDateTime;
+  owner?: string;
+  notes?: string;
+}
+
+export interface Release {
+  /** `<product>/<version>`: unique in the hub, stable, used in URLs and ICS UIDs. */
+  id: string;
+  product: string;
+  version: string;
+  title?: string;
+  status: ReleaseStatus;
+  audience: Audience;
+  risk?: Risk;
+  /** The zone of this release's local times (`window.timezone`, else the hub zone). */
+  timezone: string;
+  window?: TimeWindow;
+  acceptedAt?: Temporal.ZonedDateTime;
+  deployment?: { startedAt?: Temporal.ZonedDateTime; finishedAt?: Temporal.ZonedDateTime };
+  owner?: string;
+  raci?: string;
+  runbooks: string[];
+  rollback?: Rollback;
+  incidents: Incident[];
+  satisfaction?: Satisfaction;
+  gtm?: Gtm;
+  changes: Change[];
+  tags: string[];
+  /** Why this release may ship inside a freeze of its product. */
+  freezeException?: string;
+  /** How many times the window moved; the ICS SEQUENCE. */
+  rescheduled: number;
+  summary?: string;
+  source: SourceRef;
+}
+
+export interface Runbook {
+  id: string;
+  title: string;
+  kind: RunbookKind;
+  owner?: string;
+  products: string[];
+  lastReviewed?: Temporal.PlainDate;
+  reviewEveryDays?: number;
+  summary?: string;
+  source: SourceRef;
+}
+
+export interface RaciActivity {
+  name: string;
+  assignments: Record<string, RaciCode>;
+}
+
+export interface RaciMatrix {
+  id: string;
+  title: string;
+  roles: string[];
+  activities: RaciActivity[];
+  source: SourceRef;
+}
+
+export interface Person {
+  id: string;
+  name: string;
+  /** A RACI role name. */
+  role: string;
+  email?: string;
+  chat?: string;
+}
+
+export interface Freeze {
+  name: string;
+  start: Temporal.ZonedDateTime;
+  /** Exclusive end instant (a date-only end means the whole of that day is frozen). */
+  end: Temporal.ZonedDateTime;
+  /** Product ids; empty means every product. */
+  products: string[];
+  reason?: string;
+}
+
+export interface MetricSeries {
+  /** File name without `.csv`. */
+  id: string;
+  title: string;
+  unit?: string;
+  description?: string;
+  target?: number;
+  /** Numeric columns, in file order (without `date`). */
+  columns: string[];
+  rows: { date: Temporal.PlainDate; values: Record<string, number> }[];
+  source: SourceRef;
+}
+
+export interface Hub {
+  config: HubConfig;
+  /** Sorted by product, then SemVer descending. */
+  releases: Release[];
+  runbooks: Runbook[];
+  raci: RaciMatrix[];
+  people: Person[];
+  freezes: Freeze[];
+  metricSeries: MetricSeries[];
+}

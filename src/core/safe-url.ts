@@ -1,0 +1,9 @@
+/** Written URLs on pages: the safe ones (see `src/schemas/safe-url.ts`) as hrefs, site paths under the hub's base path. */
+import { isSafeWrittenUrl } from '../schemas/safe-url';
+import { sitePath } from './urls';
+
+/** Why: a validated URL still needs the base path; an unvalidated one never becomes a link. */
+export function safeHref(url: string): string | undefined {
+  if (!isSafeWrittenUrl(url)) return undefined;
+  return url.startsWith('/') ? sitePath(url) : url;
+}

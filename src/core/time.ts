@@ -1,0 +1,63 @@
+/**
+ * Time rules of SPEC.md §2, in one place: how a written time becomes an instant, and how
+ * instants are bucketed into the hub zone's months and days. Never reads the machine's zone.
+ */
+import { Temporal } from 'temporal-polyfill';
+import { readWrittenTime } from '../schemas/grammar';
+
+
+export type TimeParseResult =
+  | { ok: true; value: Temporal.ZonedDateTime; dateOnly: boolean }
+  | { ok: false; reason: 'format' | 'invalid-date' | 'dst-gap'; message: string };
+
+/** Why: YAML hands us strings; this turns one into an instant by SPEC §2 without trusting the host zone. */
+export function parseWrittenTime(text: string, zone: string): TimeParseResult {
+  const written = readWrittenTime(text);
+  if (!written.ok) return written;
+  const { local: plain, dateOnly, offset } = written;
+  if (offset) {
+    const instant = Temporal.Instant.from(`${plain.toString()}${offset}`);
+    return { ok: true, value: instant.toZonedDateTimeISO(zone), dateOnly };
+  }
+  try {
+    return { ok: true, value: plain.toZonedDateTime(zone, { disambiguation: 'reject' }), dateOnly };
+  } catch {
+    if (dateOnly) {
+      // A day that starts inside a DST gap (rare zones): its first existing instant is its start.
+      return { ok: true, value: plain.toPlainDate().toZonedDateTime({ timeZone: zone }), dateOnly };
+    }
+    return {
+      ok: false,
+      reason: 'dst-gap',
+      message: `${plain.toString({ smallestUnit: 'minute' })} does not exist in ${zone} (the clocks jump forward over it)`,
+    };
+  }
+}
+
+/** Why: months of calendar pages and metrics are the hub zone's (`YYYY-MM`). */
+export function monthKey(time: Temporal.ZonedDateTime, hubZone: string): string {
+  const local = time.withTimeZone(hubZone);
+  return `${local.year}-${String(local.month).padStart(2, '0')}`;
+}
+
+/** Why: inclusive count of calendar months between two `YYYY-MM` keys (for rates per month). */
+export function monthsBetweenInclusive(firstMonth: string, lastMonth: string): number {
+  const first = Temporal.PlainYearMonth.from(firstMonth);
+  const last = Temporal.PlainYearMonth.from(lastMonth);
+  return first.until(last, { largestUnit: 'months' }).months + 1;
+}
+
+/** Why: one comparator for zoned times, so sorting never falls back to string order. */
+export function compareTimes(a: Temporal.ZonedDateTime, b: Temporal.ZonedDateTime): number {
+  // Epoch nanoseconds are the instant itself: no Instant objects to make for each comparison.
+  const difference = a.epochNanoseconds - b.epochNanoseconds;
+  return difference < 0n ? -1 : difference > 0n ? 1 : 0;
+}
+
+/** Why: windows, freezes and slots are half-open intervals; one overlap rule for all of them. */
+export function intervalsOverlap(
+  a: { start: Temporal.ZonedDateTime; end: Temporal.ZonedDateTime },
+  b: { start: Temporal.ZonedDateTime; end: Temporal.ZonedDateTime },
+): boolean {
+  return compareTimes(a.start, b.end) < 0 && compareTimes(b.start, a.end) < 0;
+}

@@ -1,0 +1,119 @@
+/**
+ * `releaseHub()`: the Astro integration that turns a content root into the whole hub. In
+ * `astro:config:setup` it checks its options, loads and validates the content (a bad hub stops
+ * before anything is written, with the same `file:line field: what — fix` lines as
+ * `release-hub check`), configures Astro (site, base, Markdown, MDX, sitemap, CSP) and injects
+ * every route of the build's audience. In `astro:build:done` it checks the links written in
+ * content against the built pages and writes the Pagefind index, so a plain `astro build` gives
+ * the complete hub. In `astro dev` a content change reloads the hub and the browser.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import type { ViteDevServer } from 'vite';
+import { checkContentLinks } from '../content/link-check';
+import { isFileIn } from '../content/load';
+import { formatProblem, type Problem } from '../content/problems';
+import { countOf } from '../presentation/count';
+import { hubAstroConfig } from './astro-config';
+import { resolveBuildNow } from './build-now';
+import { indexSite } from './search-index';
+import { HubState } from './hub-state';
+import { configFileOf, resolveHubSettings, type ReleaseHubOptions } from './options';
+import { routesFor } from './routes';
+import { releaseHubVitePlugin } from './vite-plugin';
+
+export type { ReleaseHubOptions } from './options';
+
+/** Set by `release-hub build`, which indexes the site itself once Astro's process has exited (its memory returned). */
+export const DEFER_SEARCH_INDEX_ENV = 'RELEASE_HUB_DEFER_SEARCH_INDEX';
+
+const routesDir = new URL('../routes/', import.meta.url);
+
+/** The options an integration was made with, for `release-hub` commands that read the project's Astro config. */
+export const RELEASE_HUB_OPTIONS: unique symbol = Symbol.for('release-hub.options') as typeof RELEASE_HUB_OPTIONS;
+
+/** Why: `integrations: [releaseHub({ content: './content' })]` is all a team's `astro.config.mjs` needs. */
+export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegration & { [RELEASE_HUB_OPTIONS]: ReleaseHubOptions } {
+  let state: HubState | undefined;
+  return {
+    [RELEASE_HUB_OPTIONS]: options,
+    name: 'release-hub',
+    hooks: {
+      'astro:config:setup': async ({ config, command, updateConfig, injectRoute, createCodegenDir }) => {
+        // `astro sync` and `astro check` only need the types; `astro preview` serves what was built.
+        if (command === 'sync' || command === 'preview') return;
+        const projectRoot = fileURLToPath(config.root);
+        const publicDir = fileURLToPath(config.publicDir);
+        const { settings, problems } = resolveHubSettings(options, process.env, projectRoot, process.cwd());
+        const now = resolveBuildNow(process.env, Date.now());
+        const setupProblems = [...problems, ...now.problems];
+        if (settings?.logo && !isFileIn(publicDir, settings.logo)) {
+          setupProblems.push({ severity: 'error', file: configFileOf(projectRoot), field: 'releaseHub.logo', message: `"${settings.logo}" is not a file in ${path.basename(publicDir)}/`, fix: `put the logo in the project's ${path.basename(publicDir)}/ folder, or fix the path` });
+        }
+        if (!settings || !now.value || setupProblems.length > 0) stop(setupProblems, 'the release-hub options are not valid');
+
+        state = new HubState(settings, now.value, fileURLToPath(createCodegenDir()), publicDir);
+        const valid = await state.load();
+        state.printProblems();
+        if (!valid && command === 'build') stop([], `${countOf(state.errorCount(), 'content error')} in ${settings.displayRoot}`);
+
+        const siteUrl = valid ? state.snapshot().siteUrl : undefined;
+        const base = config.base !== '/' ? config.base : siteUrl ? new URL(siteUrl).pathname : '/';
+        updateConfig(
+          hubAstroConfig({
+            config,
+            site: config.site ?? siteUrl,
+            base,
+            contentRoot: settings.contentRoot,
+            plugin: releaseHubVitePlugin(state, base),
+          }),
+        );
+        for (const route of routesFor(settings.audience)) {
+          injectRoute({ pattern: route.pattern, entrypoint: new URL(route.entrypoint, routesDir), prerender: true });
+        }
+        // The project's own public/favicon.svg wins; otherwise the hub's icon is served there.
+        if (!existsSync(path.join(publicDir, 'favicon.svg'))) injectRoute({ pattern: '/favicon.svg', entrypoint: new URL('favicon.svg.ts', routesDir), prerender: true });
+      },
+      'astro:server:setup': ({ server }) => {
+        if (state) watchContent(server, state);
+      },
+      'astro:build:done': async ({ dir }) => {
+        if (!state) return;
+        const site = fileURLToPath(dir);
+        const settings = state.settings;
+        const broken = checkContentLinks(state.snapshot().linkSources, site);
+        if (broken.length > 0) stop(broken, `${countOf(broken.length, 'broken link')} in ${settings.displayRoot}`, settings.displayRoot);
+        if (process.env[DEFER_SEARCH_INDEX_ENV] === '1') return;
+        await indexSite(site);
+      },
+    },
+  };
+}
+
+/** Why: a failed check stops the command with every problem listed and one summary line, never a stack trace. */
+function stop(problems: Problem[], why: string, displayRoot = ''): never {
+  for (const problem of problems) process.stderr.write(`${formatProblem(problem, displayRoot)}\n`);
+  process.stderr.write(`\n✗ build stopped: ${why}\n`);
+  process.exit(1);
+}
+
+
+/**
+ * Why: in the dev server an edit to any content file reloads and revalidates the hub, and the
+ * browser shows the new pages, or the content errors in its overlay.
+ */
+function watchContent(server: ViteDevServer, state: HubState): void {
+  const root = state.settings.contentRoot;
+  server.watcher.add(root);
+  const reload = async (file: string) => {
+    if (!path.resolve(file).startsWith(root + path.sep)) return;
+    await state.load();
+    state.printProblems();
+    for (const environment of Object.values(server.environments)) environment.moduleGraph.invalidateAll();
+    server.ws.send({ type: 'full-reload' });
+  };
+  for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, (file) => void reload(file));
+}
+

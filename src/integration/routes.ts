@@ -1,0 +1,48 @@
+/**
+ * Every page and file the hub injects (SPEC §3), with the audiences that get it. A public build
+ * is not given the internal routes at all, so no internal page can be generated into it.
+ */
+import type { Audience } from '../schemas/vocabulary';
+
+/** One injected route: its URL pattern and its entry point under `src/routes/`. */
+export interface HubRoute {
+  pattern: string;
+  entrypoint: string;
+  /** Only the internal build has it. */
+  internal?: boolean;
+}
+
+export const HUB_ROUTES: readonly HubRoute[] = [
+  { pattern: '/', entrypoint: 'index.astro' },
+  { pattern: '/404', entrypoint: '404.astro' },
+  { pattern: '/search', entrypoint: 'search.astro' },
+  { pattern: '/releases/[...listing]', entrypoint: 'releases/[...listing].astro' },
+  { pattern: '/releases/[product]/[version]', entrypoint: 'releases/[product]/[version].astro' },
+  { pattern: '/changelog/[...page]', entrypoint: 'changelog/[...page].astro' },
+  { pattern: '/changelog/rss.xml', entrypoint: 'changelog/rss.xml.ts' },
+  { pattern: '/changelog/atom.xml', entrypoint: 'changelog/atom.xml.ts' },
+  { pattern: '/changelog/feed.json', entrypoint: 'changelog/feed.json.ts' },
+  { pattern: '/changelog/[product]/rss.xml', entrypoint: 'changelog/[product]/rss.xml.ts' },
+  { pattern: '/changelog/[product]/atom.xml', entrypoint: 'changelog/[product]/atom.xml.ts' },
+  { pattern: '/changelog/[product]/feed.json', entrypoint: 'changelog/[product]/feed.json.ts' },
+  { pattern: '/calendar/[...view]', entrypoint: 'calendar/[...view].astro' },
+  { pattern: '/calendar.ics', entrypoint: 'calendar.ics.ts' },
+  { pattern: '/calendar/[product].ics', entrypoint: 'calendar/[product].ics.ts' },
+  { pattern: '/api/releases.json', entrypoint: 'api/releases.json.ts' },
+  { pattern: '/api/metrics.json', entrypoint: 'api/metrics.json.ts', internal: true },
+  { pattern: '/metrics/[...page]', entrypoint: 'metrics/[...page].astro', internal: true },
+  { pattern: '/runbooks/[...listing]', entrypoint: 'runbooks/[...listing].astro', internal: true },
+  { pattern: '/runbooks/[id]', entrypoint: 'runbooks/[id].astro', internal: true },
+  { pattern: '/runbooks/[id]/releases/[...page]', entrypoint: 'runbooks/[id]/releases/[...page].astro', internal: true },
+  { pattern: '/raci/[...listing]', entrypoint: 'raci/[...listing].astro', internal: true },
+  { pattern: '/raci/[id]', entrypoint: 'raci/[id].astro', internal: true },
+  { pattern: '/raci/[id]/releases/[...page]', entrypoint: 'raci/[id]/releases/[...page].astro', internal: true },
+  { pattern: '/people/[...listing]', entrypoint: 'people/[...listing].astro', internal: true },
+  { pattern: '/people/[id]', entrypoint: 'people/[id].astro', internal: true },
+  { pattern: '/people/[id]/releases/[...page]', entrypoint: 'people/[id]/releases/[...page].astro', internal: true },
+];
+
+/** Why: the routes a build of this audience injects. */
+export function routesFor(audience: Audience): HubRoute[] {
+  return HUB_ROUTES.filter((route) => audience === 'internal' || !route.internal);
+}

@@ -1,5 +1,0 @@
-/** `/calendar.ics`: every release window and freeze this build may show, as a subscribable calendar. */
-import type { APIRoute } from 'astro';
-import { icsResponse } from '../components/calendar/ics-response';
-
-export const GET: APIRoute = () => icsResponse();

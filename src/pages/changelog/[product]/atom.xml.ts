@@ -1,6 +1,0 @@
-/** `/changelog/<product>/atom.xml`: one product's changelog as Atom (RFC 4287). */
-import type { APIRoute } from 'astro';
-import { feedResponse, productFeedPaths } from '../../../components/release/feed-response';
-
-export const getStaticPaths = productFeedPaths;
-export const GET: APIRoute = ({ params }) => feedResponse('atom', params.product);

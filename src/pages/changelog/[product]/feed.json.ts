@@ -1,6 +1,0 @@
-/** `/changelog/<product>/feed.json`: one product's changelog as JSON Feed 1.1. */
-import type { APIRoute } from 'astro';
-import { feedResponse, productFeedPaths } from '../../../components/release/feed-response';
-
-export const getStaticPaths = productFeedPaths;
-export const GET: APIRoute = ({ params }) => feedResponse('json', params.product);

@@ -1,5 +1,0 @@
-/** `/changelog/atom.xml`: the changelog of all products as Atom (RFC 4287). */
-import type { APIRoute } from 'astro';
-import { feedResponse } from '../../components/release/feed-response';
-
-export const GET: APIRoute = () => feedResponse('atom', undefined);

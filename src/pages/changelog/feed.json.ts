@@ -1,5 +1,0 @@
-/** `/changelog/feed.json`: the changelog of all products as JSON Feed 1.1. */
-import type { APIRoute } from 'astro';
-import { feedResponse } from '../../components/release/feed-response';
-
-export const GET: APIRoute = () => feedResponse('json', undefined);

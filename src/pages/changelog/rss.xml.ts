@@ -1,5 +1,0 @@
-/** `/changelog/rss.xml`: the changelog of all products as RSS 2.0. */
-import type { APIRoute } from 'astro';
-import { feedResponse } from '../../components/release/feed-response';
-
-export const GET: APIRoute = () => feedResponse('rss', undefined);

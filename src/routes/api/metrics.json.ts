@@ -1,0 +1,14 @@
+/**
+ * `/api/metrics.json`: SPEC §4 metrics plus the custom series, computed from this build's hub at
+ * this build's "now". Internal only: the integration does not inject this route into a public build.
+ */
+import type { APIRoute } from 'astro';
+import { getBuildContext } from '../../runtime/build-context';
+import { computeMetrics } from '../../metrics/metrics';
+
+export const GET: APIRoute = () => {
+  const { hub, now } = getBuildContext();
+  return new Response(`${JSON.stringify(computeMetrics(hub, now), null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
+};

@@ -1,0 +1,67 @@
+/**
+ * The changelog feed endpoints' shared body: the feed model of `src/releases/feeds.ts` filled with
+ * full HTML content (FeedItemContent rendered through Astro's container API), written as RSS,
+ * Atom or JSON Feed 1.1. Each item's HTML is rendered once per build and shared by all feeds.
+ */
+import FeedItemContent from '../../components/release/FeedItemContent.astro';
+import { getContainer, narrativeHtml } from '../../runtime/narrative';
+import { getBuildContext } from '../../runtime/build-context';
+import { changelogEntries, type ChangelogEntry } from '../../releases/changelog';
+import { changelogFeed, FEED_ITEM_LIMIT, toAtom, toJsonFeed, toRss, type ChangelogFeed } from '../../releases/feeds';
+
+/** The three feed formats. */
+export type FeedFormat = 'rss' | 'atom' | 'json';
+
+const CONTENT_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+};
+
+const itemHtml = new Map<string, Promise<string>>();
+
+function contentOf(entry: ChangelogEntry): Promise<string> {
+  let html = itemHtml.get(entry.release.id);
+  if (!html) {
+    html = (async () => {
+      const container = await getContainer();
+      return container.renderToString(FeedItemContent, { props: { entry, narrative: await narrativeHtml(entry.release) } });
+    })();
+    itemHtml.set(entry.release.id, html);
+  }
+  return html;
+}
+
+const feeds = new Map<string, Promise<ChangelogFeed>>();
+
+/** The feed model of all products or one, built once per build and written in three formats. */
+function feedOf(product: string | undefined): Promise<ChangelogFeed> {
+  const key = product ?? '';
+  let feed = feeds.get(key);
+  if (!feed) {
+    feed = (async () => {
+      const { hub } = getBuildContext();
+      const contents = new Map<string, string>();
+      // One after another: the renders share one container, and the HTML is memoised per release.
+      for (const entry of changelogEntries(hub, product).slice(0, FEED_ITEM_LIMIT)) contents.set(entry.release.id, await contentOf(entry));
+      return changelogFeed(hub, product, (entry) => contents.get(entry.release.id) ?? '');
+    })();
+    feeds.set(key, feed);
+  }
+  return feed;
+}
+
+/** Why: six endpoints (three formats, all products or one) share one implementation. */
+export async function feedResponse(format: FeedFormat, product: string | undefined): Promise<Response> {
+  const { hub } = getBuildContext();
+  const feed = await feedOf(product);
+  const title = hub.config.title;
+  const body = format === 'rss' ? toRss(feed, title) : format === 'atom' ? toAtom(feed, title) : `${JSON.stringify(toJsonFeed(feed, title), null, 2)}\n`;
+  return new Response(body, { headers: { 'Content-Type': CONTENT_TYPES[format] } });
+}
+
+/** Why: product feeds exist for every hub.yaml product, also one without public releases yet. */
+export async function productFeedPaths() {
+  const { hub } = getBuildContext();
+  return hub.config.products.map((product) => ({ params: { product: product.id } }));
+}

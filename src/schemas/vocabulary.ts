@@ -1,0 +1,28 @@
+/**
+ * The closed word lists of the content model (SPEC §1): what a field may say. The schemas
+ * validate against them and the domain reads them from here, so each list is written once.
+ */
+
+/** Where a release stands, in the order a release moves through them. */
+export const RELEASE_STATUSES = ['planned', 'scheduled', 'in-progress', 'released', 'rolled-back', 'cancelled'] as const;
+export type ReleaseStatus = (typeof RELEASE_STATUSES)[number];
+
+/** Who may see a release or change: `public` reaches the changelog and the public build. */
+export const AUDIENCES = ['public', 'internal'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+/** Keep a Changelog types, in its order: pages group changes in this order. */
+export const CHANGE_TYPES = ['added', 'changed', 'deprecated', 'removed', 'fixed', 'security'] as const;
+export type ChangeType = (typeof CHANGE_TYPES)[number];
+
+/** Risk of a release. */
+export const RISKS = ['low', 'medium', 'high'] as const;
+export type Risk = (typeof RISKS)[number];
+
+/** What a runbook is for. */
+export const RUNBOOK_KINDS = ['deploy', 'rollback', 'test-plan', 'validation', 'incident', 'other'] as const;
+export type RunbookKind = (typeof RUNBOOK_KINDS)[number];
+
+/** RACI cells: Responsible, Accountable, Consulted, Informed, or Accountable and Responsible. */
+export const RACI_CODES = ['R', 'A', 'C', 'I', 'A/R'] as const;
+export type RaciCode = (typeof RACI_CODES)[number];

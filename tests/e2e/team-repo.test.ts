@@ -1,0 +1,130 @@
+/**
+ * Release Hub as a team meets it (issue 15): `npm pack` this repository, make a hub with
+ * `npx --package=<tarball> release-hub init <dir>` in a fresh folder, install the tarball there,
+ * and build it twice, with plain `astro build` and with `release-hub build`. Both give the whole
+ * hub, the team's logo from its own public/, and every link resolves under the base path that
+ * hub.yaml's url gives (`https://example.github.io/team-hub/` → `/team-hub/`).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseFeed } from '@rowanmanning/feed-parser';
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkCheck } from '../build/helpers/gates';
+import { projectRoot } from '../build/helpers/run';
+import { launchChromium, serveDist } from './helpers/browser';
+
+const NOW = '1795683600'; // 2026-11-26T09:00Z, a Thursday
+/** A team's shell: none of the variables Vitest sets for its own tests (NODE_ENV=test, BASE_URL, …). */
+const shell = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|NODE_ENV$|BASE_URL$|MODE$|DEV$|PROD$|SSR$|TEST$)/.test(name)));
+const env = { ...shell, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`, SOURCE_DATE_EPOCH: NOW, ASTRO_TELEMETRY_DISABLED: '1', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+
+function run(command: string, args: string[], cwd: string) {
+  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  return result;
+}
+
+describe('a team hub made from the packed tarball', () => {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'release-hub-team-'));
+  const hub = path.join(work, 'team-hub');
+  let tarball = '';
+  let initOutput = '';
+  let filesAfterInit: string[] = [];
+
+  beforeAll(() => {
+    const packed = JSON.parse(run('npm', ['pack', '--pack-destination', work, '--json'], projectRoot).stdout) as { filename: string }[];
+    tarball = path.join(work, packed[0]!.filename);
+    initOutput = run('npx', ['--yes', `--package=${tarball}`, 'release-hub', 'init', hub, '--title', 'Team Releases'], work).stdout;
+    filesAfterInit = (readdirSync(hub, { recursive: true }) as string[]).map((file) => file.split(path.sep).join('/')).sort();
+    run('npm', ['install', tarball, '--prefer-offline'], hub);
+    run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], hub);
+    run(process.execPath, ['node_modules/release-hub/bin/release-hub.mjs', 'build', '--out-dir', 'dist-cli'], hub);
+  }, 600_000);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('init writes the team repository, and installs nothing by itself', () => {
+    expect(initOutput).toContain('✓ made a release hub in');
+    for (const file of ['package.json', 'astro.config.mjs', '.gitignore', 'README.md', '.github/workflows/deploy.yml', 'public/logo.svg', 'content/hub.yaml', 'content/people.yaml', 'content/freezes.yaml', 'content/raci/standard-release.yaml', 'content/runbooks/deploy.md', 'content/releases/app/1.0.0.md', 'content/releases/api/2.0.0.md']) {
+      expect(filesAfterInit).toContain(file);
+    }
+    expect(filesAfterInit.some((file) => file.startsWith('node_modules'))).toBe(false);
+    expect(readFileSync(path.join(hub, 'astro.config.mjs'), 'utf8')).toContain("import releaseHub from 'release-hub';");
+    expect(JSON.parse(readFileSync(path.join(hub, 'package.json'), 'utf8')).dependencies['release-hub']).toMatch(/^file:/);
+  });
+
+  describe.each(['dist', 'dist-cli'])('the build in %s', (folder) => {
+    const dist = () => path.join(hub, folder);
+
+    it('has the pages, the feeds, the calendar, the search index and the team logo', () => {
+      for (const file of ['index.html', 'releases/index.html', 'releases/app/1.0.0/index.html', 'releases/api/2.0.0/index.html', 'changelog/index.html', 'calendar/index.html', 'runbooks/deploy/index.html', 'raci/standard-release/index.html', 'people/ada/index.html', 'metrics/index.html', 'search/index.html', '404.html', 'api/releases.json', 'pagefind/pagefind.js', 'sitemap-index.xml', 'logo.svg', 'favicon.svg']) {
+        expect(existsSync(path.join(dist(), file)), file).toBe(true);
+      }
+      expect(readFileSync(path.join(dist(), 'logo.svg'), 'utf8')).toBe(readFileSync(path.join(hub, 'public/logo.svg'), 'utf8'));
+      const home = readFileSync(path.join(dist(), 'index.html'), 'utf8');
+      expect(home).toContain('<img src="/team-hub/logo.svg"');
+      expect(home).toContain('href="/team-hub/releases/"');
+    });
+
+    it('writes feeds whose items link under the base path, and an ICS calendar with the scheduled release', () => {
+      const feed = parseFeed(readFileSync(path.join(dist(), 'changelog/rss.xml'), 'utf8'));
+      expect(feed.items.map((item) => item.url)).toEqual(['https://example.github.io/team-hub/releases/api/2.0.0/', 'https://example.github.io/team-hub/releases/app/1.0.0/']);
+      const calendar = new ICAL.Component(ICAL.parse(readFileSync(path.join(dist(), 'calendar.ics'), 'utf8')));
+      const summaries = calendar.getAllSubcomponents('vevent').map((event) => String(event.getFirstPropertyValue('summary')));
+      expect(summaries).toContain('App 1.1.0 — Faster search');
+    });
+
+    it('puts the base path in every sitemap entry, JSON url and ICS URL', () => {
+      const site = 'https://example.github.io/team-hub/';
+      const locations = [...readFileSync(path.join(dist(), 'sitemap-0.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]!);
+      expect(locations.length).toBeGreaterThan(20);
+      expect(locations.filter((location) => !location.startsWith(site))).toEqual([]);
+      const { releases } = JSON.parse(readFileSync(path.join(dist(), 'api/releases.json'), 'utf8')) as { releases: { url: string }[] };
+      expect(releases.map((release) => release.url).sort()).toEqual([`${site}releases/api/2.0.0/`, `${site}releases/app/1.0.0/`, `${site}releases/app/1.1.0/`]);
+      const urls = [...readFileSync(path.join(dist(), 'calendar.ics'), 'utf8').matchAll(/^URL[^:]*:(.+)$/gm)].map((match) => match[1]!.trim());
+      expect(urls.length).toBeGreaterThan(0);
+      expect(urls.filter((url) => !url.startsWith(site))).toEqual([]);
+    });
+
+    it('indexes the release, runbook, RACI and people pages for search', () => {
+      const entry = JSON.parse(readFileSync(path.join(dist(), 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+      // 3 releases + 1 runbook + 1 RACI matrix + 3 people.
+      expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(8);
+    });
+
+    it('passes the link check served under its base path /team-hub/', async () => {
+      const server = await serveDist(dist(), '/team-hub/');
+      try {
+        const { broken, checked } = await linkCheck(`${server.url}/team-hub/`);
+        expect(broken).toEqual([]);
+        expect(checked).toBeGreaterThan(50);
+      } finally {
+        await server.close();
+      }
+    });
+  });
+
+  it('finds pages in a browser, with result links under the base path', async () => {
+    const server = await serveDist(path.join(hub, 'dist'), '/team-hub/');
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/team-hub/search/?q=pagination`);
+      await page.locator('[data-search-results] .search-result').first().waitFor();
+      const hrefs = await page.locator('[data-search-results] .search-result a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+      expect(hrefs).toContain('/team-hub/releases/api/2.0.0/');
+      expect(hrefs.every((href) => href.startsWith('/team-hub/'))).toBe(true);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+
+  it('gives the same pages with plain astro build and with release-hub build', () => {
+    const pages = (folder: string) => (readdirSync(path.join(hub, folder), { recursive: true }) as string[]).filter((file) => file.endsWith('.html')).sort();
+    expect(pages('dist-cli')).toEqual(pages('dist'));
+    expect(readFileSync(path.join(hub, 'dist-cli/releases/app/1.0.0/index.html'), 'utf8')).toBe(readFileSync(path.join(hub, 'dist/releases/app/1.0.0/index.html'), 'utf8'));
+  });
+});
