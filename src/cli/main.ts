@@ -3,12 +3,6 @@
  * `--help`; a user's mistake prints one `error:` line and exits 1, a content problem prints its
  * `file:line field: what — fix` lines and exits 1, success exits 0.
  */
-import { runBuild } from './commands/build';
-import { runCheck } from './commands/check';
-import { runAstro } from './commands/astro';
-import { runImport } from './commands/import';
-import { runInit } from './commands/init';
-import { runNew } from './commands/new';
 import { UserError } from '../import/errors';
 
 /** One command: its one-line summary for the overview, and what it does with the rest of the arguments. */
@@ -19,14 +13,15 @@ interface Command {
   needsAstroNode?: boolean;
 }
 
+// Each command is loaded only when it runs: `build` must stay a small process while Astro builds.
 const COMMANDS: Record<string, Command> = {
-  init: { summary: 'scaffold a team hub repository in <dir>', run: runInit },
-  check: { summary: 'validate the content root without building', run: runCheck },
-  build: { summary: 'build the site into a staging folder, then replace dist/ with it', run: runBuild, needsAstroNode: true },
-  dev: { summary: "Astro's dev server; content edits reload the browser", run: (args) => runAstro('dev', args), needsAstroNode: true },
-  preview: { summary: 'serve the built site', run: (args) => runAstro('preview', args), needsAstroNode: true },
-  new: { summary: 'write a new release file with every field explained', run: runNew },
-  import: { summary: 'import releases from a changelog or from git tags', run: runImport },
+  init: { summary: 'scaffold a team hub repository in <dir>', run: async (args) => (await import('./commands/init')).runInit(args) },
+  check: { summary: 'validate the content root without building', run: async (args) => (await import('./commands/check')).runCheck(args) },
+  build: { summary: 'build the site into a staging folder, then replace dist/ with it', run: async (args) => (await import('./commands/build')).runBuild(args), needsAstroNode: true },
+  dev: { summary: "Astro's dev server; content edits reload the browser", run: async (args) => (await import('./commands/astro')).runAstro('dev', args), needsAstroNode: true },
+  preview: { summary: 'serve the built site', run: async (args) => (await import('./commands/astro')).runAstro('preview', args), needsAstroNode: true },
+  new: { summary: 'write a new release file with every field explained', run: async (args) => (await import('./commands/new')).runNew(args) },
+  import: { summary: 'import releases from a changelog or from git tags', run: async (args) => (await import('./commands/import')).runImport(args) },
 };
 
 export const OVERVIEW = `Usage: release-hub <command> [options]

@@ -4,10 +4,9 @@
  * Astro reads, so `check` validates the content root the build will build.
  */
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RELEASE_HUB_OPTIONS } from '../integration/index';
+import { RELEASE_HUB_OPTIONS } from '../integration/cli-protocol';
 import { resolveHubSettings, type HubSettings } from '../integration/options';
 import type { Problem } from '../content/problems';
 import { UserError } from '../import/errors';
@@ -21,18 +20,15 @@ export interface Project {
   configFile?: string;
   settings: HubSettings;
   publicDir: string;
-  /** The published site: `--out-dir`, else `HUB_DIST_DIR`, else Astro's `outDir` (default `dist/`). */
-  outDir: string;
 }
 
 interface AstroConfigFile {
-  outDir?: string | URL;
   publicDir?: string | URL;
   integrations?: unknown[];
 }
 
 /** Why: every command starts from the same project settings, and a bad option is reported before anything runs. */
-export async function loadProject(flags: { root?: string; content?: string; outDir?: string }, env: NodeJS.ProcessEnv = process.env): Promise<{ project?: Project; problems: Problem[] }> {
+export async function loadProject(flags: { root?: string; content?: string }, env: NodeJS.ProcessEnv = process.env): Promise<{ project?: Project; problems: Problem[] }> {
   const root = path.resolve(flags.root ?? '.');
   if (!existsSync(root)) throw new UserError(`The project folder ${root} does not exist.`);
   const configFile = CONFIG_FILES.map((name) => path.join(root, name)).find((file) => existsSync(file));
@@ -41,20 +37,7 @@ export async function loadProject(flags: { root?: string; content?: string; outD
   const { settings, problems } = resolveHubSettings(options, env, root, process.cwd());
   if (!settings) return { problems };
   const folder = (value: string | URL | undefined, fallback: string) => (value === undefined ? path.join(root, fallback) : value instanceof URL ? value.pathname : path.resolve(root, value));
-  const outDir = flags.outDir ? path.resolve(flags.outDir) : env.HUB_DIST_DIR?.trim() ? path.resolve(env.HUB_DIST_DIR.trim()) : folder(config.outDir, 'dist');
-  return { project: { root, configFile, settings, publicDir: folder(config.publicDir, 'public'), outDir }, problems: [] };
-}
-
-/** Why: `astro`'s own command-line entry point, from the project's dependencies (the one `astro build` would run). */
-export function astroBin(projectRoot: string): string {
-  const require = createRequire(path.resolve(projectRoot, 'package.json'));
-  try {
-    const manifest = require.resolve('astro/package.json');
-    const { bin } = require(manifest) as { bin: { astro: string } };
-    return path.join(path.dirname(manifest), bin.astro);
-  } catch {
-    throw new UserError(`Astro is not installed in ${projectRoot}: run npm install (the project's package.json must depend on astro and release-hub).`);
-  }
+  return { project: { root, configFile, settings, publicDir: folder(config.publicDir, 'public') }, problems: [] };
 }
 
 async function importConfig(file: string): Promise<AstroConfigFile> {

@@ -7,16 +7,17 @@
  * content against the built pages and writes the Pagefind index, so a plain `astro build` gives
  * the complete hub. In `astro dev` a content change reloads the hub and the browser.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AstroConfig, AstroIntegration } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { checkContentLinks } from '../content/link-check';
 import { isFileIn } from '../content/load';
 import { formatProblem, type Problem } from '../content/problems';
 import { countOf } from '../presentation/count';
 import { hubAstroConfig } from './astro-config';
+import { CLI_BUILD_ENV, RELEASE_HUB_OPTIONS, type CliBuildReport } from './cli-protocol';
 import { resolveBuildNow } from './build-now';
 import { indexSite } from './search-index';
 import { HubState } from './hub-state';
@@ -26,13 +27,8 @@ import { releaseHubVitePlugin } from './vite-plugin';
 
 export type { ReleaseHubOptions } from './options';
 
-/** Set by `release-hub build`, which indexes the site itself once Astro's process has exited (its memory returned). */
-export const DEFER_SEARCH_INDEX_ENV = 'RELEASE_HUB_DEFER_SEARCH_INDEX';
-
 const routesDir = new URL('../routes/', import.meta.url);
 
-/** The options an integration was made with, for `release-hub` commands that read the project's Astro config. */
-export const RELEASE_HUB_OPTIONS: unique symbol = Symbol.for('release-hub.options') as typeof RELEASE_HUB_OPTIONS;
 
 /** Why: `integrations: [releaseHub({ content: './content' })]` is all a team's `astro.config.mjs` needs. */
 export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegration & { [RELEASE_HUB_OPTIONS]: ReleaseHubOptions } {
@@ -70,6 +66,8 @@ export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegr
             plugin: releaseHubVitePlugin(state, base),
           }),
         );
+        const cliReport = process.env[CLI_BUILD_ENV];
+        if (command === 'build' && cliReport) updateConfig({ outDir: pathToFileURL(`${stageForCli(config, settings.displayRoot, cliReport)}/`) });
         for (const route of routesFor(settings.audience)) {
           injectRoute({ pattern: route.pattern, entrypoint: new URL(route.entrypoint, routesDir), prerender: true });
         }
@@ -85,11 +83,24 @@ export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegr
         const settings = state.settings;
         const broken = checkContentLinks(state.snapshot().linkSources, site);
         if (broken.length > 0) stop(broken, `${countOf(broken.length, 'broken link')} in ${settings.displayRoot}`, settings.displayRoot);
-        if (process.env[DEFER_SEARCH_INDEX_ENV] === '1') return;
+        // `release-hub build` writes the index itself, once this process has exited.
+        if (process.env[CLI_BUILD_ENV]) return;
         await indexSite(site);
       },
     },
   };
+}
+
+/**
+ * Why: under `release-hub build` the site is built into a staging folder next to the published one
+ * (`HUB_DIST_DIR`, else Astro's `outDir`), and the command is told where both are.
+ */
+function stageForCli(config: AstroConfig, displayRoot: string, reportFile: string): string {
+  const dist = process.env.HUB_DIST_DIR?.trim();
+  const outDir = dist ? path.resolve(dist) : fileURLToPath(config.outDir).replace(/[\\/]+$/, '');
+  const report: CliBuildReport = { outDir, stagingDir: `${outDir}.staging-${process.pid}`, displayRoot };
+  writeFileSync(reportFile, JSON.stringify(report));
+  return report.stagingDir;
 }
 
 /** Why: a failed check stops the command with every problem listed and one summary line, never a stack trace. */

@@ -1,6 +1,6 @@
 /** `release-hub dev` and `release-hub preview`: Astro's own servers for the project, options passed through. */
 import { spawn } from 'node:child_process';
-import { astroBin } from '../project';
+import { astroBin } from '../astro-bin';
 
 const HELP = {
   dev: `Usage: release-hub dev [astro dev options]
