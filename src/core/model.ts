@@ -196,7 +196,7 @@ export interface MetricSeries {
 
 export interface Hub {
   config: HubConfig;
-  /** Sorted by product, then SemVer descending. */
+  /** In the order of their files (sorted paths); pages and feeds sort them by their own rules. */
   releases: Release[];
   runbooks: Runbook[];
   raci: RaciMatrix[];

@@ -6,7 +6,7 @@
  * hub.yaml's url gives (`https://example.github.io/team-hub/` → `/team-hub/`).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
@@ -39,6 +39,15 @@ describe('a team hub made from the packed tarball', () => {
     tarball = path.join(work, packed[0]!.filename);
     initOutput = run('npx', ['--yes', `--package=${tarball}`, 'release-hub', 'init', hub, '--title', 'Team Releases'], work).stdout;
     filesAfterInit = (readdirSync(hub, { recursive: true }) as string[]).map((file) => file.split(path.sep).join('/')).sort();
+    // The team's own page, stylesheet and footer, next to the hub's.
+    mkdirSync(path.join(hub, 'src/pages'), { recursive: true });
+    mkdirSync(path.join(hub, 'src/styles'), { recursive: true });
+    mkdirSync(path.join(hub, 'src/components'), { recursive: true });
+    writeFileSync(path.join(hub, 'src/pages/about.astro'), '---\n---\n<html lang="en"><head><title>About</title></head><body><h1>About our releases</h1></body></html>\n');
+    writeFileSync(path.join(hub, 'src/styles/brand.css'), '.team-brand-marker { outline: 3px dashed #639; }\n');
+    writeFileSync(path.join(hub, 'src/components/Footer.astro'), '---\nimport Default from \'release-hub/components/layout/Footer.astro\';\n---\n<Default />\n<p class="team-footer">Questions? #release-room</p>\n');
+    const config = readFileSync(path.join(hub, 'astro.config.mjs'), 'utf8');
+    writeFileSync(path.join(hub, 'astro.config.mjs'), config.replace('integrations: [releaseHub()]', "integrations: [releaseHub({ customCss: ['./src/styles/brand.css'], components: { Footer: './src/components/Footer.astro' } })]"));
     run('npm', ['install', tarball, '--prefer-offline'], hub);
     run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], hub);
     run(process.execPath, ['node_modules/release-hub/bin/release-hub.mjs', 'build', '--out-dir', 'dist-cli'], hub);
@@ -66,6 +75,15 @@ describe('a team hub made from the packed tarball', () => {
       const home = readFileSync(path.join(dist(), 'index.html'), 'utf8');
       expect(home).toContain('<img src="/team-hub/logo.svg"');
       expect(home).toContain('href="/team-hub/releases/"');
+    });
+
+    it("serves the team's own page and uses its stylesheet and footer around the hub's", () => {
+      expect(readFileSync(path.join(dist(), 'about/index.html'), 'utf8')).toContain('<h1>About our releases</h1>');
+      const release = readFileSync(path.join(dist(), 'releases/app/1.0.0/index.html'), 'utf8');
+      expect(release).toContain('<p class="team-footer">Questions? #release-room</p>');
+      expect(release).toContain('Changelog (RSS)');
+      const stylesheets = [...release.matchAll(/<link rel="stylesheet" href="\/team-hub\/([^"]+)"/g)].map((match) => readFileSync(path.join(dist(), match[1]!), 'utf8'));
+      expect(stylesheets.some((css) => css.includes('.team-brand-marker'))).toBe(true);
     });
 
     it('writes feeds whose items link under the base path, and an ICS calendar with the scheduled release', () => {
