@@ -14,6 +14,7 @@ import type { AstroConfig, AstroIntegration } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { checkContentLinks } from '../content/link-check';
 import { isFileIn } from '../content/load';
+import { readSiteUrl } from '../content/site-url';
 import { formatProblem, type Problem } from '../content/problems';
 import { countOf } from '../presentation/count';
 import { hubAstroConfig } from './astro-config';
@@ -38,8 +39,8 @@ export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegr
     name: 'release-hub',
     hooks: {
       'astro:config:setup': async ({ config, command, updateConfig, injectRoute, createCodegenDir }) => {
-        // `astro sync` and `astro check` only need the types; `astro preview` serves what was built.
-        if (command === 'sync' || command === 'preview') return;
+        // `astro sync` and `astro check` only need the types.
+        if (command === 'sync') return;
         const projectRoot = fileURLToPath(config.root);
         const publicDir = fileURLToPath(config.publicDir);
         const { settings, problems } = resolveHubSettings(options, process.env, projectRoot, process.cwd());
@@ -49,6 +50,19 @@ export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegr
           setupProblems.push({ severity: 'error', file: configFileOf(projectRoot), field: 'releaseHub.logo', message: `"${settings.logo}" is not a file in ${path.basename(publicDir)}/`, fix: `put the logo in the project's ${path.basename(publicDir)}/ folder, or fix the path` });
         }
         if (!settings || !now.value || setupProblems.length > 0) stop(setupProblems, 'the release-hub options are not valid');
+        const injectRoutes = () => {
+          for (const route of routesFor(settings.audience)) {
+            injectRoute({ pattern: route.pattern, entrypoint: new URL(route.entrypoint, routesDir), prerender: true });
+          }
+          // The project's own public/favicon.svg wins; otherwise the hub's icon is served there.
+          if (!existsSync(path.join(publicDir, 'favicon.svg'))) injectRoute({ pattern: '/favicon.svg', entrypoint: new URL('favicon.svg.ts', routesDir), prerender: true });
+        };
+        if (command === 'preview') {
+          // `astro preview` serves what was built, under the base path the build had.
+          const siteUrl = await readSiteUrl(settings.contentRoot);
+          updateConfig({ site: config.site ?? siteUrl, base: basePathOf(config, siteUrl), trailingSlash: 'always' });
+          return injectRoutes();
+        }
 
         state = new HubState(settings, now.value, fileURLToPath(createCodegenDir()), publicDir);
         const valid = await state.load();
@@ -56,7 +70,7 @@ export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegr
         if (!valid && command === 'build') stop([], `${countOf(state.errorCount(), 'content error')} in ${settings.displayRoot}`);
 
         const siteUrl = valid ? state.snapshot().siteUrl : undefined;
-        const base = config.base !== '/' ? config.base : siteUrl ? new URL(siteUrl).pathname : '/';
+        const base = basePathOf(config, siteUrl);
         updateConfig(
           hubAstroConfig({
             config,
@@ -68,11 +82,7 @@ export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegr
         );
         const cliReport = process.env[CLI_BUILD_ENV];
         if (command === 'build' && cliReport) updateConfig({ outDir: pathToFileURL(`${stageForCli(config, settings.displayRoot, cliReport)}/`) });
-        for (const route of routesFor(settings.audience)) {
-          injectRoute({ pattern: route.pattern, entrypoint: new URL(route.entrypoint, routesDir), prerender: true });
-        }
-        // The project's own public/favicon.svg wins; otherwise the hub's icon is served there.
-        if (!existsSync(path.join(publicDir, 'favicon.svg'))) injectRoute({ pattern: '/favicon.svg', entrypoint: new URL('favicon.svg.ts', routesDir), prerender: true });
+        injectRoutes();
       },
       'astro:server:setup': ({ server }) => {
         if (state) watchContent(server, state);
@@ -89,6 +99,12 @@ export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegr
       },
     },
   };
+}
+
+/** Why: the hub's base path is Astro's `base`, or else the path of hub.yaml's `url` (a GitHub Pages project site). */
+function basePathOf(config: AstroConfig, siteUrl: string | undefined): string {
+  if (config.base !== '/') return config.base;
+  return siteUrl ? new URL(siteUrl).pathname : '/';
 }
 
 /**

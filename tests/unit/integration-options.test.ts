@@ -13,8 +13,8 @@ writeFileSync(path.join(project, 'src/components/Footer.astro'), '<footer>ours</
 mkdirSync(path.join(project, 'src/styles'), { recursive: true });
 writeFileSync(path.join(project, 'src/styles/brand.css'), 'body { color: red; }\n');
 
-const resolve = (options: unknown, env: Record<string, string> = {}) => resolveHubSettings(options, env, project, project);
-const messages = (options: unknown, env: Record<string, string> = {}) => resolve(options, env).problems.map((problem) => formatProblem(problem, ''));
+const resolve = (options: unknown, env: Record<string, string | undefined> = {}) => resolveHubSettings(options, env, project, project);
+const messages = (options: unknown, env: Record<string, string | undefined> = {}) => resolve(options, env).problems.map((problem) => formatProblem(problem, ''));
 
 describe('resolveHubSettings', () => {
   it.each([
