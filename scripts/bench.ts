@@ -6,8 +6,8 @@
  * See docs/performance.md for the method and the figures.
  */
 import { parseArgs } from 'node:util';
-import { runBenchmark } from './bench/run';
-import { formatReport } from './bench/report';
+import { runBenchmark } from './bench/run.ts';
+import { formatReport } from './bench/report.ts';
 
 const usage = 'usage: npm run bench -- --releases N [--products P] [--runs R] [--json] [--keep] [--skip-baseline]';
 const { values } = parseArgs({

@@ -80,7 +80,7 @@ async function takeScreenshots(dist: string): Promise<{ written: string[]; missi
         const page = await context.newPage();
         for (const target of PAGES) {
           const response = await page.goto(`${server.url}${target.path}`, { waitUntil: 'networkidle' });
-          if (!response || response.status() !== 200) {
+          if (response?.status() !== 200) {
             missing.add(`${target.name} (${target.path}: HTTP ${response?.status() ?? 'no response'})`);
             continue;
           }

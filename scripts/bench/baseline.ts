@@ -6,7 +6,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { linkNodeModules } from './workspace';
+import { linkNodeModules } from './workspace.ts';
 
 /** Why: the whole baseline site, as files, so a test can read exactly what is built. */
 export function baselineSiteFiles(releasesDir: string): { path: string; content: string }[] {

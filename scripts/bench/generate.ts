@@ -10,11 +10,11 @@
  * a Sunday when both zones change their clocks, so no written time is in a DST gap or fold.
  */
 import { Temporal } from 'temporal-polyfill';
-import { releasePath, runbookPath } from '../../src/core/urls';
-import type { ChangeType, ReleaseStatus, RunbookKind } from '../../src/core/model';
-import { changeSummary, incidentLine, releaseBody, releaseSummary, releaseTitle, runbookBody } from './prose';
-import { createRandom, seedFor, type Random } from './random';
-import { toYaml, type YamlValue } from './yaml';
+import { releasePath, runbookPath } from '../../src/core/urls.ts';
+import type { ChangeType, ReleaseStatus, RunbookKind } from '../../src/core/model.ts';
+import { changeSummary, incidentLine, releaseBody, releaseSummary, releaseTitle, runbookBody } from './prose.ts';
+import { createRandom, seedFor, type Random } from './random.ts';
+import { toYaml, type YamlValue } from './yaml.ts';
 
 /** 2026-11-26T09:00Z, the "now" of the tests: build the generated hub with this SOURCE_DATE_EPOCH. */
 export const BENCH_NOW_EPOCH_SECONDS = 1795683600;
@@ -32,14 +32,92 @@ const MAX_WINDOWS_PER_SLOT = 10;
 const SLOTS_PER_TEN_YEARS = 1040;
 
 const PRODUCT_POOL = [
-  { id: 'web', name: 'Bench Web' }, { id: 'api', name: 'Bench API' }, { id: 'mobile', name: 'Bench Mobile' }, { id: 'desktop', name: 'Bench Desktop' },
-  { id: 'cli', name: 'Bench CLI' }, { id: 'sdk', name: 'Bench SDK' }, { id: 'billing', name: 'Bench Billing' }, { id: 'search', name: 'Bench Search' },
+  { id: 'web', name: 'Bench Web' },
+  { id: 'api', name: 'Bench API' },
+  { id: 'mobile', name: 'Bench Mobile' },
+  { id: 'desktop', name: 'Bench Desktop' },
+  { id: 'cli', name: 'Bench CLI' },
+  { id: 'sdk', name: 'Bench SDK' },
+  { id: 'billing', name: 'Bench Billing' },
+  { id: 'search', name: 'Bench Search' },
 ];
 const ROLES = ['Release Manager', 'Engineering Lead', 'QA Lead', 'SRE', 'Product Manager', 'Support Lead'] as const;
-const FIRST_NAMES = ['alice', 'bob', 'chen', 'dana', 'emre', 'fatima', 'gustav', 'hana', 'ivan', 'jose', 'kai', 'lena', 'malik', 'nora', 'oskar', 'priya', 'quinn', 'rosa', 'sven', 'tomasz', 'uma', 'viktor', 'wen', 'ximena', 'yusuf', 'zoe'];
-const LAST_NAMES = ['adams', 'berg', 'costa', 'diaz', 'eriksen', 'fischer', 'garcia', 'horvat', 'ito', 'jensen', 'kowalski', 'lindqvist', 'moreau', 'nakamura', 'okafor', 'park', 'quispe', 'raman', 'silva', 'tanaka', 'usman', 'vogel', 'weber', 'yilmaz'];
-const TAGS = ['exports', 'performance', 'security', 'billing', 'accessibility', 'api', 'mobile', 'search', 'reliability', 'compliance', 'onboarding', 'integrations'];
-const CHANGE_WEIGHTS: [ChangeType, number][] = [['added', 30], ['changed', 25], ['fixed', 30], ['deprecated', 5], ['removed', 4], ['security', 6]];
+const FIRST_NAMES = [
+  'alice',
+  'bob',
+  'chen',
+  'dana',
+  'emre',
+  'fatima',
+  'gustav',
+  'hana',
+  'ivan',
+  'jose',
+  'kai',
+  'lena',
+  'malik',
+  'nora',
+  'oskar',
+  'priya',
+  'quinn',
+  'rosa',
+  'sven',
+  'tomasz',
+  'uma',
+  'viktor',
+  'wen',
+  'ximena',
+  'yusuf',
+  'zoe',
+];
+const LAST_NAMES = [
+  'adams',
+  'berg',
+  'costa',
+  'diaz',
+  'eriksen',
+  'fischer',
+  'garcia',
+  'horvat',
+  'ito',
+  'jensen',
+  'kowalski',
+  'lindqvist',
+  'moreau',
+  'nakamura',
+  'okafor',
+  'park',
+  'quispe',
+  'raman',
+  'silva',
+  'tanaka',
+  'usman',
+  'vogel',
+  'weber',
+  'yilmaz',
+];
+const TAGS = [
+  'exports',
+  'performance',
+  'security',
+  'billing',
+  'accessibility',
+  'api',
+  'mobile',
+  'search',
+  'reliability',
+  'compliance',
+  'onboarding',
+  'integrations',
+];
+const CHANGE_WEIGHTS: [ChangeType, number][] = [
+  ['added', 30],
+  ['changed', 25],
+  ['fixed', 30],
+  ['deprecated', 5],
+  ['removed', 4],
+  ['security', 6],
+];
 const RUNBOOK_KINDS_CYCLE: RunbookKind[] = ['deploy', 'rollback', 'test-plan', 'validation', 'incident', 'other'];
 
 /** Size of the hub to generate. */
@@ -96,13 +174,21 @@ type Person = {
 export function generateContentRoot(options: GenerateOptions): GeneratedRoot {
   const { releases: total, products: productCount } = options;
   if (!Number.isInteger(total) || total < 1) throw new Error(`--releases must be a positive integer, not ${total}`);
-  if (!Number.isInteger(productCount) || productCount < 1 || productCount > total) throw new Error(`--products must be between 1 and the number of releases, not ${productCount}`);
+  if (!Number.isInteger(productCount) || productCount < 1 || productCount > total)
+    throw new Error(`--products must be between 1 and the number of releases, not ${productCount}`);
   const random = createRandom(seedFor(total, productCount));
   const now = nowInHubZone();
-  const products = Array.from({ length: productCount }, (_, index) => PRODUCT_POOL[index] ?? { id: `product-${index + 1}`, name: `Bench Product ${index + 1}` });
+  const products = Array.from(
+    { length: productCount },
+    (_, index) => PRODUCT_POOL[index] ?? { id: `product-${index + 1}`, name: `Bench Product ${index + 1}` },
+  );
   const people = generatePeople(Math.max(8, Math.round(total / 100)), random);
   const byRole = (role: Person['role']) => people.filter((person) => person.role === role).map((person) => person.id);
-  const runbooks = planRunbooks(products.map((product) => product.id), Math.max(6, Math.round(total / 200)), random);
+  const runbooks = planRunbooks(
+    products.map((product) => product.id),
+    Math.max(6, Math.round(total / 200)),
+    random,
+  );
   const freezes = planFreezes(now, products[0]!.id);
   const perProduct = products.map((_, index) => Math.floor(total / productCount) + (index < total % productCount ? 1 : 0));
   const windowsPerSlot = Math.min(MAX_WINDOWS_PER_SLOT, Math.max(1, Math.ceil(Math.max(...perProduct) / SLOTS_PER_TEN_YEARS)));
@@ -147,7 +233,9 @@ export function generateContentRoot(options: GenerateOptions): GeneratedRoot {
 
 /** Why: the build's "now" as a wall-clock minute count in the hub zone, the origin of every window. */
 function nowInHubZone(): Minutes {
-  const local = Temporal.Instant.fromEpochMilliseconds(BENCH_NOW_EPOCH_SECONDS * 1000).toZonedDateTimeISO(BENCH_TIMEZONE).toPlainDateTime();
+  const local = Temporal.Instant.fromEpochMilliseconds(BENCH_NOW_EPOCH_SECONDS * 1000)
+    .toZonedDateTimeISO(BENCH_TIMEZONE)
+    .toPlainDateTime();
   return Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute) / 60_000;
 }
 
@@ -156,7 +244,15 @@ function nowInHubZone(): Minutes {
  * within a product and never inside a freeze of the product — except one release per freeze of
  * the first product, which ships with a `freezeException` as a real hub would.
  */
-function planWindows(product: string, first: boolean, pastCount: number, futureCount: number, perSlot: number, now: Minutes, freezes: FreezePlan[]): PlannedWindow[] {
+function planWindows(
+  product: string,
+  first: boolean,
+  pastCount: number,
+  futureCount: number,
+  perSlot: number,
+  now: Minutes,
+  freezes: FreezePlan[],
+): PlannedWindow[] {
   const excepted = new Set<string>();
   const accept = (start: Minutes, future: boolean): PlannedWindow | undefined => {
     const window: PlannedWindow = { start, end: start + WINDOW_MINUTES, future };
@@ -307,7 +403,13 @@ function planFreezes(now: Minutes, firstProduct: string): FreezePlan[] {
   const monday = today - 56 - ((weekday(today) + 6) % 7);
   return [
     { name: 'Year-end freeze', start: yearEndStart, end: yearEndEnd, reason: 'Reduced on-call staffing over the holidays.' },
-    { name: 'Partner summit freeze', start: monday * 1440, end: (monday + 5) * 1440, products: [firstProduct], reason: 'Partners demo live integrations against production.' },
+    {
+      name: 'Partner summit freeze',
+      start: monday * 1440,
+      end: (monday + 5) * 1440,
+      products: [firstProduct],
+      reason: 'Partners demo live integrations against production.',
+    },
   ];
 }
 
@@ -322,7 +424,14 @@ interface ReleaseContext {
 }
 
 /** Why: one release file with every field SPEC §1 allows, filled as the status implies. */
-function releaseFile(context: ReleaseContext, window: PlannedWindow, status: ReleaseStatus, version: PlannedVersion, previous: string | undefined, random: Random): string {
+function releaseFile(
+  context: ReleaseContext,
+  window: PlannedWindow,
+  status: ReleaseStatus,
+  version: PlannedVersion,
+  previous: string | undefined,
+  random: Random,
+): string {
   const zoneDraw = random.next();
   const zone = zoneDraw < 0.1 ? OTHER_TIMEZONE : BENCH_TIMEZONE;
   const at = (minutes: Minutes) => writeLocal(minutes, zone);
@@ -354,12 +463,21 @@ function releaseFile(context: ReleaseContext, window: PlannedWindow, status: Rel
   if (status === 'rolled-back' && finishedAt !== undefined) {
     frontmatter.rollback = { runbook: context.runbooks.rollback.get(context.product), at: at(finishedAt + random.int(20, 180)), reason: incidentLine(random) };
   }
-  if (finishedAt !== undefined && (status === 'rolled-back' || random.chance(0.05))) frontmatter.incidents = incidents(finishedAt, status === 'rolled-back' ? random.int(1, 2) : 1, at, random);
+  if (finishedAt !== undefined && (status === 'rolled-back' || random.chance(0.05)))
+    frontmatter.incidents = incidents(finishedAt, status === 'rolled-back' ? random.int(1, 2) : 1, at, random);
   if (finishedAt !== undefined && random.chance(0.6)) {
-    frontmatter.satisfaction = { score: Math.round((status === 'rolled-back' ? 1 + random.next() * 2.5 : 3 + random.next() * 2) * 10) / 10, responses: random.int(3, 120) };
+    frontmatter.satisfaction = {
+      score: Math.round((status === 'rolled-back' ? 1 + random.next() * 2.5 : 3 + random.next() * 2) * 10) / 10,
+      responses: random.int(3, 120),
+    };
   }
   if (audience === 'public' && version.kind !== 'patch' && random.chance(0.5)) {
-    frontmatter.gtm = { required: random.chance(0.8), launchDate: writeDate(window.start + random.int(1, 7) * 1440), owner: random.pick(context.marketers), ...(random.chance(0.3) ? { notes: 'Blog post, in-app banner and a webinar for admins.' } : {}) };
+    frontmatter.gtm = {
+      required: random.chance(0.8),
+      launchDate: writeDate(window.start + random.int(1, 7) * 1440),
+      owner: random.pick(context.marketers),
+      ...(random.chance(0.3) ? { notes: 'Blog post, in-app banner and a webinar for admins.' } : {}),
+    };
   }
   if (window.freezeException) frontmatter.freezeException = window.freezeException;
   frontmatter.changes = changes(random.int(3, 10), audience, breaking, random);
@@ -501,7 +619,12 @@ function metricsFiles(earliest: Minutes, now: Minutes, random: Random): Generate
     const date = `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-01`;
     rows.push(`${date},${random.int(80, 200)},${rows.length === 2 ? '' : random.int(0, 15)}`);
   }
-  const sidecar = { title: 'Support tickets after release', unit: 'tickets', description: 'Tickets tagged release-related, per month, and how many were escalated.', target: 120 };
+  const sidecar = {
+    title: 'Support tickets after release',
+    unit: 'tickets',
+    description: 'Tickets tagged release-related, per month, and how many were escalated.',
+    target: 120,
+  };
   return [
     { path: 'metrics/support-tickets.csv', content: `${rows.join('\n')}\n` },
     { path: 'metrics/support-tickets.yaml', content: toYaml(sidecar) },

@@ -35,6 +35,7 @@ export interface ProcessInfo {
 }
 
 const TIME_BINARY = '/usr/bin/time';
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with the ESC control character.
 const ANSI = /\x1b\[[0-9;]*m/g;
 
 /** Why: the parent pid is the 4th field of /proc/<pid>/stat, after a command name that may hold spaces and parentheses. */

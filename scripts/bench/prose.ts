@@ -3,44 +3,182 @@
  * a code block, links, an alert and issue references, drawn from word pools large enough that
  * the search index sees a realistic vocabulary. Safe MDX: no braces or angle brackets in prose.
  */
-import type { Random } from './random';
+import type { Random } from './random.ts';
 
 const FEATURES = [
-  'export pipeline', 'audit log', 'billing dashboard', 'webhook delivery', 'search index', 'session store', 'rate limiter',
-  'invoice renderer', 'notification centre', 'file uploader', 'report scheduler', 'permission model', 'SSO login',
-  'API gateway', 'usage meter', 'data retention job', 'team switcher', 'activity feed', 'CSV importer', 'PDF generator',
-  'GraphQL endpoint', 'mobile sync', 'offline cache', 'workspace settings', 'onboarding checklist', 'status page widget',
-  'payment retry queue', 'tax calculator', 'locale picker', 'dark theme', 'keyboard shortcuts', 'bulk editor',
-  'comment threads', 'attachment previews', 'two-factor prompt', 'password policy', 'token rotation', 'SCIM provisioning',
-  'event stream', 'metrics exporter', 'backup scheduler', 'quota enforcement', 'email templates', 'calendar sync',
-  'saved filters', 'table pagination', 'chart renderer', 'geo routing', 'feature flag service', 'image resizer',
+  'export pipeline',
+  'audit log',
+  'billing dashboard',
+  'webhook delivery',
+  'search index',
+  'session store',
+  'rate limiter',
+  'invoice renderer',
+  'notification centre',
+  'file uploader',
+  'report scheduler',
+  'permission model',
+  'SSO login',
+  'API gateway',
+  'usage meter',
+  'data retention job',
+  'team switcher',
+  'activity feed',
+  'CSV importer',
+  'PDF generator',
+  'GraphQL endpoint',
+  'mobile sync',
+  'offline cache',
+  'workspace settings',
+  'onboarding checklist',
+  'status page widget',
+  'payment retry queue',
+  'tax calculator',
+  'locale picker',
+  'dark theme',
+  'keyboard shortcuts',
+  'bulk editor',
+  'comment threads',
+  'attachment previews',
+  'two-factor prompt',
+  'password policy',
+  'token rotation',
+  'SCIM provisioning',
+  'event stream',
+  'metrics exporter',
+  'backup scheduler',
+  'quota enforcement',
+  'email templates',
+  'calendar sync',
+  'saved filters',
+  'table pagination',
+  'chart renderer',
+  'geo routing',
+  'feature flag service',
+  'image resizer',
 ];
 const COMPONENTS = [
-  'worker pool', 'Postgres replica', 'Redis cluster', 'Kafka consumer', 'CDN edge', 'job runner', 'auth service', 'ingest API',
-  'read model', 'S3 bucket', 'cron scheduler', 'load balancer', 'query planner', 'connection pool', 'message broker',
-  'search shard', 'edge cache', 'deploy pipeline', 'canary fleet', 'blue environment', 'green environment', 'migration runner',
+  'worker pool',
+  'Postgres replica',
+  'Redis cluster',
+  'Kafka consumer',
+  'CDN edge',
+  'job runner',
+  'auth service',
+  'ingest API',
+  'read model',
+  'S3 bucket',
+  'cron scheduler',
+  'load balancer',
+  'query planner',
+  'connection pool',
+  'message broker',
+  'search shard',
+  'edge cache',
+  'deploy pipeline',
+  'canary fleet',
+  'blue environment',
+  'green environment',
+  'migration runner',
 ];
 const VERBS = [
-  'speeds up', 'simplifies', 'hardens', 'replaces', 'streamlines', 'stabilises', 'extends', 'rewrites', 'parallelises',
-  'batches', 'deduplicates', 'caches', 'validates', 'retries', 'throttles', 'compresses', 'indexes', 'paginates', 'encrypts',
-  'audits', 'migrates', 'reorders', 'trims', 'measures', 'documents', 'localises', 'instruments', 'shards',
+  'speeds up',
+  'simplifies',
+  'hardens',
+  'replaces',
+  'streamlines',
+  'stabilises',
+  'extends',
+  'rewrites',
+  'parallelises',
+  'batches',
+  'deduplicates',
+  'caches',
+  'validates',
+  'retries',
+  'throttles',
+  'compresses',
+  'indexes',
+  'paginates',
+  'encrypts',
+  'audits',
+  'migrates',
+  'reorders',
+  'trims',
+  'measures',
+  'documents',
+  'localises',
+  'instruments',
+  'shards',
 ];
 const ADJECTIVES = [
-  'faster', 'safer', 'clearer', 'smaller', 'predictable', 'consistent', 'resilient', 'accessible', 'observable', 'cheaper',
-  'idempotent', 'incremental', 'backward-compatible', 'configurable', 'deterministic', 'responsive', 'auditable', 'lean',
+  'faster',
+  'safer',
+  'clearer',
+  'smaller',
+  'predictable',
+  'consistent',
+  'resilient',
+  'accessible',
+  'observable',
+  'cheaper',
+  'idempotent',
+  'incremental',
+  'backward-compatible',
+  'configurable',
+  'deterministic',
+  'responsive',
+  'auditable',
+  'lean',
 ];
 const OUTCOMES = [
-  'p95 latency dropped by %p%', 'memory use fell by %p%', 'error rates halved during peak hours', 'cold starts shrank to %n ms',
-  'support tickets about this area fell by %p%', 'the nightly job now finishes %n minutes earlier', 'throughput rose to %n requests per second',
-  'the bundle lost %n KB', 'retries fell by %p%', 'queue depth stays under %n messages',
+  'p95 latency dropped by %p%',
+  'memory use fell by %p%',
+  'error rates halved during peak hours',
+  'cold starts shrank to %n ms',
+  'support tickets about this area fell by %p%',
+  'the nightly job now finishes %n minutes earlier',
+  'throughput rose to %n requests per second',
+  'the bundle lost %n KB',
+  'retries fell by %p%',
+  'queue depth stays under %n messages',
 ];
 const TEAMS = ['platform', 'payments', 'identity', 'growth', 'data', 'mobile', 'infrastructure', 'support tooling', 'reliability', 'design systems'];
 const CUSTOMERS = ['enterprise customers', 'admins', 'developers', 'finance teams', 'support agents', 'new workspaces', 'mobile users', 'partners'];
 const LANGUAGES = [
-  { lang: 'sh', lines: ['curl -sS https://api.bench.example/v%n/status', 'export HUB_TOKEN=$(vault read -field=token secret/hub)', 'kubectl rollout status deploy/%w --timeout=%ns', 'npm run migrate -- --step %n', 'psql -c "ANALYZE %w_events;"', 'helm upgrade %w ./chart --set replicas=%n'] },
-  { lang: 'js', lines: ['const client = createClient(process.env.API_URL);', 'await client.%w.list(%n);', 'if (response.status === 429) await sleep(%n);', 'export const limit = %n;', 'const ids = rows.map((row) => row.id);', 'console.log(`done in ${Date.now() - start} ms`);'] },
+  {
+    lang: 'sh',
+    lines: [
+      'curl -sS https://api.bench.example/v%n/status',
+      'export HUB_TOKEN=$(vault read -field=token secret/hub)',
+      'kubectl rollout status deploy/%w --timeout=%ns',
+      'npm run migrate -- --step %n',
+      'psql -c "ANALYZE %w_events;"',
+      'helm upgrade %w ./chart --set replicas=%n',
+    ],
+  },
+  {
+    lang: 'js',
+    lines: [
+      'const client = createClient(process.env.API_URL);',
+      'await client.%w.list(%n);',
+      'if (response.status === 429) await sleep(%n);',
+      'export const limit = %n;',
+      'const ids = rows.map((row) => row.id);',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: this is a line of generated sample code, not a template.
+      'console.log(`done in ${Date.now() - start} ms`);',
+    ],
+  },
   { lang: 'yaml', lines: ['retries: %n', 'timeoutSeconds: %n', 'feature: %w', 'enabled: true', 'replicas: %n', 'region: eu-central-%n'] },
-  { lang: 'sql', lines: ['SELECT count(*) FROM %w_events;', 'CREATE INDEX CONCURRENTLY idx_%w ON events (created_at);', 'UPDATE jobs SET state = \'queued\' WHERE attempts < %n;', 'DELETE FROM sessions WHERE expires_at < now();'] },
+  {
+    lang: 'sql',
+    lines: [
+      'SELECT count(*) FROM %w_events;',
+      'CREATE INDEX CONCURRENTLY idx_%w ON events (created_at);',
+      "UPDATE jobs SET state = 'queued' WHERE attempts < %n;",
+      'DELETE FROM sessions WHERE expires_at < now();',
+    ],
+  },
 ];
 const ALERT_KINDS = ['NOTE', 'TIP', 'IMPORTANT', 'WARNING', 'CAUTION'];
 
@@ -62,7 +200,10 @@ export function releaseBody(context: BodyContext, random: Random): string {
   const words = new WordCounter();
   const intro = [sentence(random, context), sentence(random, context), outcomeSentence(random)];
   const highlights = Array.from({ length: random.int(3, 6) }, () => highlight(random));
-  const details = [[sentence(random, context), sentence(random, context)], [sentence(random, context), outcomeSentence(random)]];
+  const details = [
+    [sentence(random, context), sentence(random, context)],
+    [sentence(random, context), outcomeSentence(random)],
+  ];
   const subheading = `${capitalise(random.pick(FEATURES))} and the ${random.pick(COMPONENTS)}`;
   const steps = Array.from({ length: random.int(2, 5) }, () => step(random));
   const closing = closingParagraph(random, context);
@@ -76,7 +217,7 @@ export function releaseBody(context: BodyContext, random: Random): string {
     random.pick(details).push(extra);
     words.add(extra);
   }
-  return [
+  return `${[
     intro.join(' '),
     '## Highlights',
     highlights.map((item) => `- ${item}`).join('\n'),
@@ -89,7 +230,7 @@ export function releaseBody(context: BodyContext, random: Random): string {
     alert,
     steps.map((item, index) => `${index + 1}. ${item}`).join('\n'),
     closing,
-  ].join('\n\n') + '\n';
+  ].join('\n\n')}\n`;
 }
 
 /** Why: the length rule (300–600 words) counts prose only: code blocks and markup are not words. */
@@ -100,7 +241,7 @@ export function countProseWords(markdown: string): number {
 /** Why: a runbook body: numbered steps under headings, shorter than a release narrative. */
 export function runbookBody(title: string, random: Random): string {
   const steps = (count: number) => Array.from({ length: count }, (_, index) => `${index + 1}. ${step(random)}`).join('\n');
-  return [
+  return `${[
     `${sentence(random)} ${sentence(random)}`,
     '## Before you start',
     Array.from({ length: random.int(2, 4) }, () => `- ${highlight(random)}`).join('\n'),
@@ -110,7 +251,7 @@ export function runbookBody(title: string, random: Random): string {
     '## Verify',
     steps(random.int(2, 4)),
     `${sentence(random)} ${outcomeSentence(random)}`,
-  ].join('\n\n') + '\n';
+  ].join('\n\n')}\n`;
 }
 
 /** Why: a change summary: one Markdown line with code or emphasis, and sometimes an issue reference. */
@@ -147,7 +288,8 @@ function sentence(random: Random, context?: Pick<BodyContext, 'productName'>): s
   const forms = [
     () => `${subject} ${random.pick(VERBS)} the ${random.pick(COMPONENTS)} so that ${random.pick(CUSTOMERS)} get ${random.pick(ADJECTIVES)} results.`,
     () => `The ${random.pick(TEAMS)} team ${random.pick(VERBS)} how the ${random.pick(FEATURES)} talks to the ${random.pick(COMPONENTS)}.`,
-    () => `For ${random.pick(CUSTOMERS)}, the ${random.pick(FEATURES)} is now ${random.pick(ADJECTIVES)} and ${random.pick(ADJECTIVES)}, especially under load.`,
+    () =>
+      `For ${random.pick(CUSTOMERS)}, the ${random.pick(FEATURES)} is now ${random.pick(ADJECTIVES)} and ${random.pick(ADJECTIVES)}, especially under load.`,
     () => `We measured the ${random.pick(FEATURES)} against the ${random.pick(COMPONENTS)} for ${random.int(2, 30)} days before turning it on for everyone.`,
     () => `${subject} no longer handles each request on its own; it ${random.pick(VERBS)} them in batches of ${random.int(10, 500)} instead.`,
     () => `Settings for the ${random.pick(FEATURES)} moved next to the ${random.pick(FEATURES)}, where ${random.pick(CUSTOMERS)} expected them.`,
@@ -156,7 +298,10 @@ function sentence(random: Random, context?: Pick<BodyContext, 'productName'>): s
 }
 
 function outcome(random: Random): string {
-  return random.pick(OUTCOMES).replace('%p', String(random.int(2, 90))).replace('%n', String(random.int(2, 900)));
+  return random
+    .pick(OUTCOMES)
+    .replace('%p', String(random.int(2, 90)))
+    .replace('%n', String(random.int(2, 900)));
 }
 
 function outcomeSentence(random: Random): string {
@@ -195,7 +340,10 @@ function closingParagraph(random: Random, context: BodyContext): string {
 function codeBlock(random: Random): string {
   const language = random.pick(LANGUAGES);
   const lines = Array.from({ length: random.int(3, 8) }, () =>
-    random.pick(language.lines).replace(/%n/g, String(random.int(1, 300))).replace(/%w/g, identifier(random)),
+    random
+      .pick(language.lines)
+      .replace(/%n/g, String(random.int(1, 300)))
+      .replace(/%w/g, identifier(random)),
   );
   return `\`\`\`${language.lang}\n${lines.join('\n')}\n\`\`\``;
 }

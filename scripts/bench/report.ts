@@ -2,7 +2,7 @@
  * The benchmark's report: one measurement per site, the hub/baseline ratios, the targets of
  * issue 10 checked against them, and the same figures as a plain-text table.
  */
-import type { DistStats } from './dist-stats';
+import type { DistStats } from './dist-stats.ts';
 
 /** Everything measured for one site (the hub or the baseline). */
 export interface SiteMeasurement extends DistStats {
@@ -73,7 +73,18 @@ export interface BenchReport {
 
 /** 1 KB = 1,000 bytes in the targets and the table. */
 export const KB = 1000;
-const RATIO_FIELDS = ['totalSeconds', 'buildSeconds', 'cpuSeconds', 'peakRssBytes', 'pages', 'pagesPerSecond', 'distBytes', 'medianReleaseHtmlBytes', 'pagefindBytesPerPage', 'pagefindBytesPerIndexedPage'] as const;
+const RATIO_FIELDS = [
+  'totalSeconds',
+  'buildSeconds',
+  'cpuSeconds',
+  'peakRssBytes',
+  'pages',
+  'pagesPerSecond',
+  'distBytes',
+  'medianReleaseHtmlBytes',
+  'pagefindBytesPerPage',
+  'pagefindBytesPerIndexedPage',
+] as const;
 
 /** Why: ratios measured in one run are what counts on a shared machine; absolute times are noise. */
 export function ratiosOf(hub: SiteMeasurement, baseline: SiteMeasurement): Ratios {
@@ -89,7 +100,10 @@ export function spreadOf(runs: readonly BenchRun[]): { median: Ratios; spread: R
   const median = {} as Ratios;
   const spread = {} as RatioSpread;
   for (const field of RATIO_FIELDS) {
-    const values = measured.map((ratios) => ratios[field]).filter((value): value is number => value !== null).sort((a, b) => a - b);
+    const values = measured
+      .map((ratios) => ratios[field])
+      .filter((value): value is number => value !== null)
+      .sort((a, b) => a - b);
     median[field] = values.length === 0 ? null : medianOf(values);
     spread[field] = { min: values[0] ?? null, max: values.at(-1) ?? null };
   }
@@ -98,7 +112,8 @@ export function spreadOf(runs: readonly BenchRun[]): { median: Ratios; spread: R
 
 /** Why: the page weights and phases shown are those of the run with the median build + index time of each site. */
 export function medianRun(runs: readonly BenchRun[]): { hub: SiteMeasurement; baseline: SiteMeasurement | null } {
-  const middle = <T extends { totalSeconds: number }>(sites: T[]): T => [...sites].sort((a, b) => a.totalSeconds - b.totalSeconds)[Math.floor((sites.length - 1) / 2)]!;
+  const middle = <T extends { totalSeconds: number }>(sites: T[]): T =>
+    [...sites].sort((a, b) => a.totalSeconds - b.totalSeconds)[Math.floor((sites.length - 1) / 2)]!;
   const baselines = runs.flatMap((run) => (run.baseline ? [run.baseline] : []));
   return { hub: middle(runs.map((run) => run.hub)), baseline: baselines.length > 0 ? middle(baselines) : null };
 }
@@ -109,7 +124,11 @@ function medianOf(sorted: readonly number[]): number {
 }
 
 /** Why: the issue's targets, checked on every run (the linear-growth target needs two runs; see docs/performance.md). */
-export function targetChecks(hub: SiteMeasurement, baseline: SiteMeasurement | null, ratios: Ratios | null = baseline ? ratiosOf(hub, baseline) : null): TargetCheck[] {
+export function targetChecks(
+  hub: SiteMeasurement,
+  baseline: SiteMeasurement | null,
+  ratios: Ratios | null = baseline ? ratiosOf(hub, baseline) : null,
+): TargetCheck[] {
   const check = (target: string, value: number | null, limit: number): TargetCheck => ({ target, value, limit, pass: value === null ? null : value <= limit });
   return [
     check('build + index time ≤ 1.5 × baseline build + index', ratios?.totalSeconds ?? null, 1.5),
@@ -140,11 +159,20 @@ export function formatReport(report: BenchReport): string {
     ['Pagefind index per indexed page (KB)', (site) => kilobytes(site.pagefindBytesPerIndexedPage), 'pagefindBytesPerIndexedPage'],
   ];
   const runNote = report.runs.length > 1 ? ` (median of ${report.runs.length} alternating runs; spread ${spreadText(report)})` : '';
-  const table = [['', 'hub', 'baseline', 'hub/baseline'], ...rows.map(([label, value, field]) => [label, value(hub), baseline ? value(baseline) : '—', ratios && field ? formatRatio(ratios[field]) : ''])];
+  const table = [
+    ['', 'hub', 'baseline', 'hub/baseline'],
+    ...rows.map(([label, value, field]) => [label, value(hub), baseline ? value(baseline) : '—', ratios && field ? formatRatio(ratios[field]) : '']),
+  ];
   const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
   const lines = table.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '));
-  const phases = (name: string, site: SiteMeasurement) => `${name} phases (s): ${Object.entries(site.phases).map(([phase, value]) => `${phase} ${seconds(value)}`).join(', ')}`;
-  const targets = report.targets.map((target) => `  ${target.pass === null ? '?' : target.pass ? '✓' : '✗'} ${target.target}: ${target.value === null ? 'not measured' : formatTargetValue(target)}`);
+  const phases = (name: string, site: SiteMeasurement) =>
+    `${name} phases (s): ${Object.entries(site.phases)
+      .map(([phase, value]) => `${phase} ${seconds(value)}`)
+      .join(', ')}`;
+  const targets = report.targets.map(
+    (target) =>
+      `  ${target.pass === null ? '?' : target.pass ? '✓' : '✗'} ${target.target}: ${target.value === null ? 'not measured' : formatTargetValue(target)}`,
+  );
   return [
     `Release Hub benchmark: ${report.releases} releases over ${report.products} products (seed ${report.seed}); generated ${report.generator.files} files in ${seconds(report.generator.seconds)} s, validated in ${seconds(report.generator.validateSeconds)} s`,
     `machine: ${report.machine.cpus} CPUs, ${megabytes(report.machine.memoryBytes)} MB, Node ${report.machine.node}, Astro ${report.machine.astro}, Pagefind ${report.machine.pagefind}; load average ${report.machine.loadAverageBefore.map((load) => load.toFixed(2)).join(' ')} before, ${report.machine.loadAverageAfter.map((load) => load.toFixed(2)).join(' ')} after`,
@@ -162,7 +190,8 @@ export function formatReport(report: BenchReport): string {
 }
 
 function spreadText(report: BenchReport): string {
-  const range = (field: 'totalSeconds' | 'peakRssBytes') => `${formatRatio(report.spread?.[field].min ?? null)}–${formatRatio(report.spread?.[field].max ?? null)}`;
+  const range = (field: 'totalSeconds' | 'peakRssBytes') =>
+    `${formatRatio(report.spread?.[field].min ?? null)}–${formatRatio(report.spread?.[field].max ?? null)}`;
   return `time ${range('totalSeconds')}, memory ${range('peakRssBytes')}`;
 }
 

@@ -9,16 +9,16 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadContentRoot } from '../../src/content/load';
-import { formatProblem } from '../../src/content/problems';
-import { releasePath } from '../../src/core/urls';
-import { baselineReleasePage, createBaselineSite } from './baseline';
-import { distStats } from './dist-stats';
-import { BENCH_NOW_EPOCH_SECONDS, generateContentRoot, type GeneratedRelease } from './generate';
-import { phaseDurations, runMeasured, type MeasuredRun, type PhaseMarker } from './measure';
-import { seedFor } from './random';
-import { createHubProject } from './workspace';
-import { medianRun, ratiosOf, spreadOf, targetChecks, type BenchReport, type BenchRun, type SiteMeasurement } from './report';
+import { loadContentRoot } from '../../src/content/load.ts';
+import { formatProblem } from '../../src/content/problems.ts';
+import { releasePath } from '../../src/core/urls.ts';
+import { baselineReleasePage, createBaselineSite } from './baseline.ts';
+import { distStats } from './dist-stats.ts';
+import { BENCH_NOW_EPOCH_SECONDS, generateContentRoot, type GeneratedRelease } from './generate.ts';
+import { phaseDurations, runMeasured, type MeasuredRun, type PhaseMarker } from './measure.ts';
+import { seedFor } from './random.ts';
+import { createHubProject } from './workspace.ts';
+import { medianRun, ratiosOf, spreadOf, targetChecks, type BenchReport, type BenchRun, type SiteMeasurement } from './report.ts';
 
 /** Options of `npm run bench`. */
 export interface BenchOptions {
@@ -73,7 +73,13 @@ export async function runBenchmark(options: BenchOptions): Promise<{ report: Ben
     const validateSeconds = elapsed(validateStarted);
     const warnings = problems.filter((problem) => problem.severity === 'warning');
     for (const warning of warnings.slice(0, 5)) options.log(`warning: ${formatProblem(warning, contentDir)}`);
-    if (!hub) throw new Error(`the generated content root is invalid (a bug of the generator):\n${problems.slice(0, 20).map((problem) => formatProblem(problem, contentDir)).join('\n')}`);
+    if (!hub)
+      throw new Error(
+        `the generated content root is invalid (a bug of the generator):\n${problems
+          .slice(0, 20)
+          .map((problem) => formatProblem(problem, contentDir))
+          .join('\n')}`,
+      );
 
     const runs: BenchRun[] = [];
     for (let run = 1; run <= options.runs; run++) {
@@ -92,7 +98,15 @@ export async function runBenchmark(options: BenchOptions): Promise<{ report: Ben
       releases: options.releases,
       products: options.products,
       seed: seedFor(options.releases, options.products),
-      generator: { seconds: generateSeconds, files: generated.files.length, bytes, runbooks: generated.runbooks, people: generated.people, validateSeconds, warnings: warnings.length },
+      generator: {
+        seconds: generateSeconds,
+        files: generated.files.length,
+        bytes,
+        runbooks: generated.runbooks,
+        people: generated.people,
+        validateSeconds,
+        warnings: warnings.length,
+      },
       machine: {
         cpus: os.availableParallelism(),
         memoryBytes: os.totalmem(),
@@ -106,7 +120,13 @@ export async function runBenchmark(options: BenchOptions): Promise<{ report: Ben
       baseline,
       ratios: spreadOf(runs)?.median ?? null,
       spread: spreadOf(runs)?.spread ?? null,
-      runs: runs.map((run) => ({ hubTotalSeconds: run.hub.totalSeconds, baselineTotalSeconds: run.baseline?.totalSeconds ?? null, hubPeakRssBytes: run.hub.peakRssBytes, baselinePeakRssBytes: run.baseline?.peakRssBytes ?? null, ratios: run.ratios })),
+      runs: runs.map((run) => ({
+        hubTotalSeconds: run.hub.totalSeconds,
+        baselineTotalSeconds: run.baseline?.totalSeconds ?? null,
+        hubPeakRssBytes: run.hub.peakRssBytes,
+        baselinePeakRssBytes: run.baseline?.peakRssBytes ?? null,
+        ratios: run.ratios,
+      })),
       targets: targetChecks(hubSite, baseline, spreadOf(runs)?.median ?? null),
     };
     return { report, workDir };
@@ -132,7 +152,10 @@ async function measureHub(contentDir: string, runDir: string, releases: Generate
     logFile,
   );
   const phases = phaseDurations(run.phaseStarts, run.seconds, 'validate and start');
-  const stats = await distStats(distDir, releases.map((release) => `${releasePath(release).slice(1)}index.html`));
+  const stats = await distStats(
+    distDir,
+    releases.map((release) => `${releasePath(release).slice(1)}index.html`),
+  );
   const indexSeconds = stats.pagefindBytes > 0 && phases['search index'] !== undefined ? phases['search index'] : null;
   return {
     ...stats,
@@ -154,7 +177,12 @@ async function measureBaseline(siteDir: string, releasesDir: string, releases: G
   const buildLog = path.join(workDir, 'baseline-build.log');
   const build = await mustSucceed(
     'baseline build',
-    runMeasured(process.execPath, [path.join(siteDir, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: siteDir, env, logFile: buildLog, markers: ASTRO_MARKERS }),
+    runMeasured(process.execPath, [path.join(siteDir, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: siteDir,
+      env,
+      logFile: buildLog,
+      markers: ASTRO_MARKERS,
+    }),
     buildLog,
   );
   const indexLog = path.join(workDir, 'baseline-index.log');

@@ -20,7 +20,7 @@
 import * as rruleModule from 'rrule';
 import type { Options as RRuleOptions } from 'rrule';
 import { Temporal } from 'temporal-polyfill';
-import type { Cadence, TimeWindow } from '../core/model';
+import type { Cadence, TimeWindow } from '../core/model.ts';
 
 // Bundlers load rrule's ES build (named exports); Node's own ESM loader sees its CommonJS
 // main and offers only a default export. Take RRule from whichever shape arrived.
@@ -55,21 +55,12 @@ export function cadenceRuleProblem(rrule: string): string | null {
 }
 
 /** Why: slots for calendar pages and the off-cadence check, in the hub zone's wall-clock terms. */
-export function expandCadence(
-  cadence: Cadence,
-  hubZone: string,
-  fromInstant: Temporal.Instant,
-  toInstant: Temporal.Instant,
-): CadenceSlot[] {
+export function expandCadence(cadence: Cadence, hubZone: string, fromInstant: Temporal.Instant, toInstant: Temporal.Instant): CadenceSlot[] {
   const rule = parseCadenceRule(cadence.rrule);
   const fromLocal = fromInstant.toZonedDateTimeISO(hubZone).toPlainDateTime().subtract(RANGE_MARGIN);
   const toLocal = toInstant.toZonedDateTimeISO(hubZone).toPlainDateTime().add(RANGE_MARGIN);
   const dtstart = anchorBefore(rule, cadence.start, fromLocal);
-  const occurrences = new RRule({ ...rule, dtstart: toFloatingDate(dtstart) }).between(
-    toFloatingDate(fromLocal),
-    toFloatingDate(toLocal),
-    true,
-  );
+  const occurrences = new RRule({ ...rule, dtstart: toFloatingDate(dtstart) }).between(toFloatingDate(fromLocal), toFloatingDate(toLocal), true);
   return occurrences
     .map((date) => slotAt(fromFloatingDate(date), hubZone, cadence.durationMinutes))
     .filter((slot) => isWithin(slot.start.toInstant(), fromInstant, toInstant));
@@ -113,14 +104,10 @@ function parseCadenceRule(rrule: string): CadenceRule {
   const { freq } = options;
   if (freq === undefined) throw new Error(`cadence.rrule "${rrule}" needs a FREQ, e.g. FREQ=WEEKLY;BYDAY=TU`);
   if (options.dtstart || options.tzid) {
-    throw new Error(
-      `cadence.rrule "${rrule}" must not set DTSTART or TZID: slots start at cadence.start in the hub timezone`,
-    );
+    throw new Error(`cadence.rrule "${rrule}" must not set DTSTART or TZID: slots start at cadence.start in the hub timezone`);
   }
   if (options.count) {
-    throw new Error(
-      `cadence.rrule "${rrule}" must not use COUNT (the cadence has no start date to count from); use UNTIL`,
-    );
+    throw new Error(`cadence.rrule "${rrule}" must not use COUNT (the cadence has no start date to count from); use UNTIL`);
   }
   if (options.interval !== undefined && !(Number.isInteger(options.interval) && options.interval >= 1)) {
     throw new Error(`cadence.rrule "${rrule}" needs INTERVAL to be a whole number of at least 1`);
@@ -132,11 +119,7 @@ function parseCadenceRule(rrule: string): CadenceRule {
 }
 
 /** The fixed anchor moved by whole INTERVALs of FREQ to at or before `fromLocal`. */
-function anchorBefore(
-  rule: CadenceRule,
-  start: Temporal.PlainTime,
-  fromLocal: Temporal.PlainDateTime,
-): Temporal.PlainDateTime {
+function anchorBefore(rule: CadenceRule, start: Temporal.PlainTime, fromLocal: Temporal.PlainDateTime): Temporal.PlainDateTime {
   const anchor = ANCHOR_DATE.toPlainDateTime(start);
   const unit: FrequencyUnit = FREQUENCY_UNITS[rule.freq] ?? 'days';
   const interval = rule.interval ?? 1;

@@ -3,7 +3,7 @@
  * time spans used by conflict messages and ICS descriptions. Never reads the machine's zone.
  */
 import type { Temporal } from 'temporal-polyfill';
-import type { Freeze, HubConfig, TimeWindow } from '../core/model';
+import type { Freeze, HubConfig, TimeWindow } from '../core/model.ts';
 
 /** Why: display name of a product id; falls back to the id so a text is never empty. */
 export function productName(config: Pick<HubConfig, 'products'>, productId: string): string {

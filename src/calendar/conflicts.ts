@@ -4,9 +4,9 @@
  * All intervals are half-open `[start, end)`: a window ending at 04:00 and one starting at
  * 04:00 do not overlap, and a freeze's `end` is already exclusive.
  */
-import { compareTimes, intervalsOverlap } from '../core/time';
-import type { Freeze, Release, TimeWindow } from '../core/model';
-import { compareText, formatSpan, isWholeDays } from './common';
+import { compareTimes, intervalsOverlap } from '../core/time.ts';
+import type { Freeze, Release, TimeWindow } from '../core/model.ts';
+import { compareText, formatSpan, isWholeDays } from './common.ts';
 
 /** A release whose window is known. */
 export type WindowedRelease = Release & { window: TimeWindow };
@@ -102,7 +102,5 @@ function groupByProduct(releases: readonly WindowedRelease[]): WindowedRelease[]
 }
 
 function compareByWindow(a: WindowedRelease, b: WindowedRelease): number {
-  return (
-    compareTimes(a.window.start, b.window.start) || compareTimes(a.window.end, b.window.end) || compareText(a.id, b.id)
-  );
+  return compareTimes(a.window.start, b.window.start) || compareTimes(a.window.end, b.window.end) || compareText(a.id, b.id);
 }

@@ -11,21 +11,15 @@
  * make it write DTSTAMP as a floating local time (no `Z`), which RFC 5545 §3.8.7.2 forbids,
  * and no time here is floating, so none is needed.
  */
-import ical, {
-  escape,
-  ICalEventStatus,
-  ICalEventTransparency,
-  type ICalCalendar,
-  type ICalEventData,
-} from 'ical-generator';
+import ical, { escape as escapeIcsText, ICalEventStatus, ICalEventTransparency, type ICalCalendar, type ICalEventData } from 'ical-generator';
 import type { Temporal } from 'temporal-polyfill';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
-import { markdownForHub } from '../markdown/fields';
-import { CHANGE_TYPES, type Change, type Freeze, type Hub, type Release, type ReleaseStatus } from '../core/model';
-import { compareTimes, monthKey } from '../core/time';
-import { absoluteUrl, calendarMonthPath, releasePath } from '../core/urls';
-import { freezeAppliesTo, freezesOverlapping, hasWindow, type WindowedRelease } from './conflicts';
-import { compareText, formatFreezeSpan, formatSpan, freezeKey, isWholeDays, productName } from './common';
+import { markdownForHub } from '../markdown/fields.ts';
+import { CHANGE_TYPES, type Change, type Freeze, type Hub, type Release, type ReleaseStatus } from '../core/model.ts';
+import { compareTimes, monthKey } from '../core/time.ts';
+import { absoluteUrl, calendarMonthPath, releasePath } from '../core/urls.ts';
+import { freezeAppliesTo, freezesOverlapping, hasWindow, type WindowedRelease } from './conflicts.ts';
+import { compareText, formatFreezeSpan, formatSpan, freezeKey, isWholeDays, productName } from './common.ts';
 
 /** Options of {@link buildIcs}. */
 export interface IcsOptions {
@@ -82,17 +76,12 @@ interface PendingEvent {
 export function buildIcs(hub: Hub, options: IcsOptions): string {
   const host = new URL(options.siteUrl).hostname;
   const context: IcsContext = { hub, options, host, text: markdownForHub(hub).text };
-  const releases = hub.releases
-    .filter(hasWindow)
-    .filter((release) => !options.product || release.product === options.product);
+  const releases = hub.releases.filter(hasWindow).filter((release) => !options.product || release.product === options.product);
   const freezes = hub.freezes.filter((freeze) => !options.product || freezeAppliesTo(freeze, options.product));
-  const events = [
-    ...releases.map((release) => releaseEvent(context, release)),
-    ...freezes.map((freeze) => freezeEvent(context, freeze)),
-  ];
+  const events = [...releases.map((release) => releaseEvent(context, release)), ...freezes.map((freeze) => freezeEvent(context, freeze))];
   const calendar = ical({
     prodId: '//Release Hub//EN', // ical-generator writes `PRODID:-` before it
-    name: escape(options.calendarName, false), // NAME is TEXT; ical-generator writes it unescaped
+    name: escapeIcsText(options.calendarName, false), // NAME is TEXT; ical-generator writes it unescaped
     ttl: REFRESH_SECONDS, // REFRESH-INTERVAL (RFC 7986) and X-PUBLISHED-TTL
   });
   calendar.timezone({ name: null, generator: (tzid) => vtimezone(tzid).block });
@@ -101,9 +90,7 @@ export function buildIcs(hub: Hub, options: IcsOptions): string {
 }
 
 function addInOrder(calendar: ICalCalendar, events: PendingEvent[]): void {
-  events
-    .sort((a, b) => compareTimes(a.start, b.start) || compareText(a.uid, b.uid))
-    .forEach((event) => calendar.createEvent(event.data));
+  for (const event of events.sort((a, b) => compareTimes(a.start, b.start) || compareText(a.uid, b.uid))) calendar.createEvent(event.data);
 }
 
 function releaseEvent(context: IcsContext, release: WindowedRelease): PendingEvent {
@@ -141,11 +128,7 @@ function releaseDescription(context: IcsContext, release: WindowedRelease): stri
       ? [`Freeze exception: ${release.freezeException}`]
       : [];
   const sections = [
-    [
-      `Status: ${STATUS_LABELS[release.status]}`,
-      `Window: ${formatSpan(release.window, release.timezone)}`,
-      ...exception,
-    ],
+    [`Status: ${STATUS_LABELS[release.status]}`, `Window: ${formatSpan(release.window, release.timezone)}`, ...exception],
     release.summary ? [context.text(release.summary, release.product)] : [],
     changeLines(context, release),
     [`Release notes: ${absoluteUrl(context.options.siteUrl, releasePath(release))}`],

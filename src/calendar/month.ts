@@ -18,12 +18,12 @@
  * - The hub is treated as immutable: windows are indexed by month once per hub object.
  */
 import { Temporal } from 'temporal-polyfill';
-import { compareTimes, monthKey } from '../core/time';
-import type { Freeze, Hub, ReleaseStatus, TimeWindow } from '../core/model';
-import { expandCadence, isOnCadence, type CadenceSlot } from './cadence';
-import { freezeAppliesTo, freezesOverlapping, hasWindow, overlaps, type WindowedRelease } from './conflicts';
-import { releasePath } from '../core/urls';
-import { compareText, freezeKey, isWholeDays, productName } from './common';
+import { compareTimes, monthKey } from '../core/time.ts';
+import type { Freeze, Hub, ReleaseStatus, TimeWindow } from '../core/model.ts';
+import { expandCadence, isOnCadence, type CadenceSlot } from './cadence.ts';
+import { freezeAppliesTo, freezesOverlapping, hasWindow, overlaps, type WindowedRelease } from './conflicts.ts';
+import { releasePath } from '../core/urls.ts';
+import { compareText, freezeKey, isWholeDays, productName } from './common.ts';
 
 /** A release window on the calendar; times are in the hub zone. */
 export interface WindowEvent {
@@ -128,11 +128,7 @@ export function calendarMonths(hub: Hub, now: Temporal.Instant): string[] {
 }
 
 /** Why: "when is the next release window?" — the first non-cancelled window starting at or after now. */
-export function nextWindow(
-  hub: Hub,
-  now: Temporal.Instant,
-  options: MonthModelOptions = {},
-): WindowedRelease | undefined {
+export function nextWindow(hub: Hub, now: Temporal.Instant, options: MonthModelOptions = {}): WindowedRelease | undefined {
   const upcoming = monthIndex(hub).bookable;
   // The first window starting at or after now, then the first of those in view.
   let low = 0;
@@ -154,12 +150,7 @@ export function nextWindowMonth(hub: Hub, now: Temporal.Instant, options: MonthM
 }
 
 /** Why: the whole view model of one month page, so the page only renders. */
-export function monthModel(
-  hub: Hub,
-  month: string,
-  now: Temporal.Instant,
-  options: MonthModelOptions = {},
-): MonthModel {
+export function monthModel(hub: Hub, month: string, now: Temporal.Instant, options: MonthModelOptions = {}): MonthModel {
   const zone = hub.config.timezone;
   const range = monthBounds(month, zone);
   const index = monthIndex(hub);
@@ -208,7 +199,7 @@ function monthIndex(hub: Hub): MonthIndex {
   for (const release of hub.releases.filter(hasWindow)) {
     const [first, last] = monthSpan(release.window, zone);
     touched.push(first, last);
-    monthRange(first, last).forEach((month) => append(windowsByMonth, month, release));
+    for (const month of monthRange(first, last)) append(windowsByMonth, month, release);
     if (release.status !== 'cancelled') append(bookings, release.window.start.epochNanoseconds, release);
   }
   touched.sort(compareText);
@@ -273,10 +264,7 @@ function monthSlots(hub: Hub, range: TimeWindow, windows: readonly WindowedRelea
   if (!cadence) return [];
   const from = windows
     .map((release) => release.window.start)
-    .reduce(
-      (earliest, start) => (compareTimes(start, earliest) < 0 ? start : earliest),
-      range.start.subtract({ minutes: cadence.durationMinutes }),
-    );
+    .reduce((earliest, start) => (compareTimes(start, earliest) < 0 ? start : earliest), range.start.subtract({ minutes: cadence.durationMinutes }));
   return expandCadence(cadence, zone, from.toInstant(), range.end.toInstant());
 }
 
@@ -290,8 +278,7 @@ function openSlots(
 ): OpenSlotEvent[] {
   const products = options.product ? [options.product] : hub.config.products.map((product) => product.id);
   const blocking = freezes.filter((freeze) => products.every((product) => freezeAppliesTo(freeze, product)));
-  const isBooked = (slot: CadenceSlot) =>
-    (bookings.get(slot.start.epochNanoseconds) ?? []).some((release) => inView(release.product, options));
+  const isBooked = (slot: CadenceSlot) => (bookings.get(slot.start.epochNanoseconds) ?? []).some((release) => inView(release.product, options));
   return slots
     .filter((slot) => Temporal.Instant.compare(slot.start.toInstant(), now) >= 0)
     .filter((slot) => !isBooked(slot))
@@ -304,12 +291,7 @@ function openSlotEvent(slot: CadenceSlot): OpenSlotEvent {
   return { kind: 'open-slot', key: `slot-${local.replace(':', '')}`, start: slot.start, end: slot.end };
 }
 
-function monthWeeks(
-  range: TimeWindow,
-  zone: string,
-  now: Temporal.Instant,
-  events: readonly CalendarEvent[],
-): CalendarDay[][] {
+function monthWeeks(range: TimeWindow, zone: string, now: Temporal.Instant, events: readonly CalendarEvent[]): CalendarDay[][] {
   const first = range.start.toPlainDate();
   const last = range.end.toPlainDate().subtract({ days: 1 });
   const gridStart = first.subtract({ days: first.dayOfWeek - 1 });
@@ -349,12 +331,7 @@ function dayPart(isFirst: boolean, isLast: boolean): DayPart {
 }
 
 function compareEvents(a: CalendarEvent, b: CalendarEvent): number {
-  return (
-    compareTimes(a.start, b.start) ||
-    compareTimes(a.end, b.end) ||
-    KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
-    compareText(a.key, b.key)
-  );
+  return compareTimes(a.start, b.start) || compareTimes(a.end, b.end) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareText(a.key, b.key);
 }
 
 /** `[start, end)` of the hub zone's month `YYYY-MM`. */
@@ -370,11 +347,7 @@ function monthBounds(month: string, zone: string): TimeWindow {
 function monthRange(first: string, last: string): string[] {
   const months: string[] = [];
   const end = Temporal.PlainYearMonth.from(last);
-  for (
-    let month = Temporal.PlainYearMonth.from(first);
-    Temporal.PlainYearMonth.compare(month, end) <= 0;
-    month = month.add({ months: 1 })
-  ) {
+  for (let month = Temporal.PlainYearMonth.from(first); Temporal.PlainYearMonth.compare(month, end) <= 0; month = month.add({ months: 1 })) {
     months.push(month.toString());
   }
   return months;

@@ -9,11 +9,11 @@
  * JavaScript, and a static host serves both paths as they are.
  */
 import type { Temporal } from 'temporal-polyfill';
-import { formatDate, formatDateTime, formatMonth, isoDateTime } from '../presentation/format';
-import type { Hub, HubConfig } from '../core/model';
-import { absoluteUrl, calendarMonthPath, calendarPath, icsPath, releasePath } from '../core/urls';
-import { describeCadence } from './cadence';
-import { isWholeDays, productName } from './common';
+import { formatDate, formatDateTime, formatMonth, isoDateTime } from '../presentation/format.ts';
+import type { Hub, HubConfig } from '../core/model.ts';
+import { absoluteUrl, calendarMonthPath, calendarPath, icsPath, releasePath } from '../core/urls.ts';
+import { describeCadence } from './cadence.ts';
+import { isWholeDays, productName } from './common.ts';
 import {
   calendarMonths,
   monthModel,
@@ -24,7 +24,7 @@ import {
   type FreezeEvent,
   type MonthModel,
   type WindowEvent,
-} from './month';
+} from './month.ts';
 
 /** One HTML page of the calendar. */
 export interface CalendarPage {

@@ -1,7 +1,7 @@
 /** Where the project's Astro command is: the commands that run Astro start it in a process of their own. */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { UserError } from '../import/errors';
+import { UserError } from '../import/errors.ts';
 
 /** Why: `astro`'s own command-line entry point, from the project's dependencies (the one `astro build` would run). */
 export function astroBin(projectRoot: string): string {

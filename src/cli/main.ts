@@ -3,7 +3,7 @@
  * `--help`; a user's mistake prints one `error:` line and exits 1, a content problem prints its
  * `file:line field: what — fix` lines and exits 1, success exits 0.
  */
-import { UserError } from '../import/errors';
+import { UserError } from '../import/errors.ts';
 
 /** One command: its one-line summary for the overview, and what it does with the rest of the arguments. */
 interface Command {
@@ -15,13 +15,21 @@ interface Command {
 
 // Each command is loaded only when it runs: `build` must stay a small process while Astro builds.
 const COMMANDS: Record<string, Command> = {
-  init: { summary: 'scaffold a team hub repository in <dir>', run: async (args) => (await import('./commands/init')).runInit(args) },
-  check: { summary: 'validate the content root without building', run: async (args) => (await import('./commands/check')).runCheck(args) },
-  build: { summary: 'build the site into a staging folder, then replace dist/ with it', run: async (args) => (await import('./commands/build')).runBuild(args), needsAstroNode: true },
-  dev: { summary: "Astro's dev server; content edits reload the browser", run: async (args) => (await import('./commands/astro')).runAstro('dev', args), needsAstroNode: true },
-  preview: { summary: 'serve the built site', run: async (args) => (await import('./commands/astro')).runAstro('preview', args), needsAstroNode: true },
-  new: { summary: 'write a new release file with every field explained', run: async (args) => (await import('./commands/new')).runNew(args) },
-  import: { summary: 'import releases from a changelog or from git tags', run: async (args) => (await import('./commands/import')).runImport(args) },
+  init: { summary: 'scaffold a team hub repository in <dir>', run: async (args) => (await import('./commands/init.ts')).runInit(args) },
+  check: { summary: 'validate the content root without building', run: async (args) => (await import('./commands/check.ts')).runCheck(args) },
+  build: {
+    summary: 'build the site into a staging folder, then replace dist/ with it',
+    run: async (args) => (await import('./commands/build.ts')).runBuild(args),
+    needsAstroNode: true,
+  },
+  dev: {
+    summary: "Astro's dev server; content edits reload the browser",
+    run: async (args) => (await import('./commands/astro.ts')).runAstro('dev', args),
+    needsAstroNode: true,
+  },
+  preview: { summary: 'serve the built site', run: async (args) => (await import('./commands/astro.ts')).runAstro('preview', args), needsAstroNode: true },
+  new: { summary: 'write a new release file with every field explained', run: async (args) => (await import('./commands/new.ts')).runNew(args) },
+  import: { summary: 'import releases from a changelog or from git tags', run: async (args) => (await import('./commands/import.ts')).runImport(args) },
 };
 
 export const OVERVIEW = `Usage: release-hub <command> [options]
@@ -64,7 +72,9 @@ export async function main(argv: readonly string[]): Promise<number> {
 export function assertAstroNode(version: string): void {
   const [major = 0, minor = 0] = version.split('.').map(Number);
   if (major > 22 || (major === 22 && minor >= 12)) return;
-  throw new UserError(`Astro 7 needs Node 22.12 or newer, and this is Node ${version}: install Node 24 LTS (or add the "node" package as a devDependency and run release-hub through npm scripts).`);
+  throw new UserError(
+    `Astro 7 needs Node 22.12 or newer, and this is Node ${version}: install Node 24 LTS (or add the "node" package as a devDependency and run release-hub through npm scripts).`,
+  );
 }
 
 /** Why: `util.parseArgs` errors (unknown flag, missing value) are user mistakes too. */

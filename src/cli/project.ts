@@ -6,10 +6,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RELEASE_HUB_OPTIONS } from '../integration/cli-protocol';
-import { resolveHubSettings, type HubSettings } from '../integration/options';
-import type { Problem } from '../content/problems';
-import { UserError } from '../import/errors';
+import { RELEASE_HUB_OPTIONS } from '../integration/cli-protocol.ts';
+import { resolveHubSettings, type HubSettings } from '../integration/options.ts';
+import type { Problem } from '../content/problems.ts';
+import { UserError } from '../import/errors.ts';
 
 const CONFIG_FILES = ['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 'astro.config.mts'];
 
@@ -28,7 +28,10 @@ interface AstroConfigFile {
 }
 
 /** Why: every command starts from the same project settings, and a bad option is reported before anything runs. */
-export async function loadProject(flags: { root?: string; content?: string }, env: NodeJS.ProcessEnv = process.env): Promise<{ project?: Project; problems: Problem[] }> {
+export async function loadProject(
+  flags: { root?: string; content?: string },
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ project?: Project; problems: Problem[] }> {
   const root = path.resolve(flags.root ?? '.');
   if (!existsSync(root)) throw new UserError(`The project folder ${root} does not exist.`);
   const configFile = CONFIG_FILES.map((name) => path.join(root, name)).find((file) => existsSync(file));
@@ -36,7 +39,8 @@ export async function loadProject(flags: { root?: string; content?: string }, en
   const options = { ...optionsOf(config), ...(flags.content ? { content: path.resolve(flags.content) } : {}) };
   const { settings, problems } = resolveHubSettings(options, env, root, process.cwd());
   if (!settings) return { problems };
-  const folder = (value: string | URL | undefined, fallback: string) => (value === undefined ? path.join(root, fallback) : value instanceof URL ? value.pathname : path.resolve(root, value));
+  const folder = (value: string | URL | undefined, fallback: string) =>
+    value === undefined ? path.join(root, fallback) : value instanceof URL ? value.pathname : path.resolve(root, value);
   return { project: { root, configFile, settings, publicDir: folder(config.publicDir, 'public') }, problems: [] };
 }
 

@@ -106,7 +106,13 @@ function resultItem(data: ResultData, subResultCount: number): HTMLLIElement {
   const link = element('a', 'search-result-title', data.meta.title ?? data.url);
   link.href = data.url;
   const facts = [data.meta.kind, data.meta.product, data.meta.version, data.meta.status, data.meta.date].filter((fact): fact is string => Boolean(fact));
-  const item = element('li', 'search-result', link, element('span', 'search-result-meta', facts.join(' · ')), element('p', 'search-result-excerpt', ...excerptNodes(data.excerpt)));
+  const item = element(
+    'li',
+    'search-result',
+    link,
+    element('span', 'search-result-meta', facts.join(' · ')),
+    element('p', 'search-result-excerpt', ...excerptNodes(data.excerpt)),
+  );
   const sections = data.sub_results.filter((sub) => sub.url !== data.url && sub.url.includes('#')).slice(0, subResultCount);
   if (sections.length > 0) {
     const list = element('ul', 'search-result-sections');
@@ -221,7 +227,10 @@ function applyUrl(controls: SearchPageControls, params: URLSearchParams): void {
 function selectedFilters(controls: SearchPageControls): FilterQuery {
   const filters: FilterQuery = {};
   for (const option of controls.options) {
-    if (option.checked) (filters[option.dataset.filter!] ??= { any: [] }).any.push(option.value);
+    if (!option.checked) continue;
+    const key = option.dataset.filter!;
+    filters[key] ??= { any: [] };
+    filters[key].any.push(option.value);
   }
   return filters;
 }
@@ -283,7 +292,8 @@ export function attachSearchPage(root: HTMLElement): void {
       await showMore();
       if (!isCurrent()) return;
       showCounts(controls, found.totalFilters, await presentValues);
-      controls.status.textContent = found.results.length === 0 ? `No results${term ? ` for “${term}”` : ''}. Try fewer words or filters.` : resultCountText(found.results.length, term);
+      controls.status.textContent =
+        found.results.length === 0 ? `No results${term ? ` for “${term}”` : ''}. Try fewer words or filters.` : resultCountText(found.results.length, term);
     }, delay);
 
   const rerun = (delay?: number) => {

@@ -2,7 +2,7 @@
  * Internal links written in content bodies (Markdown/MDX): found in the source so a broken one
  * fails the build naming the content file and line, not just the built page.
  */
-import type { ContentLink } from '../core/model';
+import type { ContentLink } from '../core/model.ts';
 
 const PATTERNS = [
   /\]\(\s*<?(\/[^)\s>#]*)(?:#([^)\s>]*))?>?(?:\s+"[^"]*")?\s*\)/g, // [text](/path#frag "title")

@@ -1,12 +1,12 @@
 /** Checks across files: references, uniqueness, RACI rules and freezes. */
-import type { Freeze, HubConfig, Person, RaciMatrix, Runbook } from '../core/model';
-import { findUnsafeMarkdown, markdownFieldsOf } from '../markdown/fields';
-import { findWindowClashes, freezeConflictText, freezesOverlapping, windowClashText } from '../calendar/conflicts';
-import type { Loaded } from './loaded';
-import { fieldPath, type Problem } from './problems';
-import type { LoadedRelease } from './release';
-import type { YamlSource } from './source';
-import { suggestion } from './zod-problems';
+import type { Freeze, HubConfig, Person, RaciMatrix, Runbook } from '../core/model.ts';
+import { findUnsafeMarkdown, markdownFieldsOf } from '../markdown/fields.ts';
+import { findWindowClashes, freezeConflictText, freezesOverlapping, windowClashText } from '../calendar/conflicts.ts';
+import type { Loaded } from './loaded.ts';
+import { fieldPath, type Problem } from './problems.ts';
+import type { LoadedRelease } from './release.ts';
+import type { YamlSource } from './source.ts';
+import { suggestion } from './zod-problems.ts';
 
 export interface CrossCheckInput {
   config: HubConfig;
@@ -41,22 +41,29 @@ export function crossCheck(input: CrossCheckInput, problems: Problem[]): void {
   checkRaci(input, report);
   for (const { value, source } of input.runbooks) {
     person(source, ['owner'], value.owner);
-    value.products.forEach((id, index) => product(source, ['products', index], id));
+    for (const [index, id] of value.products.entries()) product(source, ['products', index], id);
   }
-  for (const { value, source, path } of input.freezes) value.products.forEach((id, index) => product(source, [...path, 'products', index], id));
+  for (const { value, source, path } of input.freezes) for (const [index, id] of value.products.entries()) product(source, [...path, 'products', index], id);
   const seen = new Map<string, string>();
   for (const { release, source } of input.releases) {
     const first = seen.get(release.id);
-    if (first) report(source, ['version'], `${release.version} of ${release.product} is already released by ${first}`, 'give each release its own version, or remove one of the two files');
+    if (first)
+      report(
+        source,
+        ['version'],
+        `${release.version} of ${release.product} is already released by ${first}`,
+        'give each release its own version, or remove one of the two files',
+      );
     else seen.set(release.id, source.file);
     person(source, ['owner'], release.owner);
     person(source, ['gtm', 'owner'], release.gtm?.owner);
     raci(source, ['raci'], release.raci);
-    release.runbooks.forEach((id, index) => runbook(source, ['runbooks', index], id));
+    for (const [index, id] of release.runbooks.entries()) runbook(source, ['runbooks', index], id);
     runbook(source, ['rollback', 'runbook'], release.rollback?.runbook);
     checkFreezes(release, source, input.freezes, input.config.timezone, report);
     // Raw HTML and unsafe links are removed when the Markdown is rendered; say so, without failing the build.
-    for (const field of markdownFieldsOf(release)) for (const unsafe of findUnsafeMarkdown(field.markdown)) warn(source, field.path, unsafe.message, unsafe.fix);
+    for (const field of markdownFieldsOf(release))
+      for (const unsafe of findUnsafeMarkdown(field.markdown)) warn(source, field.path, unsafe.message, unsafe.fix);
     if ((release.status === 'released' || release.status === 'rolled-back') && !release.deployment?.finishedAt) {
       warn(source, ['status'], `is ${release.status} but has no deployment.finishedAt, so metrics leave it out`, 'add deployment: { finishedAt: … }');
     }
@@ -79,13 +86,23 @@ function checkRaci(input: CrossCheckInput, report: Report): void {
       const codes = Object.entries(activity.assignments);
       for (const [role] of codes) {
         if (!matrix.roles.includes(role)) {
-          report(source, ['activities', index, 'assignments', role], `"${role}" is not one of the matrix roles`, suggestion(role, matrix.roles) ?? `add it to roles, or use one of ${matrix.roles.join(', ')}`);
+          report(
+            source,
+            ['activities', index, 'assignments', role],
+            `"${role}" is not one of the matrix roles`,
+            suggestion(role, matrix.roles) ?? `add it to roles, or use one of ${matrix.roles.join(', ')}`,
+          );
         }
       }
       const accountable = codes.filter(([, code]) => code === 'A' || code === 'A/R').length;
       const responsible = codes.filter(([, code]) => code === 'R' || code === 'A/R').length;
       if (accountable !== 1) {
-        report(source, ['activities', index, 'assignments'], `"${activity.name}" has ${accountable} Accountable roles; it needs exactly one`, 'mark one role A (or A/R) and no other');
+        report(
+          source,
+          ['activities', index, 'assignments'],
+          `"${activity.name}" has ${accountable} Accountable roles; it needs exactly one`,
+          'mark one role A (or A/R) and no other',
+        );
       }
       if (responsible === 0) {
         report(source, ['activities', index, 'assignments'], `"${activity.name}" has no Responsible role`, 'mark at least one role R (or A/R)');
@@ -95,14 +112,22 @@ function checkRaci(input: CrossCheckInput, report: Report): void {
   if (allRoles.size === 0) return;
   for (const { value, source, path } of input.people) {
     if (!allRoles.has(value.role)) {
-      report(source, [...path, 'role'], `"${value.role}" is not a role of any RACI matrix`, suggestion(value.role, [...allRoles]) ?? `use one of ${[...allRoles].join(', ')}`);
+      report(
+        source,
+        [...path, 'role'],
+        `"${value.role}" is not a role of any RACI matrix`,
+        suggestion(value.role, [...allRoles]) ?? `use one of ${[...allRoles].join(', ')}`,
+      );
     }
   }
 }
 
 function checkFreezes(release: LoadedRelease['release'], source: YamlSource, freezes: Loaded<Freeze>[], hubZone: string, report: Report): void {
   if (release.status === 'cancelled' || release.freezeException) return;
-  for (const freeze of freezesOverlapping(release, freezes.map((loaded) => loaded.value))) {
+  for (const freeze of freezesOverlapping(
+    release,
+    freezes.map((loaded) => loaded.value),
+  )) {
     const { message, fix } = freezeConflictText(freeze, hubZone);
     report(source, ['window'], message, fix);
   }

@@ -14,7 +14,9 @@ export async function listFiles(root: string, folder: string, extensions: readon
   }
   return entries
     .map((entry) => entry.split(path.sep).join('/'))
-    .filter((entry) => extensions.some((extension) => entry.endsWith(extension)) && !entry.split('/').some((part) => part.startsWith('.') || part.startsWith('_')))
+    .filter(
+      (entry) => extensions.some((extension) => entry.endsWith(extension)) && !entry.split('/').some((part) => part.startsWith('.') || part.startsWith('_')),
+    )
     .map((entry) => `${folder}/${entry}`)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -1,9 +1,9 @@
 /** After a build: every internal link written in a release or runbook body must resolve. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Hub, SourceRef } from '../core/model';
-import { servedFile } from './content-links';
-import type { Problem } from './problems';
+import type { Hub, SourceRef } from '../core/model.ts';
+import { servedFile } from './content-links.ts';
+import type { Problem } from './problems.ts';
 
 /** Why: the files whose bodies can hold links: every release and runbook of a build. */
 export function bodySources(hub: Hub): SourceRef[] {
@@ -21,11 +21,23 @@ export function checkContentLinks(sources: readonly SourceRef[], distDir: string
     for (const link of internalLinks) {
       const target = path.join(distDir, servedFile(link.path));
       if (!existsSync(target)) {
-        problems.push({ severity: 'error', file, line: link.line, message: `links to ${link.path}, which this build does not have`, fix: 'fix the link, or remove it (internal pages are not in a public build)' });
+        problems.push({
+          severity: 'error',
+          file,
+          line: link.line,
+          message: `links to ${link.path}, which this build does not have`,
+          fix: 'fix the link, or remove it (internal pages are not in a public build)',
+        });
         continue;
       }
       if (link.fragment && !idsOf(target, idsByFile).has(decodeURIComponent(link.fragment))) {
-        problems.push({ severity: 'error', file, line: link.line, message: `links to ${link.path}#${link.fragment}, but that page has no such anchor`, fix: 'link to an existing heading id' });
+        problems.push({
+          severity: 'error',
+          file,
+          line: link.line,
+          message: `links to ${link.path}#${link.fragment}, but that page has no such anchor`,
+          fix: 'link to an existing heading id',
+        });
       }
     }
   }

@@ -8,24 +8,24 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { Temporal } from 'temporal-polyfill';
-import { hubSchema, type HubInput } from '../schemas/hub';
-import { peopleSchema } from '../schemas/person';
-import { raciSchema } from '../schemas/raci';
-import { runbookSchema } from '../schemas/runbook';
-import { releaseSchema } from '../schemas/release';
-import { freezesSchema } from '../schemas/freeze';
-import { metricSeriesSidecarSchema } from '../schemas/metric-series';
-import type { Hub, HubConfig, MetricSeries, Person, RaciMatrix, Runbook, Freeze } from '../core/model';
-import { parseWrittenTime } from '../core/time';
-import { entryIdOf, listFiles } from './files';
-import { sortProblems, type Problem } from './problems';
-import { parseFrontmatterSource, parseYamlSource, type YamlSource } from './source';
-import { validateSource } from './zod-problems';
-import { resolveRelease, type LoadedRelease } from './release';
-import { crossCheck } from './cross-check';
-import type { Loaded } from './loaded';
-import { cadenceRuleProblem } from '../calendar/cadence';
-import { findInternalLinks } from './content-links';
+import { hubSchema, type HubInput } from '../schemas/hub.ts';
+import { peopleSchema } from '../schemas/person.ts';
+import { raciSchema } from '../schemas/raci.ts';
+import { runbookSchema } from '../schemas/runbook.ts';
+import { releaseSchema } from '../schemas/release.ts';
+import { freezesSchema } from '../schemas/freeze.ts';
+import { metricSeriesSidecarSchema } from '../schemas/metric-series.ts';
+import type { Hub, HubConfig, MetricSeries, Person, RaciMatrix, Runbook, Freeze } from '../core/model.ts';
+import { parseWrittenTime } from '../core/time.ts';
+import { entryIdOf, listFiles } from './files.ts';
+import { sortProblems, type Problem } from './problems.ts';
+import { parseFrontmatterSource, parseYamlSource, type YamlSource } from './source.ts';
+import { validateSource } from './zod-problems.ts';
+import { resolveRelease, type LoadedRelease } from './release.ts';
+import { crossCheck } from './cross-check.ts';
+import type { Loaded } from './loaded.ts';
+import { cadenceRuleProblem } from '../calendar/cadence.ts';
+import { findInternalLinks } from './content-links.ts';
 
 export interface LoadResult {
   /** The model, when there is no error. */
@@ -142,11 +142,25 @@ async function loadHubConfig(reader: ContentReader, options: LoadOptions): Promi
   }
   const ruleProblem = input.cadence && cadenceRuleProblem(input.cadence.rrule);
   if (ruleProblem) {
-    reader.problems.push({ severity: 'error', file: source.file, line: source.lineOf(['cadence', 'rrule']), field: 'cadence.rrule', message: ruleProblem, fix: 'write an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=TU' });
+    reader.problems.push({
+      severity: 'error',
+      file: source.file,
+      line: source.lineOf(['cadence', 'rrule']),
+      field: 'cadence.rrule',
+      message: ruleProblem,
+      fix: 'write an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=TU',
+    });
     return undefined;
   }
   if (input.logo && options.publicDir && !isFileIn(options.publicDir, input.logo)) {
-    reader.problems.push({ severity: 'error', file: source.file, line: source.lineOf(['logo']), field: 'logo', message: `"${input.logo}" is not a file in ${path.basename(options.publicDir)}/`, fix: `put the logo in the project's ${path.basename(options.publicDir)}/ folder, or fix the path` });
+    reader.problems.push({
+      severity: 'error',
+      file: source.file,
+      line: source.lineOf(['logo']),
+      field: 'logo',
+      message: `"${input.logo}" is not a file in ${path.basename(options.publicDir)}/`,
+      fix: `put the logo in the project's ${path.basename(options.publicDir)}/ folder, or fix the path`,
+    });
     return undefined;
   }
   return toHubConfig(input);
@@ -204,7 +218,12 @@ async function loadRunbooks(reader: ContentReader, files: string[]): Promise<Loa
     const id = entryIdOf(file, 'runbooks');
     const { lastReviewed, ...rest } = input;
     runbooks.push({
-      value: { id, ...rest, lastReviewed: lastReviewed ? Temporal.PlainDate.from(lastReviewed) : undefined, source: { file, entryId: id, internalLinks: findInternalLinks(parsed.source.body, parsed.source.bodyLine) } },
+      value: {
+        id,
+        ...rest,
+        lastReviewed: lastReviewed ? Temporal.PlainDate.from(lastReviewed) : undefined,
+        source: { file, entryId: id, internalLinks: findInternalLinks(parsed.source.body, parsed.source.bodyLine) },
+      },
       source: parsed.source,
       path: [],
     });
@@ -220,16 +239,33 @@ async function loadFreezes(reader: ContentReader, zone: string): Promise<Loaded<
   inputs.forEach((input, index) => {
     const start = parseWrittenTime(input.start, zone);
     const end = parseWrittenTime(input.end, zone);
-    for (const [field, parsed] of [['start', start], ['end', end]] as const) {
+    for (const [field, parsed] of [
+      ['start', start],
+      ['end', end],
+    ] as const) {
       if (!parsed.ok) {
-        reader.problems.push({ severity: 'error', file: source.file, line: source.lineOf([index, field]), field: `[${index}].${field}`, message: parsed.message, fix: 'use a time that exists in the hub zone, or give an offset' });
+        reader.problems.push({
+          severity: 'error',
+          file: source.file,
+          line: source.lineOf([index, field]),
+          field: `[${index}].${field}`,
+          message: parsed.message,
+          fix: 'use a time that exists in the hub zone, or give an offset',
+        });
       }
     }
     if (!start.ok || !end.ok) return;
     // A date-only end freezes the whole of that day.
     const endInstant = end.dateOnly ? end.value.add({ days: 1 }).startOfDay() : end.value;
     if (Temporal.ZonedDateTime.compare(endInstant, start.value) <= 0) {
-      reader.problems.push({ severity: 'error', file: source.file, line: source.lineOf([index, 'end']), field: `[${index}].end`, message: `must be after start (${input.end} ≤ ${input.start})`, fix: 'fix the dates of the freeze' });
+      reader.problems.push({
+        severity: 'error',
+        file: source.file,
+        line: source.lineOf([index, 'end']),
+        field: `[${index}].end`,
+        message: `must be after start (${input.end} ≤ ${input.start})`,
+        fix: 'fix the dates of the freeze',
+      });
       return;
     }
     const { products, ...rest } = input;
@@ -289,18 +325,39 @@ export function parseSeriesCsv(file: string, text: string, problems: Problem[]):
   const dateIndex = header.record.indexOf('date');
   const before = problems.length;
   if (dateIndex < 0) {
-    problems.push({ severity: 'error', file, line: 1, field: 'date', message: `column is missing (the header is ${header.record.join(',')})`, fix: 'name the column of dates "date"' });
+    problems.push({
+      severity: 'error',
+      file,
+      line: 1,
+      field: 'date',
+      message: `column is missing (the header is ${header.record.join(',')})`,
+      fix: 'name the column of dates "date"',
+    });
     return undefined;
   }
   const columns = header.record.filter((_, index) => index !== dateIndex);
   const parsedRows: MetricSeries['rows'] = [];
   for (const { record, info } of rows) {
     if (record.length !== header.record.length) {
-      problems.push({ severity: 'error', file, line: info.lines, message: `has ${record.length} values but the header has ${header.record.length} columns`, fix: 'give every row one value per column (leave a cell empty for no data)' });
+      problems.push({
+        severity: 'error',
+        file,
+        line: info.lines,
+        message: `has ${record.length} values but the header has ${header.record.length} columns`,
+        fix: 'give every row one value per column (leave a cell empty for no data)',
+      });
       continue;
     }
     const date = parseSeriesDate(record[dateIndex] ?? '');
-    if (!date) problems.push({ severity: 'error', file, line: info.lines, field: 'date', message: `"${record[dateIndex]}" is not a date`, fix: 'write dates as 2026-03-01 (or 2026-03 for a month)' });
+    if (!date)
+      problems.push({
+        severity: 'error',
+        file,
+        line: info.lines,
+        field: 'date',
+        message: `"${record[dateIndex]}" is not a date`,
+        fix: 'write dates as 2026-03-01 (or 2026-03 for a month)',
+      });
     const values: Record<string, number> = {};
     header.record.forEach((column, index) => {
       if (index === dateIndex) return;
@@ -308,7 +365,14 @@ export function parseSeriesCsv(file: string, text: string, problems: Problem[]):
       if (cell === '') return;
       const value = Number(cell);
       if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(cell) || !Number.isFinite(value)) {
-        problems.push({ severity: 'error', file, line: info.lines, field: column, message: `"${cell}" is not a number`, fix: 'write a plain number such as 42 or 3.5 (no units or thousands separators), or leave the cell empty' });
+        problems.push({
+          severity: 'error',
+          file,
+          line: info.lines,
+          field: column,
+          message: `"${cell}" is not a number`,
+          fix: 'write a plain number such as 42 or 3.5 (no units or thousands separators), or leave the cell empty',
+        });
       } else values[column] = value;
     });
     if (date) parsedRows.push({ date, values });

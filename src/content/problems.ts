@@ -28,11 +28,7 @@ export function formatProblem(problem: Problem, displayRoot: string): string {
 
 /** Why: field paths print like the YAML a user wrote: `changes[2].type`. */
 export function fieldPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((segment, index) =>
-      typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`,
-    )
-    .join('');
+  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`)).join('');
 }
 
 /** Why: problems print in a stable order (file, line) whatever order files were read in. */
@@ -53,10 +49,7 @@ export class ContentError extends Error {
     displayRoot: string,
   ) {
     const errors = problems.filter((problem) => problem.severity === 'error');
-    super(
-      `${errors.length} content ${errors.length === 1 ? 'error' : 'errors'}:\n` +
-        errors.map((problem) => formatProblem(problem, displayRoot)).join('\n'),
-    );
+    super(`${errors.length} content ${errors.length === 1 ? 'error' : 'errors'}:\n${errors.map((problem) => formatProblem(problem, displayRoot)).join('\n')}`);
     this.name = 'ContentError';
     // A content problem is the user's to fix, not a bug: where in our code it was noticed is noise.
     this.stack = `${this.name}: ${this.message}`;

@@ -1,12 +1,12 @@
 /** Turning a validated release frontmatter into a model release: product, zone and instants. */
 import type { Temporal } from 'temporal-polyfill';
-import type { ReleaseInput } from '../schemas/release';
-import type { HubConfig, Release } from '../core/model';
-import { parseWrittenTime } from '../core/time';
-import { findInternalLinks } from './content-links';
-import { fieldPath, type Problem } from './problems';
-import type { FrontmatterSource, YamlSource } from './source';
-import { suggestion } from './zod-problems';
+import type { ReleaseInput } from '../schemas/release.ts';
+import type { HubConfig, Release } from '../core/model.ts';
+import { parseWrittenTime } from '../core/time.ts';
+import { findInternalLinks } from './content-links.ts';
+import { fieldPath, type Problem } from './problems.ts';
+import type { FrontmatterSource, YamlSource } from './source.ts';
+import { suggestion } from './zod-problems.ts';
 
 /** A release with the source it came from. */
 export interface LoadedRelease {
@@ -15,13 +15,7 @@ export interface LoadedRelease {
 }
 
 /** Why: times in a release file are local to its zone; this is where they become instants. */
-export function resolveRelease(
-  input: ReleaseInput,
-  source: FrontmatterSource,
-  config: HubConfig,
-  entryId: string,
-  problems: Problem[],
-): Release | undefined {
+export function resolveRelease(input: ReleaseInput, source: FrontmatterSource, config: HubConfig, entryId: string, problems: Problem[]): Release | undefined {
   const before = problems.length;
   const error = (path: PropertyKey[], message: string, fix?: string) =>
     problems.push({ severity: 'error', file: source.file, line: source.lineOf(path), field: fieldPath(path), message, fix });
@@ -42,8 +36,16 @@ export function resolveRelease(
     startedAt: time(['deployment', 'startedAt'], input.deployment.startedAt),
     finishedAt: time(['deployment', 'finishedAt'], input.deployment.finishedAt),
   };
-  if (deployment?.startedAt && deployment.finishedAt && deployment.finishedAt.toInstant().epochMilliseconds < deployment.startedAt.toInstant().epochMilliseconds) {
-    error(['deployment', 'finishedAt'], `is before deployment.startedAt (${input.deployment!.finishedAt} < ${input.deployment!.startedAt})`, 'fix the deployment times');
+  if (
+    deployment?.startedAt &&
+    deployment.finishedAt &&
+    deployment.finishedAt.toInstant().epochMilliseconds < deployment.startedAt.toInstant().epochMilliseconds
+  ) {
+    error(
+      ['deployment', 'finishedAt'],
+      `is before deployment.startedAt (${input.deployment!.finishedAt} < ${input.deployment!.startedAt})`,
+      'fix the deployment times',
+    );
   }
   const incidents = input.incidents.map((incident, index) => {
     const startedAt = time(['incidents', index, 'startedAt'], incident.startedAt);
@@ -84,6 +86,10 @@ function resolveProduct(input: ReleaseInput, config: HubConfig, error: (path: Pr
     return undefined;
   }
   if (ids.includes(input.product)) return input.product;
-  error(['product'], `"${input.product}" is not a product of hub.yaml`, suggestion(input.product, ids) ?? `use one of ${ids.join(', ')}, or add the product to hub.yaml`);
+  error(
+    ['product'],
+    `"${input.product}" is not a product of hub.yaml`,
+    suggestion(input.product, ids) ?? `use one of ${ids.join(', ')}, or add the product to hub.yaml`,
+  );
   return undefined;
 }

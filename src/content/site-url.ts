@@ -1,7 +1,7 @@
 /** The site URL, read before Astro starts (its `site` option comes from hub.yaml). */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseYamlSource } from './source';
+import { parseYamlSource } from './source.ts';
 
 /** Why: Astro needs `site` at config time; a broken hub.yaml is reported by the content check. */
 export async function readSiteUrl(root: string): Promise<string | undefined> {

@@ -4,7 +4,7 @@
  * counter, so that every later problem can point at the line of the field it is about.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import type { Problem } from './problems';
+import type { Problem } from './problems.ts';
 
 /** A parsed YAML document (a whole file or a frontmatter block) with line lookup. */
 export interface YamlSource {

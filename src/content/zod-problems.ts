@@ -3,8 +3,8 @@
  * which field is wrong, what is wrong with it and how to fix it, with the line of the field.
  */
 import type { z } from 'astro/zod';
-import { fieldPath, type Problem } from './problems';
-import type { YamlSource } from './source';
+import { fieldPath, type Problem } from './problems.ts';
+import type { YamlSource } from './source.ts';
 
 type Issue = z.core.$ZodIssue & { input?: unknown };
 
@@ -57,10 +57,19 @@ function describe(issue: Issue, path: readonly PropertyKey[]): { message: string
     }
     case 'too_small':
       if (issue.origin === 'string' && Number(issue.minimum) === 1) return { message: 'must not be empty', fix: 'write a value or remove the line' };
-      if (issue.origin === 'array' || issue.origin === 'set') return { message: issue.message.startsWith('Too small') ? `must have at least ${issue.minimum} item(s)` : issue.message };
-      return { message: issue.message.startsWith('Too small') ? `must be ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum}, got ${describeValue(issue.input)}` : issue.message };
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return { message: issue.message.startsWith('Too small') ? `must have at least ${issue.minimum} item(s)` : issue.message };
+      return {
+        message: issue.message.startsWith('Too small')
+          ? `must be ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum}, got ${describeValue(issue.input)}`
+          : issue.message,
+      };
     case 'too_big':
-      return { message: issue.message.startsWith('Too big') ? `must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}, got ${describeValue(issue.input)}` : issue.message };
+      return {
+        message: issue.message.startsWith('Too big')
+          ? `must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}, got ${describeValue(issue.input)}`
+          : issue.message,
+      };
     case 'invalid_union':
       return { message: `has an unexpected form: ${describeValue(issue.input)}` };
     default:
@@ -75,7 +84,14 @@ function splitFix(message: string): { message: string; fix?: string } {
 }
 
 function article(expected: string): string {
-  const words: Record<string, string> = { string: 'text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a map of fields', int: 'a whole number' };
+  const words: Record<string, string> = {
+    string: 'text',
+    number: 'a number',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'a map of fields',
+    int: 'a whole number',
+  };
   return words[expected] ?? expected;
 }
 

@@ -2,8 +2,8 @@
  * Audiences (SPEC §3): the one definition of what is public. A public build is made from the
  * public view of the hub, so no page, feed, ICS, JSON or index can reach internal data.
  */
-import type { Audience, Change, Hub, Release } from './model';
-import { AUDIENCES } from './model';
+import type { Audience, Change, Hub, Release } from './model.ts';
+import { AUDIENCES } from './model.ts';
 
 /** Why: the audience is chosen once per build, from `HUB_AUDIENCE` (default internal). */
 export function audienceFromEnv(env: Record<string, string | undefined>): Audience {

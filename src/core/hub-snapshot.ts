@@ -5,7 +5,7 @@
  * its zone id, a date or clock time as its ISO text.
  */
 import { Temporal } from 'temporal-polyfill';
-import type { Hub } from './model';
+import type { Hub } from './model.ts';
 
 const TAG = '$temporal';
 

@@ -3,8 +3,7 @@
  * instants are bucketed into the hub zone's months and days. Never reads the machine's zone.
  */
 import { Temporal } from 'temporal-polyfill';
-import { readWrittenTime } from '../schemas/grammar';
-
+import { readWrittenTime } from '../schemas/grammar.ts';
 
 export type TimeParseResult =
   | { ok: true; value: Temporal.ZonedDateTime; dateOnly: boolean }

@@ -3,7 +3,7 @@
  * Each is an href from the host's root, with the hub's base path: a hub deployed under a path
  * (`https://acme.github.io/releases/`) links inside itself.
  */
-import type { Release } from './model';
+import type { Release } from './model.ts';
 
 /**
  * The hub's base path, `/` or e.g. `/releases/`: written into the routes' bundle by the

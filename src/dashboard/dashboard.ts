@@ -16,18 +16,18 @@
  * - Internal panels (freezes, metrics, runbooks, GTM) are absent from a public build, not empty.
  */
 import { Temporal } from 'temporal-polyfill';
-import { expandCadence } from '../calendar/cadence';
-import { compareText, isWholeDays } from '../calendar/common';
-import { hasWindow } from '../calendar/conflicts';
-import { formatDate, formatMonth, isoDateTime } from '../presentation/format';
-import { metricAnchor } from '../metrics/page';
-import { computeMetricSet, computeTrend, isDeployed, METRIC_DEFINITIONS, metricOptionsFor, type MetricField } from '../metrics/metrics';
-import type { Audience, Freeze, Hub, Release, ReleaseStatus } from '../core/model';
-import { describeTrend, formatMetricValue, type TrendText } from '../presentation/number-format';
-import { formatTimeRange, productName, releaseListingPath } from '../releases/releases';
-import { isReviewOverdue, reviewDueDate } from '../runbooks/runbooks';
-import { compareTimes, monthKey } from '../core/time';
-import { personPath, releasePath, runbookPath, sectionPath } from '../core/urls';
+import { expandCadence } from '../calendar/cadence.ts';
+import { compareText, isWholeDays } from '../calendar/common.ts';
+import { hasWindow } from '../calendar/conflicts.ts';
+import { formatDate, formatMonth, isoDateTime } from '../presentation/format.ts';
+import { metricAnchor } from '../metrics/page.ts';
+import { computeMetricSet, computeTrend, isDeployed, METRIC_DEFINITIONS, metricOptionsFor, type MetricField } from '../metrics/metrics.ts';
+import type { Audience, Freeze, Hub, Release, ReleaseStatus } from '../core/model.ts';
+import { describeTrend, formatMetricValue, type TrendText } from '../presentation/number-format.ts';
+import { formatTimeRange, productName, releaseListingPath } from '../releases/releases.ts';
+import { isReviewOverdue, reviewDueDate } from '../runbooks/runbooks.ts';
+import { compareTimes, monthKey } from '../core/time.ts';
+import { personPath, releasePath, runbookPath, sectionPath } from '../core/urls.ts';
 
 /** Upcoming releases and GTM launches look this many days ahead. */
 export const UPCOMING_DAYS = 30;
@@ -190,8 +190,17 @@ function nextWindow(hub: Hub, now: Temporal.Instant): NextWindow | null {
   const first = booked[0];
   if (first) {
     const same = booked.filter((release) => compareTimes(release.window.start, first.window.start) === 0);
-    const end = same.map((release) => release.window.end).sort(compareTimes).at(-1)!;
-    return heroWindow('release', first.window.start, end, zone, same.map((release) => dashboardRelease(hub, release)));
+    const end = same
+      .map((release) => release.window.end)
+      .sort(compareTimes)
+      .at(-1)!;
+    return heroWindow(
+      'release',
+      first.window.start,
+      end,
+      zone,
+      same.map((release) => dashboardRelease(hub, release)),
+    );
   }
   const cadence = hub.config.cadence;
   if (!cadence) return null;

@@ -5,7 +5,7 @@
  * The patterns run on one heading's text, never on the file's lines.
  */
 import semver from 'semver';
-import type { ChangeType } from '../core/model';
+import type { ChangeType } from '../core/model.ts';
 
 export type VersionHeading =
   /** `badDate`: a date-like text that is no calendar date (`2025-02-30`); the version is then undated. */
@@ -21,8 +21,7 @@ export type SectionTarget =
   | { kind: 'body' };
 
 // Optional `[`, optional `pkg@` / `@scope/pkg@` or `Version `, optional `v`, then a dotted number.
-const VERSION_START =
-  /^\[?\s*(?:(?:@[\w.-]+\/)?[\w.-]+@|version\s+|release\s+)?v?(\d+\.\d+(?:\.\d+)*(?:-[0-9a-z.-]+)?(?:\+[0-9a-z.-]+)?)(?=$|[\s\]()])/i;
+const VERSION_START = /^\[?\s*(?:(?:@[\w.-]+\/)?[\w.-]+@|version\s+|release\s+)?v?(\d+\.\d+(?:\.\d+)*(?:-[0-9a-z.-]+)?(?:\+[0-9a-z.-]+)?)(?=$|[\s\]()])/i;
 const UNRELEASED = /^\[?\s*unreleased\s*\]?(?:$|\s)/i;
 const ISO_DATE = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/;
 const YANKED = /\[\s*yanked\s*\]|\bYANKED\b/i;
@@ -60,15 +59,41 @@ const SECTION_WORDS: ReadonlyMap<string, SectionTarget> = new Map([
   ...['security', 'security fixes'].map((title) => [title, change('security')] as const),
   ...['major changes', 'breaking changes', 'breaking change', 'breaking'].map((title) => [title, change('changed', true)] as const),
   ...[
-    'changed', 'changes', 'performance', 'performance improvements', 'perf', 'refactor', 'refactoring',
-    'code refactoring', 'documentation', 'docs', 'miscellaneous', 'miscellaneous tasks', 'misc', 'chore',
-    'chores', 'styling', 'style', 'styles', 'testing', 'tests', 'test', 'build', 'build system', 'ci',
-    'continuous integration', 'dependencies', 'deps', 'revert', 'reverts', 'reverted', 'improvements',
-    'enhancements', 'updates',
+    'changed',
+    'changes',
+    'performance',
+    'performance improvements',
+    'perf',
+    'refactor',
+    'refactoring',
+    'code refactoring',
+    'documentation',
+    'docs',
+    'miscellaneous',
+    'miscellaneous tasks',
+    'misc',
+    'chore',
+    'chores',
+    'styling',
+    'style',
+    'styles',
+    'testing',
+    'tests',
+    'test',
+    'build',
+    'build system',
+    'ci',
+    'continuous integration',
+    'dependencies',
+    'deps',
+    'revert',
+    'reverts',
+    'reverted',
+    'improvements',
+    'enhancements',
+    'updates',
   ].map((title) => [title, change('changed')] as const),
-  ...['new contributors', 'contributors', 'thanks', 'credits', 'acknowledgements', 'acknowledgments'].map(
-    (title) => [title, { kind: 'body' }] as const,
-  ),
+  ...['new contributors', 'contributors', 'thanks', 'credits', 'acknowledgements', 'acknowledgments'].map((title) => [title, { kind: 'body' }] as const),
 ]);
 
 // Emoji-only titles, as git-cliff's default templates write them.

@@ -5,10 +5,10 @@
  */
 import type { Heading, List, ListItem, Root, RootContent } from 'mdast';
 import semver from 'semver';
-import type { Audience } from '../core/model';
-import { mapSection, parseVersionHeading, type SectionTarget, type VersionHeading } from './changelog-headings';
-import { collectDefinitions, lineOf, parseMarkdown, plainText, sourceOf, type Definitions } from './markdown-source';
-import type { DraftChange, DraftRelease } from './release-draft';
+import type { Audience } from '../core/model.ts';
+import { mapSection, parseVersionHeading, type SectionTarget, type VersionHeading } from './changelog-headings.ts';
+import { collectDefinitions, lineOf, parseMarkdown, plainText, sourceOf, type Definitions } from './markdown-source.ts';
+import type { DraftChange, DraftRelease } from './release-draft.ts';
 
 export interface ChangelogOptions {
   product: string;
@@ -111,13 +111,19 @@ function walkChangelog(root: Root, source: string): Walk {
 
 /** Why: routes one top-level node: heading, list, or body content. */
 function visitNode(walk: Walk, node: RootContent): void {
-  if (node.type === 'heading') return visitHeading(walk, node);
+  if (node.type === 'heading') {
+    visitHeading(walk, node);
+    return;
+  }
   if (node.type === 'definition' || node.type === 'thematicBreak') return;
   if (!walk.block) return void walk.preamble.push(node);
   if (node.type === 'html' && node.value.trimStart().startsWith('<!--')) {
     return void walk.skipped.push(`line ${lineOf(node)}: HTML comment ${node.value.trim().slice(0, 60)}`);
   }
-  if (node.type === 'list') return visitList(walk, walk.block, node);
+  if (node.type === 'list') {
+    visitList(walk, walk.block, node);
+    return;
+  }
   addBody(walk, walk.block, node);
 }
 
@@ -132,7 +138,10 @@ function visitHeading(walk: Walk, node: Heading): void {
     return;
   }
   if (!walk.block) return void walk.preamble.push(node);
-  if (walk.section && node.depth > walk.section.depth) return addBody(walk, walk.block, node);
+  if (walk.section && node.depth > walk.section.depth) {
+    addBody(walk, walk.block, node);
+    return;
+  }
   walk.section = { title: text, depth: node.depth, target: mapSection(text) };
   if (walk.section.target.kind === 'body') addBody(walk, walk.block, node);
 }
@@ -140,7 +149,10 @@ function visitHeading(walk: Walk, node: Heading): void {
 /** Why: paragraphs, code and tables outside lists belong to the release narrative. */
 function addBody(walk: Walk, block: Block, node: RootContent): void {
   const text = sourceOf([node], walk.source, walk.definitions);
-  if (block.heading.kind === 'invalid') return notImported(walk, block, node, text);
+  if (block.heading.kind === 'invalid') {
+    notImported(walk, block, node, text);
+    return;
+  }
   block.body.push(text);
 }
 
@@ -154,8 +166,14 @@ function visitList(walk: Walk, block: Block, list: List): void {
 /** Why: one list item to one change, recording anything that was not mapped cleanly. */
 function visitItem(walk: Walk, block: Block, item: ListItem, target: SectionTarget): void {
   const summary = sourceOf(item.children, walk.source, walk.definitions).trim();
-  if (block.heading.kind === 'invalid' || target.kind === 'body') return notImported(walk, block, item, summary);
-  if (!summary) return notImported(walk, block, item, '(empty list item)');
+  if (block.heading.kind === 'invalid' || target.kind === 'body') {
+    notImported(walk, block, item, summary);
+    return;
+  }
+  if (!summary) {
+    notImported(walk, block, item, '(empty list item)');
+    return;
+  }
   countSection(walk, target);
   if (!target.known) walk.unmapped.push(unmapped(walk, block, item, summary, 'kept as changed'));
   const text = plainText(item);
@@ -282,7 +300,9 @@ function unreleasedRelease(blocks: readonly Block[], versions: readonly string[]
   }
   const newest = semver.rsort([...versions])[0];
   const version = newest ? (semver.inc(newest, 'patch') ?? '0.1.0') : '0.1.0';
-  warnings.push(`[Unreleased] (line ${block.line}) imported as planned release ${version} (next patch after ${newest ?? 'nothing'}), without a date: rename it when you know the version.`);
+  warnings.push(
+    `[Unreleased] (line ${block.line}) imported as planned release ${version} (next patch after ${newest ?? 'nothing'}), without a date: rename it when you know the version.`,
+  );
   return { ...releaseFrom(block, { version, yanked: false }, options), status: 'planned' };
 }
 

@@ -9,9 +9,9 @@ import { promisify } from 'node:util';
 import createPreset from 'conventional-changelog-conventionalcommits';
 import { CommitParser, type Commit, type ParserOptions } from 'conventional-commits-parser';
 import semver from 'semver';
-import type { Audience, ChangeType } from '../core/model';
-import { UserError } from './errors';
-import type { DraftChange, DraftRelease } from './release-draft';
+import type { Audience, ChangeType } from '../core/model.ts';
+import { UserError } from './errors.ts';
+import type { DraftChange, DraftRelease } from './release-draft.ts';
 
 const run = promisify(execFile);
 

@@ -1,7 +1,7 @@
 /** The few hub.yaml settings the authoring commands need, read and validated by the hub loader. */
-import { readHubConfig } from '../content/load';
-import { formatProblem } from '../content/problems';
-import { UserError } from './errors';
+import { readHubConfig } from '../content/load.ts';
+import { formatProblem } from '../content/problems.ts';
+import { UserError } from './errors.ts';
 
 export interface HubProducts {
   productIds: string[];
@@ -17,7 +17,9 @@ const DEFAULT_WINDOW_MINUTES = 120;
 export async function readHubProducts(contentRoot: string): Promise<HubProducts> {
   const { config, problems } = await readHubConfig(contentRoot);
   if (!config) {
-    throw new UserError(`${contentRoot} has no valid hub.yaml (pass --content <dir> or set HUB_CONTENT_DIR):\n${problems.map((problem) => formatProblem(problem, contentRoot)).join('\n')}`);
+    throw new UserError(
+      `${contentRoot} has no valid hub.yaml (pass --content <dir> or set HUB_CONTENT_DIR):\n${problems.map((problem) => formatProblem(problem, contentRoot)).join('\n')}`,
+    );
   }
   return {
     productIds: config.products.map((product) => product.id),

@@ -1,10 +1,10 @@
 /** The steps both importers share around their parsing: check the hub, write, report. */
-import type { Audience } from '../core/model';
-import { UserError } from './errors';
-import { assertKnownProduct, readHubProducts } from './hub-products';
-import type { DraftRelease } from './release-draft';
-import { formatReport, type ReportList } from './report';
-import { writeReleases } from './write-release';
+import type { Audience } from '../core/model.ts';
+import { UserError } from './errors.ts';
+import { assertKnownProduct, readHubProducts } from './hub-products.ts';
+import type { DraftRelease } from './release-draft.ts';
+import { formatReport, type ReportList } from './report.ts';
+import { writeReleases } from './write-release.ts';
 
 export interface ImportTarget {
   contentRoot: string;

@@ -77,11 +77,7 @@ function referenceReplacements(node: Nodes, source: string, definitions: Definit
 }
 
 /** Why: `[text][ref]`, `[ref]` and `![alt][ref]` become inline links that work without the definitions. */
-function referenceReplacement(
-  node: LinkReference | ImageReference,
-  source: string,
-  definitions: Definitions,
-): Replacement | undefined {
+function referenceReplacement(node: LinkReference | ImageReference, source: string, definitions: Definitions): Replacement | undefined {
   const definition = definitions.get(node.identifier);
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;

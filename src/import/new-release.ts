@@ -5,10 +5,10 @@
 import path from 'node:path';
 import semver from 'semver';
 import { Temporal } from 'temporal-polyfill';
-import { RELEASE_STATUSES, type ReleaseStatus } from '../core/model';
-import { UserError } from './errors';
-import { assertKnownProduct, readHubProducts } from './hub-products';
-import { findExistingRelease, formatFrontmatter, formatReleaseFile, releaseFile, writeNewFile, type FrontmatterEntry } from './write-release';
+import { RELEASE_STATUSES, type ReleaseStatus } from '../core/model.ts';
+import { UserError } from './errors.ts';
+import { assertKnownProduct, readHubProducts } from './hub-products.ts';
+import { findExistingRelease, formatFrontmatter, formatReleaseFile, releaseFile, writeNewFile, type FrontmatterEntry } from './write-release.ts';
 
 export interface NewReleaseOptions {
   version: string;

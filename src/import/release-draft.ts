@@ -3,7 +3,7 @@
  * importers can know, plus the Markdown body. Kept apart from the hub model (`model.ts`),
  * whose times are resolved instants: a draft keeps times as written text.
  */
-import { CHANGE_TYPES, type Audience, type ChangeType, type ReleaseStatus } from '../core/model';
+import { CHANGE_TYPES, type Audience, type ChangeType, type ReleaseStatus } from '../core/model.ts';
 
 /** One `changes[]` entry as written to the file. */
 export interface DraftChange {

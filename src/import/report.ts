@@ -1,9 +1,9 @@
 /** The plain-text report both importers print: what was imported, written, and what needs a look. */
-import { CHANGE_TYPES } from '../core/model';
-import type { ChangelogImport, UnmappedItem } from './changelog';
-import type { GitImport } from './git';
-import { countChanges, type DraftRelease } from './release-draft';
-import type { WriteResult } from './write-release';
+import { CHANGE_TYPES } from '../core/model.ts';
+import type { ChangelogImport, UnmappedItem } from './changelog.ts';
+import type { GitImport } from './git.ts';
+import { countChanges, type DraftRelease } from './release-draft.ts';
+import type { WriteResult } from './write-release.ts';
 
 /** A titled list in the report; empty lists print as "none". */
 export interface ReportList {
@@ -23,7 +23,11 @@ export interface ReportInput {
 /** Why: one report layout for both importers, so users learn to read it once. */
 export function formatReport(input: ReportInput): string {
   const lines = [input.headline, `Changes: ${changeSummary(input.releases)}`, `Files: ${fileSummary(input.results)}`];
-  lines.push(...input.results.filter((result) => result.outcome === 'exists').map((result) => `  skipped ${result.file}${result.existing === result.file ? '' : ` (exists as ${result.existing})`}: already exists`));
+  lines.push(
+    ...input.results
+      .filter((result) => result.outcome === 'exists')
+      .map((result) => `  skipped ${result.file}${result.existing === result.file ? '' : ` (exists as ${result.existing})`}: already exists`),
+  );
   for (const list of [{ title: 'Warnings', lines: [...input.warnings] }, ...input.lists]) lines.push(...formatList(list));
   return lines.join('\n');
 }
@@ -44,7 +48,12 @@ function fileSummary(results: readonly WriteResult[]): string {
     [count('dry-run'), 'would be written (--dry-run)'],
     [count('exists'), 'skipped (already exist)'],
   ] as const;
-  return parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`).join(', ') || 'none';
+  return (
+    parts
+      .filter(([n]) => n > 0)
+      .map(([n, what]) => `${n} ${what}`)
+      .join(', ') || 'none'
+  );
 }
 
 /** Why: a titled, counted, indented list. */

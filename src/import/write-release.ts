@@ -5,7 +5,7 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
-import type { DraftRelease } from './release-draft';
+import type { DraftRelease } from './release-draft.ts';
 
 /** One top-level frontmatter key: written when `value` is set, else shown as a commented `example`. */
 export interface FrontmatterEntry {
@@ -80,7 +80,7 @@ function formatEntry(entry: FrontmatterEntry): string {
 function commentLines(text: string): string {
   return text
     .split('\n')
-    .map((line) => `# ${line}`.trimEnd() + '\n')
+    .map((line) => `${`# ${line}`.trimEnd()}\n`)
     .join('');
 }
 

@@ -10,7 +10,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import type { AstroConfig, AstroIntegration, HookParameters } from 'astro';
 import type { Plugin } from 'vite';
-import { markdownPlugins } from '../markdown/plugins/index';
+import { markdownPlugins } from '../markdown/plugins/index.ts';
 
 /** What `updateConfig()` takes. */
 type ConfigUpdate = Parameters<HookParameters<'astro:config:setup'>['updateConfig']>[0];

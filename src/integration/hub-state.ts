@@ -7,13 +7,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Temporal } from 'temporal-polyfill';
-import { viewForAudience } from '../core/audience';
-import { serializeHub } from '../core/hub-snapshot';
-import type { Hub, SourceRef } from '../core/model';
-import { bodySources } from '../content/link-check';
-import { loadContentRoot } from '../content/load';
-import { ContentError, printProblems, type Problem } from '../content/problems';
-import type { HubSettings } from './options';
+import { viewForAudience } from '../core/audience.ts';
+import { serializeHub } from '../core/hub-snapshot.ts';
+import type { Hub, SourceRef } from '../core/model.ts';
+import { bodySources } from '../content/link-check.ts';
+import { loadContentRoot } from '../content/load.ts';
+import { ContentError, printProblems, type Problem } from '../content/problems.ts';
+import type { HubSettings } from './options.ts';
 
 /** What the routes of one build are given. */
 export interface HubSnapshot {
@@ -73,7 +73,9 @@ export class HubState {
     const file = path.join(this.snapshotDir, `hub-${process.pid}.json`);
     writeFileSync(file, serializeHub(view));
     const bodiesOf = (items: { source: SourceRef }[]) =>
-      new Map(items.flatMap(({ source }) => (source.entryId === undefined ? [] : [[source.entryId, path.join(this.settings.contentRoot, source.file)] as const])));
+      new Map(
+        items.flatMap(({ source }) => (source.entryId === undefined ? [] : [[source.entryId, path.join(this.settings.contentRoot, source.file)] as const])),
+      );
     return {
       file,
       bodies: { releases: bodiesOf(view.releases), runbooks: bodiesOf(view.runbooks) },

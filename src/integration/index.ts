@@ -12,24 +12,23 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import type { ViteDevServer } from 'vite';
-import { checkContentLinks } from '../content/link-check';
-import { isFileIn } from '../content/load';
-import { readSiteUrl } from '../content/site-url';
-import { formatProblem, type Problem } from '../content/problems';
-import { countOf } from '../presentation/count';
-import { hubAstroConfig } from './astro-config';
-import { CLI_BUILD_ENV, RELEASE_HUB_OPTIONS, type CliBuildReport } from './cli-protocol';
-import { resolveBuildNow } from './build-now';
-import { indexSite } from './search-index';
-import { HubState } from './hub-state';
-import { configFileOf, resolveHubSettings, type ReleaseHubOptions } from './options';
-import { routesFor } from './routes';
-import { releaseHubVitePlugin } from './vite-plugin';
+import { checkContentLinks } from '../content/link-check.ts';
+import { isFileIn } from '../content/load.ts';
+import { readSiteUrl } from '../content/site-url.ts';
+import { formatProblem, type Problem } from '../content/problems.ts';
+import { countOf } from '../presentation/count.ts';
+import { hubAstroConfig } from './astro-config.ts';
+import { CLI_BUILD_ENV, RELEASE_HUB_OPTIONS, type CliBuildReport } from './cli-protocol.ts';
+import { resolveBuildNow } from './build-now.ts';
+import { indexSite } from './search-index.ts';
+import { HubState } from './hub-state.ts';
+import { configFileOf, resolveHubSettings, type ReleaseHubOptions } from './options.ts';
+import { routesFor } from './routes.ts';
+import { releaseHubVitePlugin } from './vite-plugin.ts';
 
-export type { ReleaseHubOptions } from './options';
+export type { ReleaseHubOptions } from './options.ts';
 
 const routesDir = new URL('../routes/', import.meta.url);
-
 
 /** Why: `integrations: [releaseHub({ content: './content' })]` is all a team's `astro.config.mjs` needs. */
 export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegration & { [RELEASE_HUB_OPTIONS]: ReleaseHubOptions } {
@@ -47,7 +46,13 @@ export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegr
         const now = resolveBuildNow(process.env, Date.now());
         const setupProblems = [...problems, ...now.problems];
         if (settings?.logo && !isFileIn(publicDir, settings.logo)) {
-          setupProblems.push({ severity: 'error', file: configFileOf(projectRoot), field: 'releaseHub.logo', message: `"${settings.logo}" is not a file in ${path.basename(publicDir)}/`, fix: `put the logo in the project's ${path.basename(publicDir)}/ folder, or fix the path` });
+          setupProblems.push({
+            severity: 'error',
+            file: configFileOf(projectRoot),
+            field: 'releaseHub.logo',
+            message: `"${settings.logo}" is not a file in ${path.basename(publicDir)}/`,
+            fix: `put the logo in the project's ${path.basename(publicDir)}/ folder, or fix the path`,
+          });
         }
         if (!settings || !now.value || setupProblems.length > 0) stop(setupProblems, 'the release-hub options are not valid');
         const injectRoutes = () => {
@@ -55,7 +60,8 @@ export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegr
             injectRoute({ pattern: route.pattern, entrypoint: new URL(route.entrypoint, routesDir), prerender: true });
           }
           // The project's own public/favicon.svg wins; otherwise the hub's icon is served there.
-          if (!existsSync(path.join(publicDir, 'favicon.svg'))) injectRoute({ pattern: '/favicon.svg', entrypoint: new URL('favicon.svg.ts', routesDir), prerender: true });
+          if (!existsSync(path.join(publicDir, 'favicon.svg')))
+            injectRoute({ pattern: '/favicon.svg', entrypoint: new URL('favicon.svg.ts', routesDir), prerender: true });
         };
         if (command === 'preview') {
           // `astro preview` serves what was built, under the base path the build had.
@@ -64,6 +70,9 @@ export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegr
           return injectRoutes();
         }
 
+        // Under `release-hub build` the command learns where the site goes before anything can fail.
+        const cliReport = process.env[CLI_BUILD_ENV];
+        if (command === 'build' && cliReport) updateConfig({ outDir: pathToFileURL(`${stageForCli(config, settings.displayRoot, cliReport)}/`) });
         state = new HubState(settings, now.value, fileURLToPath(createCodegenDir()), publicDir);
         const valid = await state.load();
         state.printProblems();
@@ -80,8 +89,6 @@ export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegr
             plugin: releaseHubVitePlugin(state, base),
           }),
         );
-        const cliReport = process.env[CLI_BUILD_ENV];
-        if (command === 'build' && cliReport) updateConfig({ outDir: pathToFileURL(`${stageForCli(config, settings.displayRoot, cliReport)}/`) });
         injectRoutes();
       },
       'astro:server:setup': ({ server }) => {
@@ -126,7 +133,6 @@ function stop(problems: Problem[], why: string, displayRoot = ''): never {
   process.exit(1);
 }
 
-
 /**
  * Why: in the dev server an edit to any content file reloads and revalidates the hub, and the
  * browser shows the new pages, or the content errors in its overlay.
@@ -143,4 +149,3 @@ function watchContent(server: ViteDevServer, state: HubState): void {
   };
   for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, (file) => void reload(file));
 }
-

@@ -6,10 +6,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
-import { AUDIENCES, type Audience } from '../schemas/vocabulary';
-import type { Problem } from '../content/problems';
-import { displayRootOf } from '../content/root';
-import { validateSource } from '../content/zod-problems';
+import { AUDIENCES, type Audience } from '../schemas/vocabulary.ts';
+import type { Problem } from '../content/problems.ts';
+import { displayRootOf } from '../content/root.ts';
+import { validateSource } from '../content/zod-problems.ts';
 
 /** The parts of the page frame a team may replace with its own `.astro` component. */
 export const OVERRIDABLE_COMPONENTS = ['Head', 'Header', 'Footer'] as const;
@@ -78,7 +78,12 @@ export function resolveHubSettings(
   const { value, problems } = validateSource(releaseHubOptionsSchema, source, ['releaseHub']);
   const envAudience = env.HUB_AUDIENCE?.trim();
   if (!value?.audience && envAudience && !(AUDIENCES as readonly string[]).includes(envAudience)) {
-    problems.push({ severity: 'error', file: 'HUB_AUDIENCE', message: `must be one of ${AUDIENCES.join(', ')}; got "${envAudience}"`, fix: 'set it to public or internal, or leave it unset for internal' });
+    problems.push({
+      severity: 'error',
+      file: 'HUB_AUDIENCE',
+      message: `must be one of ${AUDIENCES.join(', ')}; got "${envAudience}"`,
+      fix: 'set it to public or internal, or leave it unset for internal',
+    });
   }
   if (!value || problems.length > 0) return { problems };
   const contentRoot = path.resolve(projectRoot, value.content ?? (env.HUB_CONTENT_DIR?.trim() || 'content'));
@@ -88,13 +93,25 @@ export function resolveHubSettings(
     if (!given) continue;
     const file = path.resolve(projectRoot, given);
     if (!file.endsWith('.astro') || !existsSync(file)) {
-      problems.push({ severity: 'error', file: source.file, field: `releaseHub.components.${name}`, message: `"${given}" is not an .astro file of this project`, fix: 'give the path of an .astro file relative to the project root, e.g. ./src/components/Footer.astro' });
+      problems.push({
+        severity: 'error',
+        file: source.file,
+        field: `releaseHub.components.${name}`,
+        message: `"${given}" is not an .astro file of this project`,
+        fix: 'give the path of an .astro file relative to the project root, e.g. ./src/components/Footer.astro',
+      });
     } else components[name] = file;
   }
   const customCss = value.customCss.map((entry) => (entry.startsWith('.') || path.isAbsolute(entry) ? path.resolve(projectRoot, entry) : entry));
   customCss.forEach((entry, index) => {
     if (path.isAbsolute(entry) && !existsSync(entry)) {
-      problems.push({ severity: 'error', file: source.file, field: `releaseHub.customCss[${index}]`, message: `"${value.customCss[index]}" does not exist`, fix: 'give the path of a CSS file relative to the project root, e.g. ./src/styles/brand.css' });
+      problems.push({
+        severity: 'error',
+        file: source.file,
+        field: `releaseHub.customCss[${index}]`,
+        message: `"${value.customCss[index]}" does not exist`,
+        fix: 'give the path of a CSS file relative to the project root, e.g. ./src/styles/brand.css',
+      });
     }
   });
   if (problems.length > 0) return { problems };

@@ -2,7 +2,7 @@
  * Every page and file the hub injects (SPEC §3), with the audiences that get it. A public build
  * is not given the internal routes at all, so no internal page can be generated into it.
  */
-import type { Audience } from '../schemas/vocabulary';
+import type { Audience } from '../schemas/vocabulary.ts';
 
 /** One injected route: its URL pattern and its entry point under `src/routes/`. */
 export interface HubRoute {

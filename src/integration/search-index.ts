@@ -1,5 +1,5 @@
 /** The search index step of a build: Pagefind over the built site; a failure fails the build. */
-import { writeSearchIndex } from '../search/index-site';
+import { writeSearchIndex } from '../search/index-site.ts';
 
 /** Why: a site is never published without its index, and an indexing error is one clear line. */
 export async function indexSite(siteDir: string): Promise<void> {

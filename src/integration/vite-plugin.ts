@@ -5,8 +5,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { OVERRIDABLE_COMPONENTS, type OverridableComponent } from './options';
-import type { HubState } from './hub-state';
+import { OVERRIDABLE_COMPONENTS, type OverridableComponent } from './options.ts';
+import type { HubState } from './hub-state.ts';
 
 const PREFIX = 'virtual:release-hub/';
 
@@ -41,7 +41,8 @@ export function releaseHubVitePlugin(state: HubState, base: string): Plugin {
       }
       if (name === 'bodies') {
         const { releases, runbooks } = state.snapshot().bodies;
-        const map = (bodies: Map<string, string>) => `{\n${[...bodies].map(([entryId, file]) => `  ${JSON.stringify(entryId)}: () => import(${JSON.stringify(file)}),`).join('\n')}\n}`;
+        const map = (bodies: Map<string, string>) =>
+          `{\n${[...bodies].map(([entryId, file]) => `  ${JSON.stringify(entryId)}: () => import(${JSON.stringify(file)}),`).join('\n')}\n}`;
         return `export const releaseBodies = ${map(releases)};\nexport const runbookBodies = ${map(runbooks)};\n`;
       }
       if (name === 'user-css') return state.settings.customCss.map((entry) => `import ${JSON.stringify(entry)};`).join('\n');

@@ -14,9 +14,9 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { markdownToMdast } from 'satteri';
 import { unified, type Processor } from 'unified';
-import type { Hub, Release } from '../core/model';
-import { isSemVer } from '../schemas/grammar';
-import { releasePath, sitePath } from '../core/urls';
+import type { Hub, Release } from '../core/model.ts';
+import { isSemVer } from '../schemas/grammar.ts';
+import { releasePath, sitePath } from '../core/urls.ts';
 
 /** Where references in Markdown point to. */
 export interface ReferenceLinks {
@@ -91,6 +91,7 @@ export function findUnsafeMarkdown(source: string): UnsafeMarkdown[] {
 /** Why: the same checks as rehype-sanitize: a URL without a scheme is relative; a scheme must be allowed. */
 function isSafeUrl(url: string): boolean {
   // Browsers ignore control characters and whitespace inside a scheme (`java\tscript:`).
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be found.
   const compact = url.replace(/[\u0000-\u0020]/g, '');
   const scheme = /^([^/?#]*?):/.exec(compact)?.[1];
   return scheme === undefined || SAFE_PROTOCOLS.has(scheme.toLowerCase());
@@ -117,7 +118,10 @@ export function createMarkdownRenderer(links: ReferenceLinks): MarkdownRenderer 
   const processorFor = (product: string) => {
     let processor = processors.get(product);
     if (!processor) {
-      processor = unified().use(remarkReferences, { ...links, product }).use(remarkRehype).use(rehypeSanitize);
+      processor = unified()
+        .use(remarkReferences, { ...links, product })
+        .use(remarkRehype)
+        .use(rehypeSanitize);
       processors.set(product, processor);
     }
     return processor;
@@ -228,7 +232,8 @@ function remarkReferences(options: ReferenceLinks & { product: string }) {
 /** Links written as hub paths (`/runbooks/rollback-web/`) get the hub's base path, as in bodies. */
 function withSitePaths(tree: MdastRoot): MdastRoot {
   visitMdast(tree, (node) => {
-    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.url.startsWith('/') && !node.url.startsWith('//')) node.url = sitePath(node.url);
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.url.startsWith('/') && !node.url.startsWith('//'))
+      node.url = sitePath(node.url);
   });
   return tree;
 }

@@ -82,11 +82,7 @@ const ALL_PRODUCTS = 'All products';
 const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Why: the `/metrics/` page shows one chart and table per metric over the hub's months; `null` when the metric has no data yet. */
-export function metricChart(
-  document: MetricsDocument,
-  products: readonly Product[],
-  field: ChartedMetric,
-): ChartWithTable | null {
+export function metricChart(document: MetricsDocument, products: readonly Product[], field: ChartedMetric): ChartWithTable | null {
   const definition = document.definitions[field];
   const months = document.byMonth.map((month) => month.month);
   const valuesOf = (byMonth: readonly MonthMetrics[]) => byMonth.map((month) => month[field]);
@@ -227,9 +223,7 @@ interface SummaryInput {
 /** "Line chart: On schedule per month, by product, April 2025 to November 2026. All products: lowest …". */
 function chartSummary(input: SummaryInput): string {
   const span = input.labels.length > 1 ? `${input.labels[0]} to ${input.labels.at(-1)}` : (input.labels[0] ?? '');
-  const points = input.headline.values.flatMap((value, index) =>
-    value === null ? [] : [{ value, label: input.labels[index] ?? '' }],
-  );
+  const points = input.headline.values.flatMap((value, index) => (value === null ? [] : [{ value, label: input.labels[index] ?? '' }]));
   const write = (value: number) => formatMetricValue(value, input.valueFormat);
   const lowest = points.reduce((min, point) => (point.value < min.value ? point : min), points[0]!);
   const highest = points.reduce((max, point) => (point.value > max.value ? point : max), points[0]!);

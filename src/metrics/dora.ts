@@ -34,8 +34,7 @@ export const DORA_SOURCE = {
   publisher: 'DORA (DevOps Research and Assessment), Google Cloud',
   year: 2021,
   url: 'https://dora.dev/research/2021/dora-report/',
-  citation:
-    'DORA, Accelerate State of DevOps Report 2021, Google Cloud: software delivery performance by cluster (elite, high, medium, low).',
+  citation: 'DORA, Accelerate State of DevOps Report 2021, Google Cloud: software delivery performance by cluster (elite, high, medium, low).',
 } as const;
 
 /** A numeric reading of a published range: the limit a value must stay within (or reach) to earn the band. */

@@ -198,9 +198,7 @@ export const METRIC_DEFINITIONS: Record<MetricField, MetricDefinition> = {
     unit: 'minutes',
     format: 'decimal',
     better: 'lower',
-    description:
-      'The median time from deployment start to deployment finish, in minutes, over the deployed releases ' +
-      'that record a deployment start.',
+    description: 'The median time from deployment start to deployment finish, in minutes, over the deployed releases ' + 'that record a deployment start.',
   },
   changeFailureRate: {
     label: 'Change failure rate',
@@ -224,9 +222,7 @@ const METRIC_FIELDS = Object.keys(METRIC_DEFINITIONS) as MetricField[];
 
 /** Why: SPEC §4's D is the population of every metric; pages and feeds must agree on what "shipped" means. */
 export function isDeployed(release: Release): release is DeployedRelease {
-  return (
-    (release.status === 'released' || release.status === 'rolled-back') && release.deployment?.finishedAt !== undefined
-  );
+  return (release.status === 'released' || release.status === 'rolled-back') && release.deployment?.finishedAt !== undefined;
 }
 
 /** Why: one function computes SPEC §4 for any subset (overall, product, month, trend window), so they never disagree. */
@@ -271,28 +267,19 @@ export function computeMetrics(hub: Hub, now: Temporal.Instant): MetricsDocument
 }
 
 /** Why: headline numbers need "vs the previous period"; both periods have the same length and end at `now`. */
-export function computeTrend(
-  releases: readonly Release[],
-  now: Temporal.Instant,
-  options: MetricOptions,
-  windowDays = 90,
-): MetricTrend {
+export function computeTrend(releases: readonly Release[], now: Temporal.Instant, options: MetricOptions, windowDays = 90): MetricTrend {
   const length = { hours: 24 * windowDays };
   const currentFrom = now.subtract(length);
   const current = trendPeriod(releases, currentFrom, now, options);
   const previous = trendPeriod(releases, currentFrom.subtract(length), currentFrom, options);
-  const change = Object.fromEntries(
-    METRIC_FIELDS.map((field) => [field, metricChange(current.metrics[field], previous.metrics[field])]),
-  ) as Record<MetricField, MetricChange>;
+  const change = Object.fromEntries(METRIC_FIELDS.map((field) => [field, metricChange(current.metrics[field], previous.metrics[field])])) as Record<
+    MetricField,
+    MetricChange
+  >;
   return { windowDays, current, previous, change };
 }
 
-function trendPeriod(
-  releases: readonly Release[],
-  from: Temporal.Instant,
-  to: Temporal.Instant,
-  options: MetricOptions,
-): TrendPeriod {
+function trendPeriod(releases: readonly Release[], from: Temporal.Instant, to: Temporal.Instant, options: MetricOptions): TrendPeriod {
   const inPeriod = releases.filter(isDeployed).filter((release) => {
     const finished = release.deployment.finishedAt.toInstant();
     return Temporal.Instant.compare(finished, from) > 0 && Temporal.Instant.compare(finished, to) <= 0;
@@ -330,11 +317,7 @@ function monthRange(deployed: readonly DeployedRelease[], hubZone: string): stri
   return Array.from({ length: count }, (_, index) => first.add({ months: index }).toString());
 }
 
-function monthlyMetrics(
-  deployed: readonly DeployedRelease[],
-  months: readonly string[],
-  options: MetricOptions,
-): MonthMetrics[] {
+function monthlyMetrics(deployed: readonly DeployedRelease[], months: readonly string[], options: MetricOptions): MonthMetrics[] {
   const byMonth = Map.groupBy(deployed, (release) => monthKey(release.deployment.finishedAt, options.hubZone));
   return months.map((month) => {
     const set = computeMetricSet(byMonth.get(month) ?? [], options);
@@ -353,9 +336,7 @@ function monthlyMetrics(
 }
 
 function onScheduleRate(deployed: readonly DeployedRelease[], toleranceMinutes: number): number | null {
-  const windowed = deployed.filter((release): release is DeployedRelease & { window: TimeWindow } =>
-    Boolean(release.window),
-  );
+  const windowed = deployed.filter((release): release is DeployedRelease & { window: TimeWindow } => Boolean(release.window));
   return share(windowed, (release) => {
     const deadline = release.window.end.add({ minutes: toleranceMinutes });
     return compareTimes(release.deployment.finishedAt, deadline) <= 0;

@@ -7,13 +7,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { DORA_BANDS, DORA_KEYS, DORA_SOURCE, DORA_THRESHOLDS, doraBand, type DoraBand, type DoraKey } from './dora.ts';
 import { formatDate, formatMonth } from '../presentation/format.ts';
-import {
-  CHARTED_METRICS,
-  customSeriesChart,
-  metricChart,
-  type ChartedMetric,
-  type ChartWithTable,
-} from './charts.ts';
+import { CHARTED_METRICS, customSeriesChart, metricChart, type ChartedMetric, type ChartWithTable } from './charts.ts';
 import {
   computeMetrics,
   computeTrend,
@@ -136,12 +130,7 @@ const DORA_VALUE_FORMAT: Record<DoraKey, ValueFormat> = {
 export function buildMetricsPage(hub: Hub, now: Temporal.Instant): MetricsPage {
   const document = computeMetrics(hub, now);
   const zone = hub.config.timezone;
-  const trend = computeTrend(
-    hub.releases,
-    now,
-    metricOptionsFor(hub.config),
-    HEADLINE_WINDOW_DAYS,
-  );
+  const trend = computeTrend(hub.releases, now, metricOptionsFor(hub.config), HEADLINE_WINDOW_DAYS);
   const dayOf = (instant: string) => formatDate(Temporal.Instant.from(instant).toZonedDateTimeISO(zone), zone);
   const charted = recentMonths(document);
   return {
@@ -175,7 +164,9 @@ export function recentMonths(document: MetricsDocument, count: number = CHART_MO
 function recentRows(series: CustomSeries, count: number): CustomSeries {
   const last = series.rows.at(-1);
   if (!last) return series;
-  const firstMonth = Temporal.PlainYearMonth.from(last.date.slice(0, 7)).subtract({ months: count - 1 }).toString();
+  const firstMonth = Temporal.PlainYearMonth.from(last.date.slice(0, 7))
+    .subtract({ months: count - 1 })
+    .toString();
   return { ...series, rows: series.rows.filter((row) => row.date.slice(0, 7) >= firstMonth) };
 }
 
@@ -194,7 +185,10 @@ export function metricAnchor(field: ChartedMetric): string {
 
 /** Why: each custom series has a section to link to; its id comes from the CSV file name. */
 export function customAnchor(seriesId: string): string {
-  const slug = seriesId.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = seriesId
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return `custom-${slug || 'series'}`;
 }
 
@@ -241,8 +235,7 @@ function doraSection(hub: Hub, document: MetricsDocument): MetricsPage['dora'] {
 
 function doraRow(name: string, metrics: MetricSet | null): DoraRow {
   const assessment = metrics ? doraBand(metrics) : null;
-  const shownValue = (key: DoraKey) =>
-    key === 'deploymentFrequency' ? (metrics?.releasesPerMonth ?? null) : (assessment?.keys[key].value ?? null);
+  const shownValue = (key: DoraKey) => (key === 'deploymentFrequency' ? (metrics?.releasesPerMonth ?? null) : (assessment?.keys[key].value ?? null));
   const keys = Object.fromEntries(
     DORA_KEYS.map((key) => [
       key,

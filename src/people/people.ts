@@ -2,10 +2,10 @@
  * "What am I on the hook for": per person, the RACI cells their role holds, the releases they own
  * (as release owner or go-to-market owner) and the runbooks they own. Computed once per build.
  */
-import type { Hub, Person, Release, ReleaseStatus, Runbook } from '../core/model';
-import { raciIndex, type RaciCell } from './raci';
-import { compareReleasesNewestFirst } from '../releases/releases';
-import { previewList, type ListPreview } from '../releases/release-lists';
+import type { Hub, Person, Release, ReleaseStatus, Runbook } from '../core/model.ts';
+import { raciIndex, type RaciCell } from './raci.ts';
+import { compareReleasesNewestFirst } from '../releases/releases.ts';
+import { previewList, type ListPreview } from '../releases/release-lists.ts';
 
 /** How a person owns a release. */
 export type ReleaseOwnership = 'owner' | 'gtm';

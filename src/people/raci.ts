@@ -2,8 +2,8 @@
  * RACI matrices: what each code means, who holds each role, and which releases use each matrix.
  * Joins are computed once per build (memoised per hub) and shared by the RACI and people pages.
  */
-import type { Hub, Person, RaciActivity, RaciCode, RaciMatrix, Release } from '../core/model';
-import { compareReleasesNewestFirst } from '../releases/releases';
+import type { Hub, Person, RaciActivity, RaciCode, RaciMatrix, Release } from '../core/model.ts';
+import { compareReleasesNewestFirst } from '../releases/releases.ts';
 
 /** What a RACI code means: its name and a one-line explanation for the legend. */
 export interface RaciCodeMeaning {

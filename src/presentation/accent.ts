@@ -62,7 +62,13 @@ function adjustedFor(accent: string, backgrounds: readonly string[], towards: st
 function mix(from: string, to: string, amount: number): string {
   const a = channels(from);
   const b = channels(to);
-  return `#${a.map((value, index) => Math.round(value + (b[index]! - value) * amount).toString(16).padStart(2, '0')).join('')}`;
+  return `#${a
+    .map((value, index) =>
+      Math.round(value + (b[index]! - value) * amount)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 function channels(hex: string): [number, number, number] {

@@ -1,6 +1,6 @@
 /** The site navigation: which sections exist depends on the audience (SPEC §3). */
-import type { Audience } from '../core/model';
-import { sitePath } from '../core/urls';
+import type { Audience } from '../core/model.ts';
+import { sitePath } from '../core/urls.ts';
 
 /** The sections a page can belong to; the header marks the current one. */
 export type NavSection = 'home' | 'releases' | 'changelog' | 'calendar' | 'runbooks' | 'raci' | 'people' | 'metrics';

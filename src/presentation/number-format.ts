@@ -82,11 +82,7 @@ export function describeTrend(
 }
 
 /** The size of a change as written, or `null` when it rounds to nothing. */
-function trendAmount(
-  delta: number,
-  relative: number | null,
-  definition: Pick<MetricDefinition, 'format' | 'unit'>,
-): string | null {
+function trendAmount(delta: number, relative: number | null, definition: Pick<MetricDefinition, 'format' | 'unit'>): string | null {
   if (definition.format === 'percent') {
     const points = formatMetricNumber(Math.abs(delta), 'percent');
     return points === '0' ? null : `${points} ${points === '1' ? 'point' : 'points'}`;

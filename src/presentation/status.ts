@@ -1,5 +1,5 @@
 /** How each release status is shown: one label and one tone everywhere (never colour alone). */
-import type { ReleaseStatus } from '../core/model';
+import type { ReleaseStatus } from '../core/model.ts';
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'info' | 'neutral';
 

@@ -7,13 +7,13 @@
  * URLs: `/changelog/`, `/changelog/page/<n>/`, `/changelog/<product>/`, `/changelog/<product>/page/<n>/`;
  * each version has an anchor (`urls.ts` `changelogAnchor`) on the page that lists it.
  */
-import { pageSlices } from './paging';
+import { pageSlices } from './paging.ts';
 import type { Temporal } from 'temporal-polyfill';
-import { isPublicChange, isPublicRelease } from '../core/audience';
-import { isDeployed, type DeployedRelease } from '../metrics/metrics';
-import type { Hub, Release } from '../core/model';
-import { compareReleasesNewestFirst, groupChanges, productName, type GroupedChanges } from './releases';
-import { changelogAnchor, changelogPath } from '../core/urls';
+import { isPublicChange, isPublicRelease } from '../core/audience.ts';
+import { isDeployed, type DeployedRelease } from '../metrics/metrics.ts';
+import type { Hub, Release } from '../core/model.ts';
+import { compareReleasesNewestFirst, groupChanges, productName, type GroupedChanges } from './releases.ts';
+import { changelogAnchor, changelogPath } from '../core/urls.ts';
 
 /** Entries per changelog page; entries are long (every change), so fewer than in the release listing. */
 export const CHANGELOG_ENTRIES_PER_PAGE = 20;
@@ -55,7 +55,10 @@ const entriesByHub = new WeakMap<Hub, Map<string, ChangelogEntry[]>>();
 /** Why: the changelog pages and feeds of one build share these entries, computed once per hub and product. */
 export function changelogEntries(hub: Hub, product?: string): ChangelogEntry[] {
   let byProduct = entriesByHub.get(hub);
-  if (!byProduct) entriesByHub.set(hub, (byProduct = new Map()));
+  if (!byProduct) {
+    byProduct = new Map();
+    entriesByHub.set(hub, byProduct);
+  }
   const key = product ?? '';
   let entries = byProduct.get(key);
   if (!entries) {

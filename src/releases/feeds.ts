@@ -15,12 +15,12 @@ import type { Element, Root } from 'hast';
 import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
-import { changelogEntries, type ChangelogEntry } from './changelog';
-import { isoDateTime } from '../presentation/format';
-import { markdownForHub } from '../markdown/fields';
-import type { Hub } from '../core/model';
-import { productName } from './releases';
-import { absoluteUrl, changelogPath, releasePath } from '../core/urls';
+import { changelogEntries, type ChangelogEntry } from './changelog.ts';
+import { isoDateTime } from '../presentation/format.ts';
+import { markdownForHub } from '../markdown/fields.ts';
+import type { Hub } from '../core/model.ts';
+import { productName } from './releases.ts';
+import { absoluteUrl, changelogPath, releasePath } from '../core/urls.ts';
 
 /** The newest items a feed holds: readers poll feeds often, so they stay small on a hub with thousands of releases. */
 export const FEED_ITEM_LIMIT = 50;

@@ -4,9 +4,9 @@
  * links to a paginated sub-list of all of them (`RELEASES_PER_PAGE` per page), so no page grows
  * with the number of releases. Pure: no Astro imports.
  */
-import { pageSlices, type PageSlice } from './paging';
-import { RELEASES_PER_PAGE } from './releases';
-import { pagedPath } from '../core/urls';
+import { pageSlices, type PageSlice } from './paging.ts';
+import { RELEASES_PER_PAGE } from './releases.ts';
+import { pagedPath } from '../core/urls.ts';
 
 /** Rows a matrix, runbook or person page shows of its releases; the rest are on its sub-list. */
 export const RELEASE_PREVIEW_COUNT = 20;

@@ -9,14 +9,24 @@
  * plain links; each release is on at most 8 listings, so a hub of N releases has O(N) listing
  * pages of at most `RELEASES_PER_PAGE` rows each.
  */
-import { pageSlices } from './paging';
+import { pageSlices } from './paging.ts';
 import type { Temporal } from 'temporal-polyfill';
-import { AUDIENCES, CHANGE_TYPES, RELEASE_STATUSES, type Audience, type Change, type ChangeType, type Hub, type Release, type ReleaseStatus } from '../core/model';
-import { formatDateTime, isoDateTime } from '../presentation/format';
-import { compareVersionsDescending } from '../core/semver';
-import { STATUS_DISPLAY } from '../presentation/status';
-import { compareTimes } from '../core/time';
-import { personPath, raciPath, releasePath, runbookPath, sitePath } from '../core/urls';
+import {
+  AUDIENCES,
+  CHANGE_TYPES,
+  RELEASE_STATUSES,
+  type Audience,
+  type Change,
+  type ChangeType,
+  type Hub,
+  type Release,
+  type ReleaseStatus,
+} from '../core/model.ts';
+import { formatDateTime, isoDateTime } from '../presentation/format.ts';
+import { compareVersionsDescending } from '../core/semver.ts';
+import { STATUS_DISPLAY } from '../presentation/status.ts';
+import { compareTimes } from '../core/time.ts';
+import { personPath, raciPath, releasePath, runbookPath, sitePath } from '../core/urls.ts';
 
 /** Rows per listing page: a page stays small however many releases the hub has. */
 export const RELEASES_PER_PAGE = 50;
@@ -108,9 +118,15 @@ const listings = new WeakMap<Hub, Map<Audience, ReleaseListing>>();
 /** Why: every listing page of a build reads the same index; it is computed once per hub and audience. */
 export function releaseListing(hub: Hub, audience: Audience): ReleaseListing {
   let byAudience = listings.get(hub);
-  if (!byAudience) listings.set(hub, (byAudience = new Map()));
+  if (!byAudience) {
+    byAudience = new Map();
+    listings.set(hub, byAudience);
+  }
   let listing = byAudience.get(audience);
-  if (!listing) byAudience.set(audience, (listing = buildListing(hub, audience)));
+  if (!listing) {
+    listing = buildListing(hub, audience);
+    byAudience.set(audience, listing);
+  }
   return listing;
 }
 
@@ -261,7 +277,11 @@ export function releaseDetail(hub: Hub, release: Release, audience: Audience): R
   const linked = audience === 'internal';
   const person = (id: string | undefined): LinkedRef | undefined =>
     id === undefined ? undefined : { id, label: hub.people.find((candidate) => candidate.id === id)?.name ?? id, href: linked ? personPath(id) : undefined };
-  const runbook = (id: string): LinkedRef => ({ id, label: hub.runbooks.find((candidate) => candidate.id === id)?.title ?? id, href: linked ? runbookPath(id) : undefined });
+  const runbook = (id: string): LinkedRef => ({
+    id,
+    label: hub.runbooks.find((candidate) => candidate.id === id)?.title ?? id,
+    href: linked ? runbookPath(id) : undefined,
+  });
   const matrix = hub.raci.find((candidate) => candidate.id === release.raci);
   return {
     release,
@@ -273,7 +293,8 @@ export function releaseDetail(hub: Hub, release: Release, audience: Audience): R
     gtmOwner: person(release.gtm?.owner),
     runbooks: release.runbooks.map(runbook),
     rollbackRunbook: release.rollback?.runbook === undefined ? undefined : runbook(release.rollback.runbook),
-    raci: release.raci === undefined ? undefined : { id: release.raci, label: matrix?.title ?? release.raci, href: linked ? raciPath(release.raci) : undefined },
+    raci:
+      release.raci === undefined ? undefined : { id: release.raci, label: matrix?.title ?? release.raci, href: linked ? raciPath(release.raci) : undefined },
     ...neighboursOf(hub, release),
   };
 }
@@ -292,7 +313,7 @@ function neighbourIndex(releases: readonly Release[]): Map<string, { previous?: 
   const index = new Map<string, { previous?: Release; next?: Release }>();
   for (const ofProduct of Map.groupBy(releases, (candidate) => candidate.product).values()) {
     const ascending = [...ofProduct].sort((a, b) => compareVersionsDescending(b.version, a.version));
-    ascending.forEach((candidate, position) => index.set(candidate.id, { previous: ascending[position - 1], next: ascending[position + 1] }));
+    for (const [position, candidate] of ascending.entries()) index.set(candidate.id, { previous: ascending[position - 1], next: ascending[position + 1] });
   }
   return index;
 }

@@ -3,9 +3,9 @@
  * runbook. Pages, the dashboard and search read these; nothing re-derives them.
  */
 import { Temporal } from 'temporal-polyfill';
-import type { Hub, Release, Runbook, RunbookKind } from '../core/model';
-import { RUNBOOK_KINDS } from '../core/model';
-import { compareReleasesNewestFirst } from '../releases/releases';
+import type { Hub, Release, Runbook, RunbookKind } from '../core/model.ts';
+import { RUNBOOK_KINDS } from '../core/model.ts';
+import { compareReleasesNewestFirst } from '../releases/releases.ts';
 
 /** How each runbook kind is named on pages and in search. */
 export const RUNBOOK_KIND_LABELS: Record<RunbookKind, string> = {

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { Temporal } from 'temporal-polyfill';
 import { audience, nowEpochMilliseconds, snapshotFile } from 'virtual:release-hub/context';
-import { parseHubSnapshot } from '../core/hub-snapshot';
-import type { Audience, Hub } from '../core/model';
+import { parseHubSnapshot } from '../core/hub-snapshot.ts';
+import type { Audience, Hub } from '../core/model.ts';
 
 export interface BuildContext {
   /** The hub as this build's audience may see it. */

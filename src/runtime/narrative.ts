@@ -8,7 +8,7 @@ import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { releaseBodies, runbookBodies, type BodyModule } from 'virtual:release-hub/bodies';
-import type { Release, Runbook } from '../core/model';
+import type { Release, Runbook } from '../core/model.ts';
 
 let container: Promise<AstroContainer> | undefined;
 const narratives = new Map<string, Promise<string>>();

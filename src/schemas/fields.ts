@@ -4,17 +4,15 @@
  * resolves them to instants afterwards.
  */
 import { z } from 'astro/zod';
-import { isValidTimeZone, readWrittenTime } from './grammar';
+import { isValidTimeZone, readWrittenTime } from './grammar.ts';
 
 /** Non-empty trimmed text. */
 export const text = z.string().trim().min(1, { error: 'must not be empty' });
 
 /** A lowercase id: `web`, `deploy-web`, `alice`. */
-export const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, {
-    error: 'must be a lowercase id (letters, digits, ".", "_" or "-"), e.g. deploy-web',
-  });
+export const id = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, {
+  error: 'must be a lowercase id (letters, digits, ".", "_" or "-"), e.g. deploy-web',
+});
 
 /**
  * A written time by SPEC §2: `2026-03-10`, `2026-03-10T02:00`, `2026-03-10T02:00+01:00` or `…Z`.
@@ -26,12 +24,13 @@ export const writtenTime = z.string().superRefine((value, ctx) => {
 });
 
 /** A date without a time: `2026-02-20`. */
-export const writtenDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date like 2026-02-20' }).superRefine(
-  (value, ctx) => {
+export const writtenDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date like 2026-02-20' })
+  .superRefine((value, ctx) => {
     const written = readWrittenTime(value);
     if (!written.ok) ctx.addIssue({ code: 'custom', message: written.message });
-  },
-);
+  });
 
 /** An IANA time zone name such as `Europe/Berlin`. */
 export const timeZone = z.string().refine(isValidTimeZone, {

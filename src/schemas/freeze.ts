@@ -1,6 +1,6 @@
 /** `freezes.yaml`: freeze / blackout windows (SPEC §1). */
 import { z } from 'astro/zod';
-import { id, listOf, text, writtenTime } from './fields';
+import { id, listOf, text, writtenTime } from './fields.ts';
 
 export const freezeSchema = z.strictObject({
   /** Name, e.g. `Year-end freeze`. */

@@ -15,8 +15,7 @@ export function isSemVer(value: unknown): boolean {
 }
 
 /** A written time: `2026-03-10`, `2026-03-10T02:00`, `2026-03-10 02:00:00`, `…Z`, `…+01:00`. */
-const WRITTEN_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const WRITTEN_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /** A written time read into its parts: a real calendar date and time, and the offset if one was written. */
 export type WrittenTime =

@@ -1,7 +1,7 @@
 /** `hub.yaml`: the site settings of a content root (SPEC §1). */
 import { z } from 'astro/zod';
-import { id, text, timeZone } from './fields';
-import { isSafeWrittenUrl, SAFE_URL_HINT } from './safe-url';
+import { id, text, timeZone } from './fields.ts';
+import { isSafeWrittenUrl, SAFE_URL_HINT } from './safe-url.ts';
 
 /** One product of the hub. */
 export const productSchema = z.strictObject({
@@ -58,7 +58,10 @@ export const hubSchema = z.strictObject({
     })
     .optional(),
   /** Accent colour of the site, a CSS hex colour. */
-  accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a hex colour like "#1f6feb" (quote it)' }).optional(),
+  accentColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a hex colour like "#1f6feb" (quote it)' })
+    .optional(),
   /** Logo path under `public/`, e.g. `/logo.svg`. */
   logo: z.string().startsWith('/', { error: 'must be a path under public/ starting with "/", e.g. /logo.svg' }).optional(),
   /** Links shown in the footer. */

@@ -1,6 +1,6 @@
 /** `metrics/<name>.yaml`: the sidecar describing a custom series `metrics/<name>.csv` (SPEC §1). */
 import { z } from 'astro/zod';
-import { text } from './fields';
+import { text } from './fields.ts';
 
 export const metricSeriesSidecarSchema = z.strictObject({
   /** Chart title. */

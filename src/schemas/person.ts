@@ -1,6 +1,6 @@
 /** `people.yaml`: the people of the hub (SPEC §1). */
 import { z } from 'astro/zod';
-import { id, text } from './fields';
+import { id, text } from './fields.ts';
 
 export const personSchema = z.strictObject({
   /** Short id used by `owner` fields, e.g. `alice`. */

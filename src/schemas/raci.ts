@@ -1,7 +1,7 @@
 /** A RACI matrix file `raci/<id>.yaml` (SPEC §1). */
 import { z } from 'astro/zod';
-import { RACI_CODES } from './vocabulary';
-import { text } from './fields';
+import { RACI_CODES } from './vocabulary.ts';
+import { text } from './fields.ts';
 
 /** One activity row: role name → R, A, C, I or A/R. */
 export const raciActivitySchema = z.strictObject({

@@ -1,8 +1,8 @@
 /** A release file `releases/<product>/<version>.{md,mdx}`: its frontmatter (SPEC §1). */
 import { z } from 'astro/zod';
-import { AUDIENCES, CHANGE_TYPES, RELEASE_STATUSES, RISKS } from './vocabulary';
-import { id, listOf, text, timeZone, writtenDate, writtenTime } from './fields';
-import { isSemVer } from './grammar';
+import { AUDIENCES, CHANGE_TYPES, RELEASE_STATUSES, RISKS } from './vocabulary.ts';
+import { id, listOf, text, timeZone, writtenDate, writtenTime } from './fields.ts';
+import { isSemVer } from './grammar.ts';
 
 /** A planned release window. */
 export const windowSchema = z.strictObject({

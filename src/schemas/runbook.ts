@@ -1,7 +1,7 @@
 /** A runbook file `runbooks/<id>.{md,mdx}`: its frontmatter (SPEC §1). */
 import { z } from 'astro/zod';
-import { RUNBOOK_KINDS } from './vocabulary';
-import { id, listOf, text, writtenDate } from './fields';
+import { RUNBOOK_KINDS } from './vocabulary.ts';
+import { id, listOf, text, writtenDate } from './fields.ts';
 
 export const runbookSchema = z.strictObject({
   /** Title, e.g. `Deploy the web app`. */

@@ -9,6 +9,7 @@ const SAFE_SCHEMES = ['http', 'https', 'mailto'] as const;
 
 /** Why: schemas and renderers agree on which written URLs may become links. */
 export function isSafeWrittenUrl(url: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a URL with control characters or spaces is refused.
   if (/[\u0000-\u0020\u007f]/.test(url)) return false;
   if (url.startsWith('/')) return !url.startsWith('//') && !url.startsWith('/\\');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import * as pagefind from 'pagefind';
 import path from 'node:path';
-import { SEARCHABLE_PAGES_GLOB } from './search';
+import { SEARCHABLE_PAGES_GLOB } from './search.ts';
 
 /** A failed search index: the build must fail with it, never only log it. */
 export class SearchIndexError extends Error {

@@ -3,9 +3,9 @@
  * which pages Pagefind reads (`src/search/index-site.ts` writes the index).
  */
 import type { Temporal } from 'temporal-polyfill';
-import type { Audience, Hub, ReleaseStatus } from '../core/model';
-import { productName } from '../releases/releases';
-import { STATUS_DISPLAY } from '../presentation/status';
+import type { Audience, Hub, ReleaseStatus } from '../core/model.ts';
+import { productName } from '../releases/releases.ts';
+import { STATUS_DISPLAY } from '../presentation/status.ts';
 
 /** What a search result is; the `type` filter. */
 export const SEARCH_TYPES = ['release', 'runbook', 'raci', 'person', 'page'] as const;

@@ -8,11 +8,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadContentRoot } from '../../src/content/load';
-import { createMarkdownRenderer } from '../../src/markdown/fields';
-import type { Hub } from '../../src/core/model';
-import { changelogAnchor } from '../../src/core/urls';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadContentRoot } from '../../src/content/load.ts';
+import { createMarkdownRenderer } from '../../src/markdown/fields.ts';
+import type { Hub } from '../../src/core/model.ts';
+import { changelogAnchor } from '../../src/core/urls.ts';
+import { builtSite } from './helpers/scenario.ts';
 
 const contentRoot = path.resolve(import.meta.dirname, '../../content');
 const plain = createMarkdownRenderer({ releaseHref: () => undefined });
@@ -26,7 +27,7 @@ interface Needle {
   pattern?: RegExp;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const squeeze = (text: string) => normaliseQuotes(text).replace(/\s+/g, '');
 const normaliseQuotes = (text: string) => text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
 
@@ -40,11 +41,17 @@ function internalNeedles(hub: Hub): Needle[] {
     const internal = release.audience === 'internal';
     if (internal) {
       const product = hub.config.products.find((candidate) => candidate.id === release.product)!;
-      const version = `(?<![\\d.])${escape(release.version)}(?![\\d.]*\\d)`;
+      const version = `(?<![\\d.])${escapeRegExp(release.version)}(?![\\d.]*\\d)`;
       needles.push(
-        { what: `internal release ${release.id} (path)`, pattern: new RegExp(`${escape(release.product)}/${escape(release.version)}(?![\\d.]*\\d)`) },
-        { what: `internal release ${release.id} (anchor)`, pattern: new RegExp(`${escape(changelogAnchor(release))}(?![\\d-]*\\d)`) },
-        { what: `internal release ${release.id} (near its product)`, pattern: new RegExp(`(?:${escape(product.name)}|\\b${escape(product.id)}\\b)[^.\\n]{0,40}?${version}`) },
+        {
+          what: `internal release ${release.id} (path)`,
+          pattern: new RegExp(`${escapeRegExp(release.product)}/${escapeRegExp(release.version)}(?![\\d.]*\\d)`),
+        },
+        { what: `internal release ${release.id} (anchor)`, pattern: new RegExp(`${escapeRegExp(changelogAnchor(release))}(?![\\d-]*\\d)`) },
+        {
+          what: `internal release ${release.id} (near its product)`,
+          pattern: new RegExp(`(?:${escapeRegExp(product.name)}|\\b${escapeRegExp(product.id)}\\b)[^.\\n]{0,40}?${version}`),
+        },
       );
       if (release.title) needles.push({ what: `title of internal release ${release.id}`, compact: squeeze(release.title) });
       if (release.summary) markdown(`summary of internal release ${release.id}`, release.summary, release.product);
@@ -55,12 +62,12 @@ function internalNeedles(hub: Hub): Needle[] {
     if (release.rollback) markdown(`rollback reason of ${release.id}`, release.rollback.reason, release.product);
     if (release.gtm?.notes) markdown(`GTM notes of ${release.id}`, release.gtm.notes, release.product);
     for (const incident of release.incidents) {
-      needles.push({ what: `incident ${incident.id}`, pattern: new RegExp(`\\b${escape(incident.id)}\\b`) });
+      needles.push({ what: `incident ${incident.id}`, pattern: new RegExp(`\\b${escapeRegExp(incident.id)}\\b`) });
       if (incident.summary) markdown(`summary of incident ${incident.id}`, incident.summary, release.product);
     }
   }
   for (const runbook of hub.runbooks) needles.push({ what: `runbook title "${runbook.title}"`, compact: squeeze(runbook.title) });
-  for (const matrix of hub.raci) needles.push({ what: `RACI title "${matrix.title}"`, pattern: new RegExp(`\\b${escape(matrix.title)}\\b`) });
+  for (const matrix of hub.raci) needles.push({ what: `RACI title "${matrix.title}"`, pattern: new RegExp(`\\b${escapeRegExp(matrix.title)}\\b`) });
   for (const person of hub.people) {
     needles.push({ what: `person "${person.name}"`, compact: squeeze(person.name) });
     if (person.email) needles.push({ what: `email of ${person.id}`, compact: squeeze(person.email) });
@@ -121,7 +128,12 @@ function jsonStrings(raw: string): string[] {
     const strings: string[] = [];
     const walk = (value: unknown): void => {
       if (typeof value === 'string') strings.push(value);
-      else if (value && typeof value === 'object') Object.entries(value).forEach(([key, inner]) => (strings.push(key), walk(inner)));
+      else if (value && typeof value === 'object') {
+        for (const [key, inner] of Object.entries(value)) {
+          strings.push(key);
+          walk(inner);
+        }
+      }
     };
     walk(JSON.parse(raw.slice(start)));
     return strings;
@@ -160,13 +172,15 @@ describe('the public build', () => {
     const all = internalNeedles(hub);
     needles = all.filter((needle) => needle.compact === undefined || !prose.includes(needle.compact));
     writtenInPublic = all.filter((needle) => !needles.includes(needle)).map((needle) => needle.what);
-    files = listFiles(inject('distPublic')).map(scan);
+    files = listFiles(builtSite('example-public')).map(scan);
   });
 
   it('knows what to look for and where', () => {
     // The only internal string the example hub's authors also wrote in public prose.
     expect(writtenInPublic).toEqual(['title of internal release api/2.6.1']);
-    expect(needles.filter((needle) => needle.what.startsWith('internal release ')).length).toBe(3 * hub.releases.filter((release) => release.audience === 'internal').length);
+    expect(needles.filter((needle) => needle.what.startsWith('internal release ')).length).toBe(
+      3 * hub.releases.filter((release) => release.audience === 'internal').length,
+    );
     expect(needles.some((needle) => needle.what.startsWith('internal change '))).toBe(true);
     const kinds = new Set(files.map((file) => path.extname(file.file)));
     for (const kind of ['.html', '.xml', '.json']) expect(kinds).toContain(kind);
@@ -174,13 +188,21 @@ describe('the public build', () => {
   });
 
   it('contains no internal release, change, runbook, RACI matrix, person or incident anywhere', () => {
-    expect(findLeaks(files, needles, inject('distPublic'))).toEqual([]);
+    expect(findLeaks(files, needles, builtSite('example-public'))).toEqual([]);
   });
 
   it('would notice each kind of string in the internal build (the scan is not blind)', () => {
-    const internalFiles = listFiles(inject('distInternal')).map(scan);
-    const found = new Set(findLeaks(internalFiles, needles, inject('distInternal')).map((leak) => leak.slice(leak.indexOf(': ') + 2)));
-    for (const what of ['internal release web/3.10.1 (path)', 'internal release web/3.10.1 (near its product)', 'title of internal release web/3.10.1', 'person "Bob Lindqvist"', 'runbook title "Roll back Northwind Web"', 'RACI title "Standard release"', 'incident INC-152']) {
+    const internalFiles = listFiles(builtSite('example-internal')).map(scan);
+    const found = new Set(findLeaks(internalFiles, needles, builtSite('example-internal')).map((leak) => leak.slice(leak.indexOf(': ') + 2)));
+    for (const what of [
+      'internal release web/3.10.1 (path)',
+      'internal release web/3.10.1 (near its product)',
+      'title of internal release web/3.10.1',
+      'person "Bob Lindqvist"',
+      'runbook title "Roll back Northwind Web"',
+      'RACI title "Standard release"',
+      'incident INC-152',
+    ]) {
       expect(found, what).toContain(what);
     }
     expect([...found].some((what) => what.startsWith('internal change web/4.3.0'))).toBe(true);

@@ -3,13 +3,30 @@
  * never part of npm test, but the command must keep working as the hub grows.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BenchReport, SiteMeasurement } from '../../scripts/bench/report';
-import { runDevScript } from './helpers/run';
+import type { BenchReport, SiteMeasurement } from '../../scripts/bench/report.ts';
+import { runDevScript } from './helpers/run.ts';
 
 const SITE_FIELDS: (keyof SiteMeasurement)[] = [
-  'buildSeconds', 'indexSeconds', 'totalSeconds', 'cpuSeconds', 'peakRssBytes', 'pages', 'pagesPerSecond', 'distBytes', 'releasePages',
-  'medianReleaseHtmlBytes', 'medianReleasePage', 'maxHtmlBytes', 'maxHtmlPage', 'releasePageJsBytes', 'releasePageScripts',
-  'pagefindBytes', 'pagefindIndexedPages', 'pagefindBytesPerPage', 'pagefindBytesPerIndexedPage', 'phases',
+  'buildSeconds',
+  'indexSeconds',
+  'totalSeconds',
+  'cpuSeconds',
+  'peakRssBytes',
+  'pages',
+  'pagesPerSecond',
+  'distBytes',
+  'releasePages',
+  'medianReleaseHtmlBytes',
+  'medianReleasePage',
+  'maxHtmlBytes',
+  'maxHtmlPage',
+  'releasePageJsBytes',
+  'releasePageScripts',
+  'pagefindBytes',
+  'pagefindIndexedPages',
+  'pagefindBytesPerPage',
+  'pagefindBytesPerIndexedPage',
+  'phases',
 ];
 
 describe('npm run bench -- --releases 50 --json', () => {

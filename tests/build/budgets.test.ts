@@ -9,7 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { builtSite } from './helpers/scenario.ts';
 
 const CSS_BUDGET_BYTES = 20 * 1024;
 
@@ -81,7 +82,7 @@ function siteCss(dist: string): Map<string, string> {
 }
 
 describe.each(['internal', 'public'] as const)('the %s build', (audience) => {
-  const dist = () => inject(audience === 'internal' ? 'distInternal' : 'distPublic');
+  const dist = () => builtSite(audience === 'internal' ? 'example-internal' : 'example-public');
 
   it('ships under 20 KB of CSS gzipped, for the whole site', () => {
     const css = siteCss(dist());
@@ -116,7 +117,9 @@ describe.each(['internal', 'public'] as const)('the %s build', (audience) => {
         expect([...shippedScripts(dist(), page).keys()], page).not.toContain(module!.slice(1));
         expect($(`link[href="${module}"]`).length, page).toBe(0);
       }
-      const module = cheerio.load(readFileSync(path.join(dist(), 'index.html'), 'utf8'))('form[data-header-search]').attr('data-ui')!;
+      const module = cheerio
+        .load(readFileSync(path.join(dist(), 'index.html'), 'utf8'))('form[data-header-search]')
+        .attr('data-ui')!;
       expect(readFileSync(path.join(dist(), module.slice(1)), 'utf8')).toContain('pagefind/pagefind.js');
     });
 
@@ -125,7 +128,10 @@ describe.each(['internal', 'public'] as const)('the %s build', (audience) => {
       const checked = pages().filter((page) => /^(releases\/[^/]+\/\d[^/]*|changelog(\/.+)?)\/index\.html$/.test(page));
       expect(checked).toEqual(expect.arrayContaining(['releases/web/4.0.0/index.html', 'changelog/index.html', 'changelog/web/index.html']));
       for (const page of checked) {
-        expect([...shippedScripts(dist(), page).keys()].filter((key) => !shared.has(key)), page).toEqual([]);
+        expect(
+          [...shippedScripts(dist(), page).keys()].filter((key) => !shared.has(key)),
+          page,
+        ).toEqual([]);
       }
     });
 

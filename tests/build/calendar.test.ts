@@ -4,20 +4,19 @@
  * days, months and instants worked out here; and a small fixture hub (a freeze exception, a window
  * across the end of summer time) built with TZ=UTC and TZ=America/New_York, byte for byte the same.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import ICAL from 'ical.js';
 import { Temporal } from 'temporal-polyfill';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContentRoot } from '../../src/content/load.ts';
 import { formatMonth } from '../../src/presentation/format.ts';
 import type { Freeze, Hub, Release, TimeWindow } from '../../src/core/model.ts';
 import { STATUS_DISPLAY } from '../../src/presentation/status.ts';
-import { serveDist } from '../e2e/helpers/browser';
-import { fixturesDir, hubWithOverlay } from '../unit/helpers/fixture-hub';
-import { projectRoot, runCli } from './helpers/run';
+import { serveDist } from '../e2e/helpers/browser.ts';
+import { projectRoot } from './helpers/run.ts';
+import { builtSite, TEST_NOW_EPOCH } from './helpers/scenario.ts';
 
 const ZONE = 'Europe/Berlin';
 const SITE = 'https://releases.northwind.example';
@@ -34,8 +33,8 @@ beforeAll(async () => {
   content = hub;
 });
 
-const testNow = () => Temporal.Instant.fromEpochMilliseconds(Number(inject('testNowEpoch')) * 1000);
-const distOf = (audience: Audience) => inject(audience === 'internal' ? 'distInternal' : 'distPublic');
+const testNow = () => Temporal.Instant.fromEpochMilliseconds(Number(TEST_NOW_EPOCH) * 1000);
+const distOf = (audience: Audience) => builtSite(audience === 'internal' ? 'example-internal' : 'example-public');
 
 /** What each audience may see, decided from the content files' own `audience` fields. */
 function windowsFor(audience: Audience): Windowed[] {
@@ -59,7 +58,11 @@ const monthOf = (time: Temporal.ZonedDateTime) => time.withTimeZone(ZONE).toPlai
 
 function monthRange(first: string, last: string): string[] {
   const months: string[] = [];
-  for (let month = Temporal.PlainYearMonth.from(first); Temporal.PlainYearMonth.compare(month, Temporal.PlainYearMonth.from(last)) <= 0; month = month.add({ months: 1 })) {
+  for (
+    let month = Temporal.PlainYearMonth.from(first);
+    Temporal.PlainYearMonth.compare(month, Temporal.PlainYearMonth.from(last)) <= 0;
+    month = month.add({ months: 1 })
+  ) {
     months.push(month.toString());
   }
   return months;
@@ -96,7 +99,9 @@ describe.each(['internal', 'public'] as const)('the calendar pages of the %s bui
   it('has a page for every month from the first to the last window or freeze, each linked to its neighbours', () => {
     const touched = [...windowsFor(audience).map((release) => release.window), ...freezesFor(audience)].flatMap(monthsOf).sort();
     const expected = monthRange(touched[0]!, touched.at(-1)!);
-    const built = readdirSync(path.join(dist(), 'calendar')).filter((name) => /^\d{4}-\d{2}$/.test(name)).sort();
+    const built = readdirSync(path.join(dist(), 'calendar'))
+      .filter((name) => /^\d{4}-\d{2}$/.test(name))
+      .sort();
     expect(built).toEqual(expected);
     expected.forEach((month, index) => {
       const $ = page(dist(), `calendar/${month}`);
@@ -191,7 +196,10 @@ describe.each(['internal', 'public'] as const)('the calendar pages of the %s bui
     expect(offCadence.map((release) => release.id)).toEqual(expect.arrayContaining(['web/3.17.1', 'web/3.8.1']));
     for (const release of windowsFor(audience)) {
       const $ = page(dist(), `calendar/${monthOf(release.window.start)}`);
-      const badges = agendaItem($, release).find('.badge').map((_, badge) => $(badge).text()).get();
+      const badges = agendaItem($, release)
+        .find('.badge')
+        .map((_, badge) => $(badge).text())
+        .get();
       expect(badges.includes('Off-cadence'), release.id).toBe(offCadence.includes(release));
     }
   });
@@ -202,7 +210,9 @@ describe.each(['internal', 'public'] as const)('the calendar pages of the %s bui
       for (const month of months) {
         const $ = page(dist(), `calendar/${product.id}/${month}`);
         expect($('h1').text()).toBe(`${product.name} releases: ${formatMonth(month)}`);
-        const hrefs = $('.agenda a[href^="/releases/"]').map((_, link) => $(link).attr('href')).get();
+        const hrefs = $('.agenda a[href^="/releases/"]')
+          .map((_, link) => $(link).attr('href'))
+          .get();
         const expected = windowsFor(audience).filter((release) => release.product === product.id && monthsOf(release.window).includes(month));
         expect(hrefs.sort()).toEqual(expected.map(releaseHref).sort());
       }
@@ -224,7 +234,12 @@ describe('the example hub’s calendar markers', () => {
     const release = content.releases.find((candidate) => candidate.id === 'api/2.2.1')!;
     const $ = page(distOf('internal'), 'calendar/2026-06');
     const item = agendaItem($, release);
-    expect(item.find('.badge').map((_, badge) => $(badge).text()).get()).toEqual(['Released', 'Freeze exception']);
+    expect(
+      item
+        .find('.badge')
+        .map((_, badge) => $(badge).text())
+        .get(),
+    ).toEqual(['Released', 'Freeze exception']);
     expect(item.text()).toContain(`Freeze exception during Northwind Partner Summit: ${release.freezeException}`);
   });
 });
@@ -301,7 +316,9 @@ describe.each(['internal', 'public'] as const)('the .ics feeds of the %s build',
     for (const product of [undefined, 'web', 'api']) {
       const file = product ? `calendar/${product}.ics` : 'calendar.ics';
       const { text, calendar } = readIcs(dist(), file);
-      const zones = windowsFor(audience).filter((release) => !product || release.product === product).map((release) => release.timezone);
+      const zones = windowsFor(audience)
+        .filter((release) => !product || release.product === product)
+        .map((release) => release.timezone);
       const tzids = new Set([...text.matchAll(/;TZID=([^:;]+)/g)].map((match) => match[1]));
       expect([...tzids].sort(), file).toEqual([...new Set(zones)].sort());
       const declared = calendar.getAllSubcomponents('vtimezone').map((zone) => String(zone.getFirstPropertyValue('tzid')));
@@ -337,25 +354,17 @@ describe.each(['internal', 'public'] as const)('the .ics feeds of the %s build',
 });
 
 describe('a hub with a freeze exception and a window across the end of summer time', () => {
-  const root = path.join(mkdtempSync(path.join(os.tmpdir(), 'calendar-hub-')), 'dists');
-  const distFor = (tz: string) => path.join(root, tz.replace('/', '-'));
   let built: Record<string, string>;
 
   beforeAll(() => {
-    const hub = hubWithOverlay('calendar-freeze-exception');
-    cpSync(path.join(fixturesDir, 'calendar-dst-window'), hub, { recursive: true });
-    built = {};
-    for (const tz of ['UTC', 'America/New_York']) {
-      const result = runCli(['build'], { HUB_CONTENT_DIR: hub, HUB_DIST_DIR: distFor(tz), SOURCE_DATE_EPOCH: inject('testNowEpoch'), TZ: tz, HUB_AUDIENCE: 'internal' });
-      if (result.status !== 0) throw new Error(`building the calendar fixture hub with TZ=${tz} failed:\n${result.stdout}\n${result.stderr}`);
-      built[tz] = distFor(tz);
-    }
+    built = { UTC: builtSite('overlays'), 'America/New_York': builtSite('overlays-new-york') };
   });
 
   it('builds byte-identical calendar pages and feeds with TZ=UTC and TZ=America/New_York', () => {
-    const files = ['calendar.ics', ...readdirSync(path.join(built.UTC!, 'calendar'), { recursive: true, encoding: 'utf8' }).map((file) => `calendar/${file}`)].filter(
-      (file) => /\.(html|ics)$/.test(file),
-    );
+    const files = [
+      'calendar.ics',
+      ...readdirSync(path.join(built.UTC!, 'calendar'), { recursive: true, encoding: 'utf8' }).map((file) => `calendar/${file}`),
+    ].filter((file) => /\.(html|ics)$/.test(file));
     expect(files.length).toBeGreaterThan(20);
     for (const file of files) {
       expect(readFileSync(path.join(built['America/New_York']!, file), 'utf8'), file).toBe(readFileSync(path.join(built.UTC!, file), 'utf8'));
@@ -366,7 +375,12 @@ describe('a hub with a freeze exception and a window across the end of summer ti
     const $ = page(built.UTC!, 'calendar/2026-12');
     const day = cell($, Temporal.PlainDate.from('2026-12-22'));
     expect(day.find('a[href="/releases/web/1.1.0/"]').length).toBe(1);
-    expect(day.find('.entry-window .badge').map((_, badge) => $(badge).text()).get()).toEqual(['Scheduled', 'Freeze exception']);
+    expect(
+      day
+        .find('.entry-window .badge')
+        .map((_, badge) => $(badge).text())
+        .get(),
+    ).toEqual(['Scheduled', 'Freeze exception']);
     expect(day.find('.entry-freeze').text()).toContain('Year-end freeze');
     expect($('.agenda li#window-web-1_1_0').text()).toContain(
       'Freeze exception during Year-end freeze: Security fix for CVE-2026-9999 cannot wait until January',
@@ -389,10 +403,12 @@ describe('a hub with a freeze exception and a window across the end of summer ti
     const $ = page(built.UTC!, 'calendar/2026-10');
     const item = $('.agenda li#window-api-0_2_0');
     expect(item.find('.agenda-when').text()).toBe('Sun 25 Oct 2026, 01:00–04:00');
-    expect(item.find('.agenda-when time').map((_, time) => $(time).attr('datetime')).get()).toEqual([
-      '2026-10-25T01:00:00+02:00',
-      '2026-10-25T04:00:00+01:00',
-    ]);
+    expect(
+      item
+        .find('.agenda-when time')
+        .map((_, time) => $(time).attr('datetime'))
+        .get(),
+    ).toEqual(['2026-10-25T01:00:00+02:00', '2026-10-25T04:00:00+01:00']);
     expect(item.text()).toContain('Off-cadence');
   });
 });

@@ -2,11 +2,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadContentRoot } from '../../src/content/load';
-import { CHANGELOG_ENTRIES_PER_PAGE } from '../../src/releases/changelog';
-import { createMarkdownRenderer } from '../../src/markdown/fields';
-import type { Hub, Release } from '../../src/core/model';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadContentRoot } from '../../src/content/load.ts';
+import { CHANGELOG_ENTRIES_PER_PAGE } from '../../src/releases/changelog.ts';
+import { createMarkdownRenderer } from '../../src/markdown/fields.ts';
+import type { Hub, Release } from '../../src/core/model.ts';
+import { builtSite } from './helpers/scenario.ts';
 
 const contentRoot = path.resolve(import.meta.dirname, '../../content');
 let hub: Hub;
@@ -14,7 +15,7 @@ beforeAll(async () => {
   hub = (await loadContentRoot(contentRoot)).hub!;
 });
 
-const dists = () => ({ internal: inject('distInternal'), public: inject('distPublic') });
+const dists = () => ({ internal: builtSite('example-internal'), public: builtSite('example-public') });
 const html = (dist: string, pathname: string): CheerioAPI => load(readFileSync(path.join(dist, pathname, 'index.html'), 'utf8'));
 const plain = createMarkdownRenderer({ releaseHref: () => undefined });
 const isShipped = (release: Release) =>
@@ -74,13 +75,15 @@ describe('/changelog/', () => {
 });
 
 describe('/changelog/<product>/', () => {
-  it('lists one product, and links that product\'s feeds for autodiscovery', () => {
+  it("lists one product, and links that product's feeds for autodiscovery", () => {
     for (const product of ['web', 'api']) {
       const entries = entriesOf(dists().public, `changelog/${product}`);
       expect(entries.map((entry) => entry.id.split('-')[0])).toEqual(entries.map(() => product));
       expect(entries).toHaveLength(hub.releases.filter((release) => release.product === product && isShipped(release)).length);
       const $ = html(dists().public, `changelog/${product}`);
-      const alternates = $('head link[rel="alternate"]').map((_, link) => [[$(link).attr('type'), $(link).attr('href')]]).get();
+      const alternates = $('head link[rel="alternate"]')
+        .map((_, link) => [[$(link).attr('type'), $(link).attr('href')]])
+        .get();
       expect(alternates).toEqual(
         expect.arrayContaining([
           ['application/rss+xml', `/changelog/${product}/rss.xml`],

@@ -4,8 +4,9 @@
  * dashboard adds the reader's own time to the next window only when their zone differs.
  */
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, serveDist } from '../e2e/helpers/browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, serveDist } from '../e2e/helpers/browser.ts';
+import { builtSite } from './helpers/scenario.ts';
 
 const DARK_BACKGROUND = 'rgb(13, 17, 23)';
 const LIGHT_BACKGROUND = 'rgb(255, 255, 255)';
@@ -14,7 +15,7 @@ let browser: Browser;
 let server: Awaited<ReturnType<typeof serveDist>>;
 beforeAll(async () => {
   browser = await launchChromium();
-  server = await serveDist(inject('distInternal'));
+  server = await serveDist(builtSite('example-internal'));
 });
 afterAll(async () => {
   await browser?.close();

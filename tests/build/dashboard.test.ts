@@ -5,8 +5,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
-import { describe, expect, inject, it } from 'vitest';
-import { HEAD_SCRIPT } from '../../src/presentation/csp';
+import { describe, expect, it } from 'vitest';
+import { HEAD_SCRIPT } from '../../src/presentation/csp.ts';
+import { builtSite } from './helpers/scenario.ts';
 
 const load = (dist: string, page: string) => cheerio.load(readFileSync(path.join(dist, page), 'utf8'));
 const text = (value: string) => value.replace(/\s+/g, ' ').trim();
@@ -18,8 +19,11 @@ function servedFile(dist: string, href: string): string {
 }
 
 describe('the internal dashboard', () => {
-  const $ = () => load(inject('distInternal'), 'index.html');
-  const rows = (panel: string) => $()(`#${panel} li`).map((_, element) => text($()(element).text())).get();
+  const $ = () => load(builtSite('example-internal'), 'index.html');
+  const rows = (panel: string) =>
+    $()(`#${panel} li`)
+      .map((_, element) => text($()(element).text()))
+      .get();
 
   it('opens with the next release window: date and time in the hub zone, and what ships in it', () => {
     const hero = $()('[aria-labelledby="next-window-title"]');
@@ -66,24 +70,39 @@ describe('the internal dashboard', () => {
   });
 
   it('links every panel to its full page, and every link there exists', () => {
-    const panelLinks = $()('.panel-link, .hero-link').map((_, link) => $()(link).attr('href')).get();
-    expect(panelLinks).toEqual(['/calendar/', '/releases/status/in-progress/', '/calendar/', '/calendar/', '/releases/', '/metrics/', '/releases/', '/runbooks/']);
-    for (const href of new Set(panelLinks)) expect(existsSync(servedFile(inject('distInternal'), href)), href).toBe(true);
+    const panelLinks = $()('.panel-link, .hero-link')
+      .map((_, link) => $()(link).attr('href'))
+      .get();
+    expect(panelLinks).toEqual([
+      '/calendar/',
+      '/releases/status/in-progress/',
+      '/calendar/',
+      '/calendar/',
+      '/releases/',
+      '/metrics/',
+      '/releases/',
+      '/runbooks/',
+    ]);
+    for (const href of new Set(panelLinks)) expect(existsSync(servedFile(builtSite('example-internal'), href)), href).toBe(true);
   });
 });
 
 describe('the public dashboard', () => {
-  const $ = () => load(inject('distPublic'), 'index.html');
+  const $ = () => load(builtSite('example-public'), 'index.html');
 
   it('has only the public panels: no freezes, metrics, runbooks or launches, not even empty', () => {
-    const panels = $()('main section').map((_, section) => $()(section).attr('aria-labelledby')).get();
+    const panels = $()('main section')
+      .map((_, section) => $()(section).attr('aria-labelledby'))
+      .get();
     expect(panels).toEqual(['next-window-title', 'in-flight-title', 'upcoming-title', 'shipped-title']);
     const html = $()('main').html()!;
     for (const internal of ['/metrics/', '/runbooks/', '/people/', 'Freeze', 'Launch', 'Review overdue', 'sparkline']) expect(html).not.toContain(internal);
   });
 
   it('lists public releases only, and sends readers of "recently shipped" to the changelog', () => {
-    const upcoming = $()('#upcoming li').map((_, element) => text($()(element).find('a').first().text())).get();
+    const upcoming = $()('#upcoming li')
+      .map((_, element) => text($()(element).find('a').first().text()))
+      .get();
     expect(upcoming).toEqual(['Northwind Web 4.9.0', 'Northwind API 2.7.0']); // 2.6.1 and 4.9.1 are internal
     expect(text($()('[aria-labelledby="next-window-title"] .booked').text())).toBe('Northwind Web 4.9.0 Scheduled Boards on phones and tablets');
     expect($()('#shipped .panel-link').attr('href')).toBe('/changelog/');
@@ -91,7 +110,7 @@ describe('the public dashboard', () => {
 });
 
 describe.each(['internal', 'public'] as const)('the %s build', (audience) => {
-  const dist = () => inject(audience === 'internal' ? 'distInternal' : 'distPublic');
+  const dist = () => builtSite(audience === 'internal' ? 'example-internal' : 'example-public');
 
   it('has a 404 page with a search form, the header search and the sections of this build', () => {
     const $ = load(dist(), '404.html');
@@ -104,7 +123,9 @@ describe.each(['internal', 'public'] as const)('the %s build', (audience) => {
       expect($(form).attr('method')).toBe('get');
       expect($(form).find('input[name="q"]')).toHaveLength(1);
     });
-    const sections = $('[aria-labelledby="not-found-sections"] a').map((_, link) => $(link).attr('href')).get();
+    const sections = $('[aria-labelledby="not-found-sections"] a')
+      .map((_, link) => $(link).attr('href'))
+      .get();
     expect(sections).toContain('/changelog/');
     expect(sections.includes('/metrics/')).toBe(audience === 'internal');
   });
@@ -131,7 +152,9 @@ describe.each(['internal', 'public'] as const)('the %s build', (audience) => {
     expect(existsSync(path.join(dist(), 'logo.svg'))).toBe(true);
     expect($('link[rel="icon"]').attr('href')).toBe('/logo.svg');
     expect($('head style').text()).toContain(':root{--accent:#1f6feb;--on-accent:#ffffff}');
-    const footer = $('footer a').map((_, link) => text($(link).text())).get();
+    const footer = $('footer a')
+      .map((_, link) => text($(link).text()))
+      .get();
     expect(footer).toEqual([
       'Changelog (RSS)',
       'Changelog (Atom)',
@@ -142,7 +165,10 @@ describe.each(['internal', 'public'] as const)('the %s build', (audience) => {
       'Support',
       'Security',
     ]);
-    for (const href of $('footer a').map((_, link) => $(link).attr('href')).get().filter((href) => href.startsWith('/'))) {
+    for (const href of $('footer a')
+      .map((_, link) => $(link).attr('href'))
+      .get()
+      .filter((href) => href.startsWith('/'))) {
       expect(existsSync(path.join(dist(), href)), href).toBe(true);
     }
   });

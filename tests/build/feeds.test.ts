@@ -7,11 +7,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLValidator } from 'fast-xml-parser';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadContentRoot } from '../../src/content/load';
-import { FEED_ITEM_LIMIT } from '../../src/releases/feeds';
-import { createMarkdownRenderer } from '../../src/markdown/fields';
-import type { Hub, Release } from '../../src/core/model';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadContentRoot } from '../../src/content/load.ts';
+import { FEED_ITEM_LIMIT } from '../../src/releases/feeds.ts';
+import { createMarkdownRenderer } from '../../src/markdown/fields.ts';
+import type { Hub, Release } from '../../src/core/model.ts';
+import { builtSite } from './helpers/scenario.ts';
 
 const contentRoot = path.resolve(import.meta.dirname, '../../content');
 const SITE = 'https://releases.northwind.example';
@@ -21,7 +22,15 @@ beforeAll(async () => {
 });
 
 const plain = createMarkdownRenderer({ releaseHref: () => undefined });
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, ' ');
+const textOf = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/\s+/g, ' ');
 
 /** What a feed of `product` (all when undefined) must hold: shipped public releases, newest first (SemVer on ties), at most 50. */
 function expectedItems(product: string | undefined): Release[] {
@@ -71,7 +80,7 @@ describe.each([
   ['api', 'api', 'changelog/api'],
 ] as const)('feeds of %s', (_, product, folder) => {
   for (const audience of ['internal', 'public'] as const) {
-    const dist = () => (audience === 'internal' ? inject('distInternal') : inject('distPublic'));
+    const dist = () => (audience === 'internal' ? builtSite('example-internal') : builtSite('example-public'));
 
     it(`RSS 2.0 (${audience} build)`, () => {
       const xml = readFileSync(path.join(dist(), folder, 'rss.xml'), 'utf8');
@@ -111,7 +120,7 @@ describe.each([
 
 describe('feed content', () => {
   it('carries the release narrative as HTML, without the site-only heading anchors', () => {
-    const feed = parseFeed(readFileSync(path.join(inject('distPublic'), 'changelog/web/atom.xml'), 'utf8'));
+    const feed = parseFeed(readFileSync(path.join(builtSite('example-public'), 'changelog/web/atom.xml'), 'utf8'));
     const item = feed.items.find((candidate) => candidate.id === `${SITE}/releases/web/4.0.0/`)!;
     expect(item.content).toContain('<h2 id="migration-guide">Migration guide</h2>');
     expect(item.content).toContain('93 % of them mapped exactly onto');

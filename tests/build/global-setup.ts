@@ -1,41 +1,139 @@
 /**
- * Builds the example hub once for every site test: the internal and the public audience, with a
- * fixed "now", into a fresh temporary folder. Tests read the built files (and serve them) from there.
+ * Builds every scenario of tests/build/scenarios.ts once per test run, two at a time, each with
+ * `release-hub build` from its own project into its own folder, and gives the tests what each
+ * build gave (`scenario(name)` in tests/build/helpers/scenario.ts). A build that fails when it
+ * should not is not an error here: the tests that read it fail, each with the build's output.
+ * `HUB_TEST_SCENARIOS=robust,minimal` builds only those (for a focused run of a few test files).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import {
+  type BuildResult,
+  fixturesDir,
+  projectRoot,
+  SCENARIOS,
+  type Scenario,
+  type ScenarioContent,
+  type ScenarioName,
+  type ScenarioResult,
+  TEST_NOW_EPOCH,
+} from './scenarios.ts';
 
-/** 2026-11-26T09:00:00Z: the "now" of every site test. */
-export const TEST_NOW_EPOCH = '1795683600';
-const root = path.resolve(import.meta.dirname, '../..');
+/** Builds at once: CI has 2 cores, and each build keeps one busy. */
+const CONCURRENCY = 2;
+const cli = path.join(projectRoot, 'bin/release-hub.mjs');
 
-/** Why: one real `npm run build` (`release-hub build`) per audience, exactly as a user runs it. */
-function build(outputRoot: string, audience: 'internal' | 'public'): string {
-  const dist = path.join(outputRoot, `dist-${audience}`);
-  const result = spawnSync(process.execPath, ['bin/release-hub.mjs', 'build'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, TZ: 'UTC', HUB_AUDIENCE: audience, HUB_DIST_DIR: dist, SOURCE_DATE_EPOCH: TEST_NOW_EPOCH, HUB_CONTENT_DIR: '', ASTRO_TELEMETRY_DISABLED: '1' },
+export default async function setup(project: TestProject) {
+  const runDir = mkdtempSync(path.join(os.tmpdir(), 'release-hub-scenarios-'));
+  const only = process.env.HUB_TEST_SCENARIOS?.split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const names = (Object.keys(SCENARIOS) as ScenarioName[]).filter((name) => !only || only.includes(name));
+  const results: Partial<Record<ScenarioName, ScenarioResult>> = {};
+  const started = performance.now();
+  const started_ = new Map<ScenarioName, Promise<ScenarioResult>>();
+  const build = (name: ScenarioName): Promise<ScenarioResult> => {
+    let result = started_.get(name);
+    if (!result) {
+      result = buildScenario(name, SCENARIOS[name], path.join(runDir, name), build);
+      started_.set(name, result);
+    }
+    return result;
+  };
+  // A scenario that starts from another's site waits for that one, so it is queued last.
+  const queue = [...names.filter((name) => !startsFrom(name)), ...names.filter((name) => startsFrom(name))];
+  await inParallel(queue, CONCURRENCY, async (name) => {
+    results[name] = await build(name);
   });
-  if (result.status !== 0) throw new Error(`building the example hub (${audience}) failed:\n${result.stdout}\n${result.stderr}`);
-  return dist;
+  process.stderr.write(`scenarios: ${names.length} built in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  project.provide('scenarios', results);
+  return () => rmSync(runDir, { recursive: true, force: true });
 }
 
-export default function setup(project: TestProject) {
-  const outputRoot = mkdtempSync(path.join(os.tmpdir(), 'release-hub-site-'));
-  project.provide('distInternal', build(outputRoot, 'internal'));
-  project.provide('distPublic', build(outputRoot, 'public'));
-  project.provide('testNowEpoch', TEST_NOW_EPOCH);
-  return () => rmSync(outputRoot, { recursive: true, force: true });
+function startsFrom(name: ScenarioName): ScenarioName | undefined {
+  return (SCENARIOS[name] as Scenario).startFrom as ScenarioName | undefined;
+}
+
+async function buildScenario(
+  name: ScenarioName,
+  scenario: Scenario,
+  dir: string,
+  build: (name: ScenarioName) => Promise<ScenarioResult>,
+): Promise<ScenarioResult> {
+  const dist = path.join(dir, 'dist');
+  const builds: BuildResult[] = [];
+  const from = startsFrom(name);
+  if (from) cpSync((await build(from)).dist, dist, { recursive: true });
+  const indexBefore = path.join(dist, 'index.html');
+  const indexHtmlBefore = existsSync(indexBefore) ? readFileSync(indexBefore, 'utf8') : undefined;
+  let content = '';
+  for (const [index, build] of scenario.builds.entries()) {
+    content = prepareContent(build.content, path.join(dir, `content-${index}`), scenario);
+    const env: Record<string, string> = {
+      SOURCE_DATE_EPOCH: TEST_NOW_EPOCH,
+      ...(build.content.kind === 'project' ? {} : { HUB_CONTENT_DIR: content }),
+      ...build.env,
+    };
+    const result = await run(process.execPath, [cli, 'build', '--root', projectDirOf(scenario), '--out-dir', dist], env);
+    const index_ = path.join(dist, 'index.html');
+    builds.push({ ...result, indexHtml: existsSync(index_) ? readFileSync(index_, 'utf8') : undefined });
+  }
+  process.stderr.write(`scenarios: ${name} ${builds.map((build) => (build.status === 0 ? 'built' : `exit ${build.status}`)).join(', ')}\n`);
+  return { dist, content, builds, indexHtmlBefore };
+}
+
+/** A scenario's Astro project: tests/fixtures/<project>/, or this repository for `.`. */
+function projectDirOf(scenario: Scenario): string {
+  return scenario.project === '.' ? projectRoot : path.join(fixturesDir, scenario.project);
+}
+
+/** The content root of one build: the project's own, or a composed copy in the run folder. */
+function prepareContent(content: ScenarioContent, target: string, scenario: Scenario): string {
+  if (content.kind === 'project') return path.join(projectDirOf(scenario), 'content');
+  if (content.kind === 'composed') {
+    for (const layer of [content.base, ...(content.overlays ?? [])]) cpSync(path.join(fixturesDir, layer), target, { recursive: true });
+    return target;
+  }
+  const source = path.join(projectRoot, 'content');
+  const files = readdirSync(source, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(source, path.join(entry.parentPath, entry.name)))
+    .sort()
+    .reverse();
+  for (const file of files) {
+    mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
+    copyFileSync(path.join(source, file), path.join(target, file));
+  }
+  return target;
+}
+
+function run(command: string, args: string[], env: Record<string, string>): Promise<Omit<BuildResult, 'indexHtml'>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: projectRoot, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** Runs `work` over the items, at most `limit` at a time. */
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  await Promise.all(
+    Array.from({ length: Math.min(limit, queue.length) }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+    }),
+  );
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    distInternal: string;
-    distPublic: string;
-    testNowEpoch: string;
+    scenarios: Partial<Record<ScenarioName, ScenarioResult>>;
   }
 }

@@ -1,17 +1,16 @@
 /**
  * `/api/metrics.json` as built: the metrics fixture hub against numbers worked out by hand here
- * (every release is explained in its file under tests/fixtures/metrics-hub/releases/), the
+ * (every release is explained in its file under tests/fixtures/metrics-hub/content/releases/), the
  * example hub's document shape, the public build without any metrics, and the chart script's
  * weight and reach.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Temporal } from 'temporal-polyfill';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { METRIC_DEFINITIONS, type MetricsDocument, type MonthMetrics } from '../../src/metrics/metrics.ts';
-import { projectRoot, runCli } from './helpers/run';
+import { builtSite, TEST_NOW_EPOCH } from './helpers/scenario.ts';
 
 /** Fractions as exact arithmetic: compare to 12 decimals, since the build sums milliseconds. */
 const approx = (value: number) => expect.closeTo(value, 12);
@@ -66,15 +65,7 @@ describe('the metrics fixture hub: /api/metrics.json against a hand computation'
   let metrics: MetricsDocument;
 
   beforeAll(() => {
-    const dist = path.join(mkdtempSync(path.join(os.tmpdir(), 'hub-metrics-')), 'dist');
-    const built = runCli(['build'], {
-      HUB_CONTENT_DIR: path.join(projectRoot, 'tests/fixtures/metrics-hub'),
-      HUB_DIST_DIR: dist,
-      HUB_AUDIENCE: 'internal',
-      SOURCE_DATE_EPOCH: inject('testNowEpoch'),
-    });
-    expect(built.status, built.stderr).toBe(0);
-    metrics = readJson(dist, 'api/metrics.json');
+    metrics = readJson(builtSite('metrics-hub'), 'api/metrics.json');
   });
 
   // D (deployed): web 1.0.0, web 1.1.0, web 1.2.0, api 2.0.0, api 2.1.0. Not in D: web 1.3.0 (scheduled)
@@ -99,7 +90,7 @@ describe('the metrics fixture hub: /api/metrics.json against a hand computation'
   // (04:05 ≤ 04:10); api 2.0.0 yes (21:00 ≤ 22:10); api 2.1.0 has no window.
 
   it('has the build time and the hub zone', () => {
-    expect(metrics.generatedAt).toBe(Temporal.Instant.fromEpochMilliseconds(Number(inject('testNowEpoch')) * 1000).toString());
+    expect(metrics.generatedAt).toBe(Temporal.Instant.fromEpochMilliseconds(Number(TEST_NOW_EPOCH) * 1000).toString());
     expect(metrics.generatedAt).toBe('2026-11-26T09:00:00Z');
     expect(metrics.timezone).toBe('Europe/Berlin');
   });
@@ -248,7 +239,7 @@ describe('the metrics fixture hub: /api/metrics.json against a hand computation'
 });
 
 describe('the example hub: /api/metrics.json', () => {
-  const metrics = () => readJson(inject('distInternal'), 'api/metrics.json');
+  const metrics = () => readJson(builtSite('example-internal'), 'api/metrics.json');
 
   it('has exactly the SPEC §4 fields overall and per product, numbers or null', () => {
     const document = metrics();
@@ -265,18 +256,14 @@ describe('the example hub: /api/metrics.json', () => {
         expect(rate).toBeLessThanOrEqual(1);
       }
     }
-    expect(document.overall.releaseCount).toBe(
-      Object.values(document.byProduct).reduce((total, product) => total + product.releaseCount, 0),
-    );
+    expect(document.overall.releaseCount).toBe(Object.values(document.byProduct).reduce((total, product) => total + product.releaseCount, 0));
   });
 
   it('lists every month from the first to the last release month, counts adding up', () => {
     const document = metrics();
     const months = document.byMonth.map((month) => month.month);
     expect(months[0]).toMatch(/^\d{4}-\d{2}$/);
-    const expected = Array.from({ length: months.length }, (_, index) =>
-      Temporal.PlainYearMonth.from(months[0]!).add({ months: index }).toString(),
-    );
+    const expected = Array.from({ length: months.length }, (_, index) => Temporal.PlainYearMonth.from(months[0]!).add({ months: index }).toString());
     expect(months).toEqual(expected);
     for (const month of document.byMonth) {
       expect(Object.keys(month)).toEqual(expect.arrayContaining(['month', 'releaseCount', 'onScheduleRate', 'rollbackRate']));
@@ -304,7 +291,7 @@ describe('the example hub: /api/metrics.json', () => {
 
 describe('the public build', () => {
   it('has no metrics JSON, page or link', () => {
-    const dist = inject('distPublic');
+    const dist = builtSite('example-public');
     expect(existsSync(path.join(dist, 'api/metrics.json'))).toBe(false);
     expect(existsSync(path.join(dist, 'metrics'))).toBe(false);
     const pages = htmlFiles(dist);
@@ -317,11 +304,10 @@ describe('the public build', () => {
 });
 
 describe('the chart script', () => {
-  const dist = () => inject('distInternal');
+  const dist = () => builtSite('example-internal');
   const read = (file: string) => readFileSync(path.join(dist(), file), 'utf8');
   /** Scripts of /metrics/ that hold Chart.js (the page also loads the site-wide scripts). */
-  const chartBundles = () =>
-    scriptSources(read('metrics/index.html')).filter((source) => chartComponentIds(read(source)).includes('category'));
+  const chartBundles = () => scriptSources(read('metrics/index.html')).filter((source) => chartComponentIds(read(source)).includes('category'));
 
   it('is one bundled module on /metrics/, tree-shaken to line and bar charts, under 64 KiB gzipped', () => {
     const bundles = chartBundles();

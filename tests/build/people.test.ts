@@ -2,10 +2,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadContentRoot } from '../../src/content/load';
-import type { Hub } from '../../src/core/model';
-import { compareReleasesNewestFirst } from '../../src/releases/releases';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadContentRoot } from '../../src/content/load.ts';
+import type { Hub } from '../../src/core/model.ts';
+import { compareReleasesNewestFirst } from '../../src/releases/releases.ts';
+import { builtSite } from './helpers/scenario.ts';
 
 const contentRoot = path.resolve(import.meta.dirname, '../../content');
 let hub: Hub;
@@ -18,14 +19,19 @@ function page(dist: string, urlPath: string): CheerioAPI {
   return load(readFileSync(path.join(dist, urlPath, 'index.html'), 'utf8'));
 }
 
-const releaseLinks = ($: CheerioAPI) => $('section[aria-labelledby="releases-heading"] tbody th a').map((_, link) => $(link).attr('href')).get();
+const releaseLinks = ($: CheerioAPI) =>
+  $('section[aria-labelledby="releases-heading"] tbody th a')
+    .map((_, link) => $(link).attr('href'))
+    .get();
 
 describe('people pages of the example hub (internal build)', () => {
-  const dist = () => inject('distInternal');
+  const dist = () => builtSite('example-internal');
 
   it('list everyone in people.yaml with their role', () => {
     const $ = page(dist(), 'people');
-    const rows = $('tbody tr').map((_, row) => [[$(row).find('th a').attr('href'), $(row).find('td').first().text()]]).get();
+    const rows = $('tbody tr')
+      .map((_, row) => [[$(row).find('th a').attr('href'), $(row).find('td').first().text()]])
+      .get();
     expect(rows).toEqual(hub.people.map((person) => [`/people/${person.id}/`, person.role]));
   });
 
@@ -36,8 +42,13 @@ describe('people pages of the example hub (internal build)', () => {
     expect(tables.map((_, table) => $(table).find('caption a').attr('href')).get()).toEqual(['/raci/hotfix/', '/raci/standard-release/']);
     for (const matrix of hub.raci) {
       const table = tables.filter((_, element) => $(element).find(`caption a[href="/raci/${matrix.id}/"]`).length > 0);
-      const rows = table.find('tbody tr').map((_, row) => [[$(row).find('th').text(), $(row).find('.raci-code').text()]]).get();
-      const expected = matrix.activities.filter((activity) => activity.assignments['Release Manager']).map((activity) => [activity.name, activity.assignments['Release Manager']]);
+      const rows = table
+        .find('tbody tr')
+        .map((_, row) => [[$(row).find('th').text(), $(row).find('.raci-code').text()]])
+        .get();
+      const expected = matrix.activities
+        .filter((activity) => activity.assignments['Release Manager'])
+        .map((activity) => [activity.name, activity.assignments['Release Manager']]);
       expect(rows).toEqual(expected);
     }
   });
@@ -65,20 +76,29 @@ describe('people pages of the example hub (internal build)', () => {
     const $ = page(dist(), 'people/zoe');
     const gtm = hub.releases.filter((release) => release.gtm?.owner === 'zoe');
     expect(gtm.length).toBeGreaterThan(0);
-    const notes = new Map($('section[aria-labelledby="releases-heading"] tbody tr').map((_, row) => [[$(row).find('th a').attr('href')!, $(row).find('td').last().text()]]).get() as [string, string][]);
+    const notes = new Map(
+      $('section[aria-labelledby="releases-heading"] tbody tr')
+        .map((_, row) => [[$(row).find('th a').attr('href')!, $(row).find('td').last().text()]])
+        .get() as [string, string][],
+    );
     for (const release of gtm) expect(notes.get(`/releases/${release.product}/${release.version}/`)).toContain('Go-to-market owner');
   });
 
   it('list the runbooks a person owns, with their review state', () => {
     const $ = page(dist(), 'people/dana');
     const runbooks = $('ul.runbooks li');
-    expect(runbooks.find('a').map((_, link) => $(link).attr('href')).get()).toEqual(['/runbooks/release-test-plan/']);
+    expect(
+      runbooks
+        .find('a')
+        .map((_, link) => $(link).attr('href'))
+        .get(),
+    ).toEqual(['/runbooks/release-test-plan/']);
     expect(runbooks.find('.badge').text()).toBe('Review overdue');
   });
 });
 
 describe('people pages in the public build', () => {
   it('are not generated at all', () => {
-    expect(existsSync(path.join(inject('distPublic'), 'people'))).toBe(false);
+    expect(existsSync(path.join(builtSite('example-public'), 'people'))).toBe(false);
   });
 });

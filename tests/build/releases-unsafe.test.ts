@@ -4,22 +4,20 @@
  * the minimal hub). The build warns naming file, line and field, and succeeds; nothing active
  * reaches a page or a feed.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { load, type CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hubWithOverlay } from '../unit/helpers/fixture-hub';
-import { runCli } from './helpers/run';
+import { scenario } from './helpers/scenario.ts';
+import type { BuildResult } from './scenarios.ts';
 
 let root: string;
 let dist: string;
-let result: ReturnType<typeof runCli>;
+let result: BuildResult;
 beforeAll(() => {
-  root = hubWithOverlay('unsafe-markdown');
-  dist = path.join(mkdtempSync(path.join(os.tmpdir(), 'hub-unsafe-')), 'dist');
-  result = runCli(['build'], { HUB_CONTENT_DIR: root, HUB_DIST_DIR: dist, SOURCE_DATE_EPOCH: '1795683600' });
+  ({ content: root, dist } = scenario('unsafe-markdown'));
+  result = scenario('unsafe-markdown').builds[0]!;
 });
 
 /** Everything that could run: script elements, event handler attributes, javascript:/data: URLs, frames. */
@@ -33,7 +31,8 @@ function activeContent($: CheerioAPI, scope: string): string[] {
       if (['script', 'iframe', 'object', 'embed'].includes(element.name)) found.push(`<${element.name}>`);
       for (const [name, value] of Object.entries(element.attribs)) {
         if (/^on/i.test(name)) found.push(`${element.name}[${name}]`);
-        if (['href', 'src', 'action', 'formaction'].includes(name) && /^\s*(javascript|vbscript|data):/i.test(value)) found.push(`${element.name}[${name}=${value}]`);
+        if (['href', 'src', 'action', 'formaction'].includes(name) && /^\s*(javascript|vbscript|data):/i.test(value))
+          found.push(`${element.name}[${name}=${value}]`);
       }
     });
   return found;
@@ -43,19 +42,31 @@ describe('a release with unsafe Markdown in its data fields', () => {
   it('builds, with a warning naming the file, line and field of each', () => {
     expect(result.status, result.stderr).toBe(0);
     const file = `${root}/releases/web/1.1.0.md`;
-    for (const where of ['14 rollback.reason', '18 incidents[0].summary', '21 gtm.notes', '24 changes[0].summary', '26 changes[1].summary', '28 changes[2].summary']) {
+    for (const where of [
+      '14 rollback.reason',
+      '18 incidents[0].summary',
+      '21 gtm.notes',
+      '24 changes[0].summary',
+      '26 changes[1].summary',
+      '28 changes[2].summary',
+    ]) {
       expect(result.stderr).toContain(`warning: ${file}:${where}: `);
     }
-    expect(result.stderr).toContain(`warning: ${file}:24 changes[0].summary: contains raw HTML (<script>alert("changes")</script>), which is removed from pages and feeds`);
+    expect(result.stderr).toContain(
+      `warning: ${file}:24 changes[0].summary: contains raw HTML (<script>alert("changes")</script>), which is removed from pages and feeds`,
+    );
   });
 
   it('renders harmless HTML on the release page and in the changelog', () => {
     const page = load(readFileSync(path.join(dist, 'releases/web/1.1.0/index.html'), 'utf8'));
     expect(activeContent(page, 'main')).toEqual([]);
     const changes = page('section[aria-labelledby="changes"]');
-    expect(changes.find('li').map((_, item) => page(item).text().trim()).get()).toEqual(
-      expect.arrayContaining(['Preview images  load faster', 'Read the advisory and this']),
-    );
+    expect(
+      changes
+        .find('li')
+        .map((_, item) => page(item).text().trim())
+        .get(),
+    ).toEqual(expect.arrayContaining(['Preview images  load faster', 'Read the advisory and this']));
     expect(changes.find('a[href="https://example.com/docs"]').text()).toBe('link');
     expect(changes.find('a[href="/releases/web/1.0.0/"]').text()).toBe('v1.0.0');
     expect(changes.text()).toContain('and #42');

@@ -6,13 +6,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { viewForAudience } from '../../src/core/audience';
-import { loadContentRoot } from '../../src/content/load';
-import { formatDate } from '../../src/presentation/format';
-import type { Hub } from '../../src/core/model';
-import { compareReleasesNewestFirst, releaseTime, RELEASES_PER_PAGE } from '../../src/releases/releases';
-import type { ReleasesDocument } from '../../src/releases/releases';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { viewForAudience } from '../../src/core/audience.ts';
+import { loadContentRoot } from '../../src/content/load.ts';
+import { formatDate } from '../../src/presentation/format.ts';
+import type { Hub } from '../../src/core/model.ts';
+import { compareReleasesNewestFirst, releaseTime, RELEASES_PER_PAGE } from '../../src/releases/releases.ts';
+import type { ReleasesDocument } from '../../src/releases/releases.ts';
+import { builtSite } from './helpers/scenario.ts';
 
 const contentRoot = path.resolve(import.meta.dirname, '../../content');
 let hub: Hub;
@@ -21,7 +22,7 @@ beforeAll(async () => {
   hub = loaded.hub!;
 });
 
-const dists = () => ({ internal: inject('distInternal'), public: inject('distPublic') });
+const dists = () => ({ internal: builtSite('example-internal'), public: builtSite('example-public') });
 const html = (dist: string, pathname: string): CheerioAPI => load(readFileSync(path.join(dist, pathname, 'index.html'), 'utf8'));
 const pageExists = (dist: string, href: string) => existsSync(path.join(dist, new URL(href, 'https://x.example').pathname, 'index.html'));
 /**
@@ -40,12 +41,12 @@ describe('/releases/', () => {
     expect(rows.map((_, row) => $(row).find('th a').text()).get()).toEqual(expected.slice(0, RELEASES_PER_PAGE).map((release) => release.version));
     const webRow = rows.filter((_, row) => $(row).find('th a').attr('href') === '/releases/web/4.3.0/');
     const release = hub.releases.find((candidate) => candidate.id === 'web/4.3.0')!;
-    expect(webRow.find('td').map((_, cell) => $(cell).text().trim()).get()).toEqual([
-      'Northwind Web',
-      'Real-time co-editing',
-      'Rolled back',
-      formatDate(releaseTime(release)!, 'Europe/Berlin'),
-    ]);
+    expect(
+      webRow
+        .find('td')
+        .map((_, cell) => $(cell).text().trim())
+        .get(),
+    ).toEqual(['Northwind Web', 'Real-time co-editing', 'Rolled back', formatDate(releaseTime(release)!, 'Europe/Berlin')]);
     const page2 = html(dist, 'releases/page/2').root();
     expect(page2.find('table.release-table tbody tr')).toHaveLength(hub.releases.length - RELEASES_PER_PAGE);
     expect(page2.find('nav.pagination a[rel="prev"]').attr('href')).toBe('/releases/');
@@ -54,21 +55,34 @@ describe('/releases/', () => {
   it('filters by product, status and audience with plain links to pre-rendered pages', () => {
     const dist = dists().internal;
     const $ = html(dist, 'releases');
-    const filterLinks = $('nav.filters a').map((_, link) => $(link).attr('href')).get();
+    const filterLinks = $('nav.filters a')
+      .map((_, link) => $(link).attr('href'))
+      .get();
     expect(filterLinks).toEqual(expect.arrayContaining(['/releases/product/web/', '/releases/status/rolled-back/', '/releases/audience/internal/']));
     for (const href of filterLinks) expect(pageExists(dist, href), href).toBe(true);
 
     const rolledBack = html(dist, 'releases/status/rolled-back');
-    const versions = rolledBack('tbody th a').map((_, link) => rolledBack(link).attr('href')).get();
-    expect(versions.sort()).toEqual(hub.releases.filter((release) => release.status === 'rolled-back').map((release) => `/releases/${release.id}/`).sort());
+    const versions = rolledBack('tbody th a')
+      .map((_, link) => rolledBack(link).attr('href'))
+      .get();
+    expect(versions.sort()).toEqual(
+      hub.releases
+        .filter((release) => release.status === 'rolled-back')
+        .map((release) => `/releases/${release.id}/`)
+        .sort(),
+    );
     // Combined filters: counts are of the combination; each choice keeps the other filters.
     const combined = html(dist, 'releases/product/web/status/rolled-back');
-    expect(combined('tbody th a').map((_, link) => combined(link).attr('href')).get()).toEqual(['/releases/web/4.3.0/', '/releases/web/3.11.0/']);
-    expect(combined('nav.filters a[aria-current="page"]').map((_, link) => combined(link).text().replace(/\s+/g, ' ').trim()).get()).toEqual([
-      'Northwind Web (2)',
-      'Rolled back (2)',
-      'All (2)',
-    ]);
+    expect(
+      combined('tbody th a')
+        .map((_, link) => combined(link).attr('href'))
+        .get(),
+    ).toEqual(['/releases/web/4.3.0/', '/releases/web/3.11.0/']);
+    expect(
+      combined('nav.filters a[aria-current="page"]')
+        .map((_, link) => combined(link).text().replace(/\s+/g, ' ').trim())
+        .get(),
+    ).toEqual(['Northwind Web (2)', 'Rolled back (2)', 'All (2)']);
     const internalOnly = html(dist, 'releases/audience/internal')('tbody th a').length;
     expect(internalOnly).toBe(hub.releases.filter((release) => release.audience === 'internal').length);
   });
@@ -76,7 +90,11 @@ describe('/releases/', () => {
   it('has no audience filter in the public build, and public releases only', () => {
     const dist = dists().public;
     const $ = html(dist, 'releases');
-    expect($('nav.filters h2').map((_, heading) => $(heading).text()).get()).toEqual(['Product', 'Status']);
+    expect(
+      $('nav.filters h2')
+        .map((_, heading) => $(heading).text())
+        .get(),
+    ).toEqual(['Product', 'Status']);
     expect(existsSync(path.join(dist, 'releases/audience'))).toBe(false);
     const publicCount = hub.releases.filter((release) => release.audience === 'public').length;
     expect(publicCount).toBeLessThanOrEqual(RELEASES_PER_PAGE);
@@ -98,18 +116,34 @@ describe('/releases/<product>/<version>/', () => {
     const $ = html(dists().internal, 'releases/web/4.3.0');
     expect($('h1').text()).toBe('Northwind Web 4.3.0Real-time co-editing');
     expect($('h1')).toHaveLength(1);
-    expect($('.timeline li').map((_, step) => $(step).attr('data-step')).get()).toEqual(['accepted', 'window', 'deployment-started', 'deployed', 'rolled-back']);
+    expect(
+      $('.timeline li')
+        .map((_, step) => $(step).attr('data-step'))
+        .get(),
+    ).toEqual(['accepted', 'window', 'deployment-started', 'deployed', 'rolled-back']);
     expect($('.timeline li[data-step="rolled-back"] time').attr('datetime')).toBe('2026-06-16T04:40:00+02:00');
-    const fact = (label: string) => $('article > dl.facts > div').filter((_, item) => $(item).find('dt').text() === label).find('dd');
+    const fact = (label: string) =>
+      $('article > dl.facts > div')
+        .filter((_, item) => $(item).find('dt').text() === label)
+        .find('dd');
     expect(fact('Risk').text()).toBe('High');
     expect(fact('Audience').text()).toBe('Public (in the changelog)');
     expect(fact('Owner').find('a').attr('href')).toBe('/people/bob/');
     expect(fact('RACI').find('a').attr('href')).toBe('/raci/standard-release/');
-    expect(fact('Runbooks').find('a').map((_, link) => $(link).attr('href')).get()).toEqual(['/runbooks/deploy-web/', '/runbooks/rollback-web/', '/runbooks/release-test-plan/']);
+    expect(
+      fact('Runbooks')
+        .find('a')
+        .map((_, link) => $(link).attr('href'))
+        .get(),
+    ).toEqual(['/runbooks/deploy-web/', '/runbooks/rollback-web/', '/runbooks/release-test-plan/']);
     expect($('section.rollback').text()).toContain('merge queue overflowed under load');
     expect($('section[aria-labelledby="incidents"] tbody th').text()).toBe('INC-152');
     expect($('section[aria-labelledby="gtm"]').text()).toContain('Launch webinar moved to 1 July');
-    expect($('section[aria-labelledby="changes"] h3').map((_, heading) => $(heading).text()).get()).toEqual(['Added', 'Changed']);
+    expect(
+      $('section[aria-labelledby="changes"] h3')
+        .map((_, heading) => $(heading).text())
+        .get(),
+    ).toEqual(['Added', 'Changed']);
     expect($('section[aria-labelledby="changes"]').text()).toContain('CRDT-based');
     expect($('section.notes h2').first().text()).toBe('Release notes');
     expect($('section.notes').text()).toContain('Live cursors with names and colours');
@@ -119,7 +153,9 @@ describe('/releases/<product>/<version>/', () => {
 
   it('calls out breaking changes first, then groups changes in Keep a Changelog order', () => {
     const $ = html(dists().internal, 'releases/web/4.0.0');
-    const headings = $('section[aria-labelledby="changes"] h3').map((_, heading) => $(heading).text().trim()).get();
+    const headings = $('section[aria-labelledby="changes"] h3')
+      .map((_, heading) => $(heading).text().trim())
+      .get();
     expect(headings).toEqual(['⚠ Breaking changes', 'Added', 'Changed', 'Removed']);
     expect($('section.breaking li')).toHaveLength(4);
     expect($('section[aria-labelledby="satisfaction"]').text()).toContain('3.8 out of 5 from 74 responses');
@@ -143,7 +179,10 @@ describe('/releases/<product>/<version>/', () => {
   it('ships no JavaScript of its own on release and listing pages', () => {
     const { internal, public: publicDist } = dists();
     const common = ['releases', 'releases/product/web', 'releases/status/released', 'releases/web/4.3.0', 'releases/api/2.4.0'];
-    for (const [dist, pathnames] of [[internal, [...common, 'releases/page/2', 'releases/audience/internal', 'releases/web/3.10.1']], [publicDist, common]] as const) {
+    for (const [dist, pathnames] of [
+      [internal, [...common, 'releases/page/2', 'releases/audience/internal', 'releases/web/3.10.1']],
+      [publicDist, common],
+    ] as const) {
       for (const pathname of pathnames) {
         const $ = html(dist, pathname);
         expect(ownScripts($).length, `${dist} ${pathname}`).toBe(0);
@@ -186,7 +225,9 @@ describe('sitemap', () => {
       expect(XMLValidator.validate(index)).toBe(true);
       const parser = new XMLParser({ isArray: (name) => name === 'sitemap' || name === 'url' });
       const sitemaps = parser.parse(index).sitemapindex.sitemap.map((entry: { loc: string }) => entry.loc);
-      const urls = sitemaps.flatMap((loc: string) => parser.parse(readFileSync(path.join(dist, new URL(loc).pathname), 'utf8')).urlset.url.map((entry: { loc: string }) => entry.loc));
+      const urls = sitemaps.flatMap((loc: string) =>
+        parser.parse(readFileSync(path.join(dist, new URL(loc).pathname), 'utf8')).urlset.url.map((entry: { loc: string }) => entry.loc),
+      );
       expect(urls).toContain('https://releases.northwind.example/releases/web/4.3.0/');
       expect(urls).toContain('https://releases.northwind.example/changelog/');
       for (const url of urls) {

@@ -1,31 +1,23 @@
 /**
  * Unusual but valid input builds and passes the gates: Unicode (CJK, RTL, emoji) everywhere, a
  * 2,000-line runbook, a release with 300 changes, a product with one release, an empty
- * freezes.yaml (tests/fixtures/robust/), and a hub with one product, no cadence and nothing but
- * releases (tests/fixtures/single-product/).
+ * freezes.yaml (tests/fixtures/robust/content/), and a hub with one product, no cadence and nothing
+ * but releases (tests/fixtures/single-product/content/).
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { load } from 'cheerio';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { fixturesDir } from '../unit/helpers/fixture-hub';
-import { htmlErrors, linkCheck } from './helpers/gates';
-import { runCli } from './helpers/run';
-
-function build(fixture: string): string {
-  const dist = path.join(mkdtempSync(path.join(os.tmpdir(), `hub-${fixture}-`)), 'dist');
-  const result = runCli(['build'], { HUB_CONTENT_DIR: path.join(fixturesDir, fixture), HUB_DIST_DIR: dist, SOURCE_DATE_EPOCH: inject('testNowEpoch') });
-  if (result.status !== 0) throw new Error(`building ${fixture} failed:\n${result.stderr}`);
-  return dist;
-}
+import { beforeAll, describe, expect, it } from 'vitest';
+import { htmlErrors, linkCheck } from './helpers/gates.ts';
+import { builtSite } from './helpers/scenario.ts';
 
 const page = (dist: string, route: string) => load(readFileSync(path.join(dist, route, 'index.html'), 'utf8'));
 
-describe.each(['robust', 'single-product'])('the %s fixture hub', (fixture) => {
+describe.each(['robust', 'single-product'] as const)('the %s fixture hub', (fixture) => {
   let dist: string;
   beforeAll(() => {
-    dist = build(fixture);
+    dist = builtSite(fixture);
   });
 
   it('is valid HTML on every page', async () => {
@@ -62,7 +54,10 @@ describe.each(['robust', 'single-product'])('the %s fixture hub', (fixture) => {
       const planted = path.join(mkdtempSync(path.join(os.tmpdir(), 'hub-planted-')), 'dist');
       cpSync(dist, planted, { recursive: true });
       const home = path.join(planted, 'index.html');
-      writeFileSync(home, readFileSync(home, 'utf8').replace('</main>', '<p><div>misnested</p></div><a href="/no/such/page/">gone</a><a href="/#no-such-anchor">gone</a></main>'));
+      writeFileSync(
+        home,
+        readFileSync(home, 'utf8').replace('</main>', '<p><div>misnested</p></div><a href="/no/such/page/">gone</a><a href="/#no-such-anchor">gone</a></main>'),
+      );
       expect((await htmlErrors(planted)).some((error) => error.startsWith('index.html:'))).toBe(true);
       const { broken } = await linkCheck(planted);
       expect(broken.some((link) => link.includes('/no/such/page/'))).toBe(true);

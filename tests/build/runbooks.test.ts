@@ -3,13 +3,11 @@
  * of contents and backlinks, the MDX rendering (heading anchors and GitHub alerts, in runbooks and
  * in release notes), and a fixture hub whose runbooks sit on both sides of the review boundary.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { hubWithOverlay } from '../unit/helpers/fixture-hub';
-import { runCli } from './helpers/run';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { builtSite } from './helpers/scenario.ts';
 
 function page(dist: string, urlPath: string): CheerioAPI {
   return load(readFileSync(path.join(dist, urlPath, 'index.html'), 'utf8'));
@@ -18,12 +16,15 @@ function page(dist: string, urlPath: string): CheerioAPI {
 const EXAMPLE_RUNBOOKS = ['db-migration-validation', 'deploy-api', 'deploy-web', 'incident-response', 'release-test-plan', 'rollback-api', 'rollback-web'];
 
 describe('runbooks of the example hub (internal build)', () => {
-  const dist = () => inject('distInternal');
+  const dist = () => builtSite('example-internal');
 
   it('lists every runbook with its owner and review state', () => {
     const $ = page(dist(), 'runbooks');
     expect($('h1').text()).toBe('Runbooks');
-    const links = $('tbody th a').map((_, link) => $(link).attr('href')).get().sort();
+    const links = $('tbody th a')
+      .map((_, link) => $(link).attr('href'))
+      .get()
+      .sort();
     expect(links).toEqual(EXAMPLE_RUNBOOKS.map((id) => `/runbooks/${id}/`));
     const overdueRows = $('tbody tr').filter((_, row) => $(row).find('.badge:contains("Review overdue")').length > 0);
     expect(overdueRows.map((_, row) => $(row).find('th a').attr('href')).get()).toEqual(['/runbooks/release-test-plan/']);
@@ -47,7 +48,11 @@ describe('runbooks of the example hub (internal build)', () => {
     const $ = page(dist(), 'runbooks/rollback-api');
     expect($('h1').text()).toBe('Roll back Northwind API');
     expect($('.runbook-kind').text()).toBe('Rollback runbook');
-    const facts = Object.fromEntries($('.facts > div').map((_, fact) => [[$(fact).find('dt').text(), $(fact).find('dd').text().replace(/\s+/g, ' ').trim()]]).get());
+    const facts = Object.fromEntries(
+      $('.facts > div')
+        .map((_, fact) => [[$(fact).find('dt').text(), $(fact).find('dd').text().replace(/\s+/g, ' ').trim()]])
+        .get(),
+    );
     expect(facts).toMatchObject({ Owner: 'Kai Nakamura (SRE)', Products: 'Northwind API', 'Last review': 'Tue 22 Sep 2026 (every 180 days)' });
     expect($('.facts a[href="/people/kai/"]').length).toBe(1);
     expect(facts.Review).toBe('next review by Sun 21 Mar 2027');
@@ -57,7 +62,9 @@ describe('runbooks of the example hub (internal build)', () => {
     const $ = page(dist(), 'runbooks/rollback-api');
     const sections = $('.procedure h2, .procedure h3');
     expect(sections.length).toBeGreaterThanOrEqual(3);
-    const tocTargets = $('nav.toc a').map((_, link) => $(link).attr('href')).get();
+    const tocTargets = $('nav.toc a')
+      .map((_, link) => $(link).attr('href'))
+      .get();
     expect(tocTargets).toEqual(sections.map((_, heading) => `#${$(heading).attr('id')}`).get());
     expect($('nav.toc a').first().text()).toBe(sections.first().text());
     expect($('.procedure ol > li').length).toBeGreaterThanOrEqual(3);
@@ -65,7 +72,9 @@ describe('runbooks of the example hub (internal build)', () => {
 
   /** Release link → "How" cell of each row of a release table. */
   const usedByRows = ($: CheerioAPI, scope: string) =>
-    $(`${scope} tbody tr`).map((_, row) => [[$(row).find('th a').attr('href')!, $(row).find('td').last().text()]]).get() as [string, string][];
+    $(`${scope} tbody tr`)
+      .map((_, row) => [[$(row).find('th a').attr('href')!, $(row).find('td').last().text()]])
+      .get() as [string, string][];
   /** Every row of a runbook's sub-list, following the pager from page 1. */
   const subListRows = (id: string) => {
     const rows: [string, string][] = [];
@@ -86,17 +95,23 @@ describe('runbooks of the example hub (internal build)', () => {
     for (const href of rows.keys()) expect(existsSync(path.join(dist(), href, 'index.html')), href).toBe(true);
   });
 
-  it('shows the newest 20 of a busy runbook\'s releases and links to the paginated list of all of them', () => {
+  it("shows the newest 20 of a busy runbook's releases and links to the paginated list of all of them", () => {
     const all = subListRows('deploy-web');
     expect(all.length).toBeGreaterThan(20);
     const $ = page(dist(), 'runbooks/deploy-web');
     expect(usedByRows($, '.used-by')).toEqual(all.slice(0, 20));
     expect($('.used-by a[href="/runbooks/deploy-web/releases/"]').text()).toBe(`All ${all.length} releases using this runbook →`);
-    const times = $('.used-by tbody time').map((_, time) => Date.parse($(time).attr('datetime')!)).get();
+    const times = $('.used-by tbody time')
+      .map((_, time) => Date.parse($(time).attr('datetime')!))
+      .get();
     expect(times).toEqual([...times].sort((a, b) => b - a)); // newest first
     const sub = page(dist(), 'runbooks/deploy-web/releases');
     expect(sub('h1').text()).toBe('Releases using Deploy Northwind Web');
-    expect(sub('nav[aria-label="Breadcrumb"] a').map((_, link) => sub(link).attr('href')).get()).toEqual(['/runbooks/', '/runbooks/deploy-web/']);
+    expect(
+      sub('nav[aria-label="Breadcrumb"] a')
+        .map((_, link) => sub(link).attr('href'))
+        .get(),
+    ).toEqual(['/runbooks/', '/runbooks/deploy-web/']);
   });
 
   it('lists every release of a runbook used by 20 or fewer on its page, with no sub-list', () => {
@@ -113,14 +128,18 @@ describe('runbooks of the example hub (internal build)', () => {
     expect($('[data-pagefind-body]').length).toBe(1);
     expect($('[data-pagefind-body] h1').text()).toBe('Database migration validation');
     expect($('[data-pagefind-filter="type"]').text()).toBe('runbook');
-    expect($('[data-pagefind-filter="product"]').map((_, filter) => $(filter).text()).get()).toEqual(['web', 'api']);
+    expect(
+      $('[data-pagefind-filter="product"]')
+        .map((_, filter) => $(filter).text())
+        .get(),
+    ).toEqual(['web', 'api']);
     expect($('[data-pagefind-sort="date"]').text()).toBe('2026-08-18');
     expect($('nav.toc').is('[data-pagefind-ignore]')).toBe(true);
   });
 });
 
 describe('MDX bodies', () => {
-  const dist = () => inject('distInternal');
+  const dist = () => builtSite('example-internal');
 
   it('give every heading of a runbook a named anchor right after it', () => {
     const $ = page(dist(), 'runbooks/deploy-web');
@@ -155,16 +174,14 @@ describe('MDX bodies', () => {
 
 describe('runbooks in the public build', () => {
   it('are not generated at all', () => {
-    expect(existsSync(path.join(inject('distPublic'), 'runbooks'))).toBe(false);
+    expect(existsSync(path.join(builtSite('example-public'), 'runbooks'))).toBe(false);
   });
 });
 
 describe('review state at the boundary (fixture hub)', () => {
   let dist: string;
   beforeAll(() => {
-    dist = path.join(mkdtempSync(path.join(os.tmpdir(), 'hub-runbooks-')), 'dist');
-    const result = runCli(['build'], { HUB_CONTENT_DIR: hubWithOverlay('runbooks-review'), HUB_DIST_DIR: dist, SOURCE_DATE_EPOCH: inject('testNowEpoch') });
-    expect(result.status, result.stderr).toBe(0);
+    dist = builtSite('overlays');
   });
 
   // The build's now is 2026-11-26T09:00Z, 10:00 in Europe/Berlin (the fixture hub's zone).

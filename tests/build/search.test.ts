@@ -7,10 +7,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { load } from 'cheerio';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { viewForAudience } from '../../src/core/audience';
-import { loadContentRoot } from '../../src/content/load';
-import type { Hub } from '../../src/core/model';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { viewForAudience } from '../../src/core/audience.ts';
+import { loadContentRoot } from '../../src/content/load.ts';
+import type { Hub } from '../../src/core/model.ts';
+import { builtSite } from './helpers/scenario.ts';
 
 const contentRoot = path.resolve(import.meta.dirname, '../../content');
 let hub: Hub;
@@ -29,7 +30,14 @@ interface Fragment {
 /** Pagefind's fragments (one per indexed page) are gzipped JSON after a `pagefind_dcd` signature. */
 function fragments(dist: string): Fragment[] {
   const dir = path.join(dist, 'pagefind/fragment');
-  return readdirSync(dir).map((file) => JSON.parse(gunzipSync(readFileSync(path.join(dir, file))).toString('utf8').replace(/^pagefind_dcd/, '')) as Fragment);
+  return readdirSync(dir).map(
+    (file) =>
+      JSON.parse(
+        gunzipSync(readFileSync(path.join(dir, file)))
+          .toString('utf8')
+          .replace(/^pagefind_dcd/, ''),
+      ) as Fragment,
+  );
 }
 
 function htmlFiles(dist: string): string[] {
@@ -42,18 +50,22 @@ const urlOf = (dist: string, file: string) => `/${path.relative(dist, path.dirna
 
 describe('the search index', () => {
   it('holds exactly the pages that opt in with data-pagefind-body, in each audience', () => {
-    for (const dist of [inject('distInternal'), inject('distPublic')]) {
+    for (const dist of [builtSite('example-internal'), builtSite('example-public')]) {
       const optedIn = htmlFiles(dist)
         .filter((file) => readFileSync(file, 'utf8').includes('data-pagefind-body'))
         .map((file) => urlOf(dist, file))
         .sort();
-      expect(fragments(dist).map((fragment) => fragment.url).sort()).toEqual(optedIn);
+      expect(
+        fragments(dist)
+          .map((fragment) => fragment.url)
+          .sort(),
+      ).toEqual(optedIn);
     }
   });
 
   it('indexes every release, runbook, RACI matrix and person of the internal build, with its type', () => {
     const byType = new Map<string, string[]>();
-    for (const fragment of fragments(inject('distInternal'))) {
+    for (const fragment of fragments(builtSite('example-internal'))) {
       for (const type of fragment.filters.type ?? ['none']) byType.set(type, [...(byType.get(type) ?? []), fragment.url]);
     }
     expect(byType.get('release')?.sort()).toEqual(hub.releases.map((release) => `/releases/${release.product}/${release.version}/`).sort());
@@ -64,7 +76,7 @@ describe('the search index', () => {
   });
 
   it('gives runbooks their products and releases their product and status as filters', () => {
-    const all = fragments(inject('distInternal'));
+    const all = fragments(builtSite('example-internal'));
     const runbook = all.find((fragment) => fragment.url === '/runbooks/rollback-api/')!;
     expect(runbook.filters).toEqual({ type: ['runbook'], product: ['api'] });
     expect(runbook.meta).toMatchObject({ title: 'Roll back Northwind API', kind: 'Runbook', date: '2026-09-22' });
@@ -75,15 +87,19 @@ describe('the search index', () => {
   });
 
   it('indexes main content only: no navigation, footer, table of contents or anchor text', () => {
-    for (const fragment of fragments(inject('distInternal'))) {
-      expect(fragment.content, fragment.url).not.toMatch(/Skip to content|Search the hub|Changelog \(RSS\)|Release calendar \(iCal\)|made with Release Hub|On this page|Link to section/);
+    for (const fragment of fragments(builtSite('example-internal'))) {
+      expect(fragment.content, fragment.url).not.toMatch(
+        /Skip to content|Search the hub|Changelog \(RSS\)|Release calendar \(iCal\)|made with Release Hub|On this page|Link to section/,
+      );
     }
   });
 
   it('holds only public releases in the public build', () => {
     const publicHub = viewForAudience(hub, 'public');
-    const indexed = fragments(inject('distPublic'));
-    expect(indexed.map((fragment) => fragment.url).sort()).toEqual(publicHub.releases.map((release) => `/releases/${release.product}/${release.version}/`).sort());
+    const indexed = fragments(builtSite('example-public'));
+    expect(indexed.map((fragment) => fragment.url).sort()).toEqual(
+      publicHub.releases.map((release) => `/releases/${release.product}/${release.version}/`).sort(),
+    );
     const text = JSON.stringify(indexed);
     for (const runbook of hub.runbooks) expect(text).not.toContain(runbook.title);
     for (const person of hub.people) expect(text).not.toContain(person.name);
@@ -92,7 +108,7 @@ describe('the search index', () => {
 
 describe('the search UI as built', () => {
   it('puts a plain search form in the header of every page, which works without JavaScript', () => {
-    for (const dist of [inject('distInternal'), inject('distPublic')]) {
+    for (const dist of [builtSite('example-internal'), builtSite('example-public')]) {
       for (const file of htmlFiles(dist).filter((entry) => !entry.endsWith('404.html'))) {
         const html = readFileSync(file, 'utf8');
         const $ = load(html.slice(0, html.indexOf('</header>') + '</header>'.length));
@@ -106,7 +122,7 @@ describe('the search UI as built', () => {
   });
 
   it('loads no search UI or Pagefind file up front, outside the search page', () => {
-    const dist = inject('distInternal');
+    const dist = builtSite('example-internal');
     for (const file of htmlFiles(dist).filter((entry) => !entry.includes(`${path.sep}search${path.sep}`))) {
       const html = readFileSync(file, 'utf8');
       expect(html, file).not.toContain('/pagefind/');
@@ -120,12 +136,15 @@ describe('the search UI as built', () => {
   });
 
   it('offers filters by type, product and release status on /search/, only the types of the build', () => {
-    const internal = load(readFileSync(path.join(inject('distInternal'), 'search/index.html'), 'utf8'));
-    const values = (key: string, $: typeof internal) => $(`input[type="checkbox"][data-filter="${key}"]`).map((_, input) => $(input).attr('value')).get();
+    const internal = load(readFileSync(path.join(builtSite('example-internal'), 'search/index.html'), 'utf8'));
+    const values = (key: string, $: typeof internal) =>
+      $(`input[type="checkbox"][data-filter="${key}"]`)
+        .map((_, input) => $(input).attr('value'))
+        .get();
     expect(values('type', internal)).toEqual(['release', 'runbook', 'raci', 'person', 'page']);
     expect(values('product', internal)).toEqual(hub.config.products.map((product) => product.id));
     expect(values('status', internal)).toEqual(['planned', 'scheduled', 'in-progress', 'released', 'rolled-back', 'cancelled']);
-    const publicPage = load(readFileSync(path.join(inject('distPublic'), 'search/index.html'), 'utf8'));
+    const publicPage = load(readFileSync(path.join(builtSite('example-public'), 'search/index.html'), 'utf8'));
     expect(values('type', publicPage)).toEqual(['release', 'page']);
     expect(publicPage('noscript').text()).toContain('Search results need JavaScript');
     expect(publicPage('noscript a[href="/runbooks/"]').length).toBe(0);

@@ -7,8 +7,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
-import { describe, expect, inject, it } from 'vitest';
-import { launchChromium, serveDist } from '../e2e/helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { launchChromium, serveDist } from '../e2e/helpers/browser.ts';
+import { builtSite } from './helpers/scenario.ts';
 
 /** Files of a built site with one of the extensions, as site paths. */
 function filesEnding(dist: string, extension: string): string[] {
@@ -22,7 +23,20 @@ function filesEnding(dist: string, extension: string): string[] {
 const isExternal = (url: string) => /^\s*([a-z][a-z0-9+.-]*:|\/\/)/i.test(url) && !/^\s*data:/i.test(url);
 
 /** `<link rel>` values that make the browser fetch the target. */
-const FETCHING_RELS = ['stylesheet', 'icon', 'shortcut', 'apple-touch-icon', 'mask-icon', 'manifest', 'preload', 'modulepreload', 'prefetch', 'preconnect', 'dns-prefetch', 'prerender'];
+const FETCHING_RELS = [
+  'stylesheet',
+  'icon',
+  'shortcut',
+  'apple-touch-icon',
+  'mask-icon',
+  'manifest',
+  'preload',
+  'modulepreload',
+  'prefetch',
+  'preconnect',
+  'dns-prefetch',
+  'prerender',
+];
 
 /** Every URL an HTML page makes the browser load: scripts, styles, fonts, images, frames, media. */
 function loadedUrls(html: string): string[] {
@@ -68,19 +82,27 @@ function cssUrls(css: string): string[] {
 }
 
 describe.each(['internal', 'public'] as const)('the %s build', (audience) => {
-  const dist = () => inject(audience === 'internal' ? 'distInternal' : 'distPublic');
+  const dist = () => builtSite(audience === 'internal' ? 'example-internal' : 'example-public');
 
   it('loads no script, style, font or image from another host, on any page', () => {
     const pages = filesEnding(dist(), '.html');
     expect(pages.length).toBeGreaterThan(audience === 'internal' ? 100 : 40);
-    const external = pages.flatMap((page) => loadedUrls(readFileSync(path.join(dist(), page), 'utf8')).filter(isExternal).map((url) => `${page}: ${url}`));
+    const external = pages.flatMap((page) =>
+      loadedUrls(readFileSync(path.join(dist(), page), 'utf8'))
+        .filter(isExternal)
+        .map((url) => `${page}: ${url}`),
+    );
     expect(external).toEqual([]);
   });
 
   it('has no stylesheet that pulls a font, an image or another stylesheet from another host', () => {
     const stylesheets = filesEnding(dist(), '.css');
     expect(stylesheets.length).toBeGreaterThan(0);
-    const external = stylesheets.flatMap((file) => cssUrls(readFileSync(path.join(dist(), file), 'utf8')).filter(isExternal).map((url) => `${file}: ${url}`));
+    const external = stylesheets.flatMap((file) =>
+      cssUrls(readFileSync(path.join(dist(), file), 'utf8'))
+        .filter(isExternal)
+        .map((url) => `${file}: ${url}`),
+    );
     expect(external).toEqual([]);
   });
 

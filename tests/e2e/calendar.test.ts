@@ -6,15 +6,16 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, serveDist } from './helpers/browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, serveDist } from './helpers/browser.ts';
+import { builtSite } from '../build/helpers/scenario.ts';
 
 let browser: Browser;
 let site: Awaited<ReturnType<typeof serveDist>>;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  site = await serveDist(inject('distInternal'));
+  site = await serveDist(builtSite('example-internal'));
 });
 
 afterAll(async () => {
@@ -33,7 +34,10 @@ describe('the calendar in Chromium', () => {
     await page.waitForURL(`${site.url}/calendar/2027-01/`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Release calendar: January 2027');
 
-    const cell = page.getByRole('table').getByRole('cell').filter({ has: page.locator('time[datetime="2027-01-19"]') });
+    const cell = page
+      .getByRole('table')
+      .getByRole('cell')
+      .filter({ has: page.locator('time[datetime="2027-01-19"]') });
     await cell.getByRole('link', { name: 'Northwind Web 4.10.0' }).click();
     await page.waitForURL(`${site.url}/releases/web/4.10.0/`);
     await expect(page.locator('h1').textContent()).resolves.toContain('4.10.0');
@@ -69,7 +73,12 @@ describe('the calendar in Chromium', () => {
           await page.goto(`${site.url}${pathname}`);
           const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
           for (const violation of results.violations) {
-            violations.push(`${colorScheme} ${width}px ${pathname}: ${violation.id} ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`);
+            violations.push(
+              `${colorScheme} ${width}px ${pathname}: ${violation.id} ${violation.nodes
+                .map((node) => node.target.join(' '))
+                .slice(0, 3)
+                .join(', ')}`,
+            );
           }
           await page.close();
         }

@@ -5,9 +5,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
-import { htmlFiles, unhashedInlineElements } from '../build/helpers/gates';
-import { useBrowserOnSite } from './helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { htmlFiles, unhashedInlineElements } from '../build/helpers/gates.ts';
+import { useBrowserOnSite } from './helpers/browser.ts';
+import { builtSite } from '../build/helpers/scenario.ts';
 
 /** Collects CSP violations reported to the page's console and as security policy events. */
 async function watchViolations(page: Page): Promise<string[]> {
@@ -22,18 +23,20 @@ async function watchViolations(page: Page): Promise<string[]> {
 }
 
 describe('Content-Security-Policy', () => {
-  const site = useBrowserOnSite(() => inject('distInternal'));
+  const site = useBrowserOnSite(() => builtSite('example-internal'));
 
   it('is set on every page, without unsafe-inline', () => {
-    const dist = inject('distInternal');
+    const dist = builtSite('example-internal');
     const pages = htmlFiles(dist).filter((file) => !readFileSync(file, 'utf8').includes('http-equiv="content-security-policy"'));
     expect(pages.map((file) => path.relative(dist, file))).toEqual([]);
     expect(readFileSync(path.join(dist, 'index.html'), 'utf8')).not.toContain('unsafe-inline');
   });
 
   it('allows every inline script and style of every page by its hash', () => {
-    const dist = inject('distInternal');
-    const missing = htmlFiles(dist).flatMap((file) => unhashedInlineElements(readFileSync(file, 'utf8')).map((element) => `${path.relative(dist, file)}: ${element}`));
+    const dist = builtSite('example-internal');
+    const missing = htmlFiles(dist).flatMap((file) =>
+      unhashedInlineElements(readFileSync(file, 'utf8')).map((element) => `${path.relative(dist, file)}: ${element}`),
+    );
     expect(missing).toEqual([]);
   });
 

@@ -2,11 +2,12 @@
  * The journeys a stakeholder and a customer take first, in Chromium on the built example hub:
  * from the dashboard to the next release, and narrowing the changelog to one product.
  */
-import { describe, expect, inject, it } from 'vitest';
-import { useBrowserOnSite } from './helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { useBrowserOnSite } from './helpers/browser.ts';
+import { builtSite } from '../build/helpers/scenario.ts';
 
 describe('first journeys', () => {
-  const site = useBrowserOnSite(() => inject('distInternal'));
+  const site = useBrowserOnSite(() => builtSite('example-internal'));
 
   it('opens the dashboard and follows the next release window to its release page', async () => {
     const page = await site.browser().newPage();

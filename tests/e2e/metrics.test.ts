@@ -4,17 +4,16 @@
  * complete without JavaScript, metrics without data say so without a canvas, and pages other than
  * `/metrics/` never fetch the chart bundle.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMonth } from '../../src/presentation/format.ts';
 import { CHARTED_METRICS, type ChartedMetric } from '../../src/metrics/charts.ts';
 import type { MetricsDocument } from '../../src/metrics/metrics.ts';
 import { formatMetricCell, formatMetricValue } from '../../src/presentation/number-format.ts';
-import { projectRoot, runCli } from '../build/helpers/run';
-import { launchChromium, serveDist } from './helpers/browser';
+import { launchChromium, serveDist } from './helpers/browser.ts';
+import { builtSite } from '../build/helpers/scenario.ts';
 
 interface Site {
   url: string;
@@ -26,7 +25,7 @@ let example: Site;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  example = await serveDist(inject('distInternal'));
+  example = await serveDist(builtSite('example-internal'));
 });
 
 afterAll(async () => {
@@ -98,7 +97,7 @@ function readTable(page: Page, id: string): Promise<{ caption: string; head: str
 }
 
 describe('the example hub in Chromium', () => {
-  const json = () => JSON.parse(readFileSync(path.join(inject('distInternal'), 'api/metrics.json'), 'utf8')) as MetricsDocument;
+  const json = () => JSON.parse(readFileSync(path.join(builtSite('example-internal'), 'api/metrics.json'), 'utf8')) as MetricsDocument;
 
   it('draws every chart: each canvas has painted pixels, a role and a summary', async () => {
     const { page, errors } = await openMetrics(example);
@@ -211,12 +210,18 @@ describe('the example hub in Chromium', () => {
   });
 
   it('loads the chart bundle only on /metrics/: not on the home, release or changelog pages', async () => {
-    const dist = inject('distInternal');
+    const dist = builtSite('example-internal');
     const firstPage = (folder: string) =>
       existsSync(path.join(dist, folder))
         ? readdirSync(path.join(dist, folder), { recursive: true, encoding: 'utf8' })
             .filter((file) => file.endsWith('index.html'))
-            .map((file) => `/${folder}/${file.split(path.sep).join('/').replace(/index\.html$/, '')}`)
+            .map(
+              (file) =>
+                `/${folder}/${file
+                  .split(path.sep)
+                  .join('/')
+                  .replace(/index\.html$/, '')}`,
+            )
             .sort()
             .slice(0, 2)
         : [];
@@ -245,15 +250,7 @@ describe('a hub with metrics that have no data (tests/fixtures/minimal)', () => 
   let minimal: Site;
 
   beforeAll(async () => {
-    const dist = path.join(mkdtempSync(path.join(os.tmpdir(), 'hub-metrics-minimal-')), 'dist');
-    const built = runCli(['build'], {
-      HUB_CONTENT_DIR: path.join(projectRoot, 'tests/fixtures/minimal'),
-      HUB_DIST_DIR: dist,
-      HUB_AUDIENCE: 'internal',
-      SOURCE_DATE_EPOCH: inject('testNowEpoch'),
-    });
-    expect(built.status, built.stderr).toBe(0);
-    minimal = await serveDist(dist);
+    minimal = await serveDist(builtSite('minimal'));
   });
 
   afterAll(async () => {

@@ -1,26 +1,32 @@
 /** The RACI matrix in a real browser: an axe check (WCAG 2.2 AA) of every RACI page. */
 import AxeBuilder from '@axe-core/playwright';
-import { describe, expect, inject, it } from 'vitest';
-import { useBrowserOnSite } from './helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { useBrowserOnSite } from './helpers/browser.ts';
+import { builtSite } from '../build/helpers/scenario.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 
 describe('RACI pages in a browser', () => {
-  const site = useBrowserOnSite(() => inject('distInternal'));
+  const site = useBrowserOnSite(() => builtSite('example-internal'));
 
-  it.each(['/raci/', '/raci/standard-release/', '/raci/hotfix/', '/raci/standard-release/releases/page/2/'])('%s passes axe (WCAG 2.2 AA), at desktop and phone widths', async (pagePath) => {
-    for (const viewport of [
-      { width: 1280, height: 900 },
-      { width: 390, height: 844 },
-    ]) {
-      const context = await site.browser().newContext({ viewport });
-      const page = await context.newPage();
-      await page.goto(`${site.url()}${pagePath}`);
-      const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-      expect(results.violations.map((violation) => `${viewport.width}px ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-      await context.close();
-    }
-  });
+  it.each(['/raci/', '/raci/standard-release/', '/raci/hotfix/', '/raci/standard-release/releases/page/2/'])(
+    '%s passes axe (WCAG 2.2 AA), at desktop and phone widths',
+    async (pagePath) => {
+      for (const viewport of [
+        { width: 1280, height: 900 },
+        { width: 390, height: 844 },
+      ]) {
+        const context = await site.browser().newContext({ viewport });
+        const page = await context.newPage();
+        await page.goto(`${site.url()}${pagePath}`);
+        const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+        expect(
+          results.violations.map((violation) => `${viewport.width}px ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+        ).toEqual([]);
+        await context.close();
+      }
+    },
+  );
 
   it('lets keyboard users scroll a wide matrix on a phone', async () => {
     const context = await site.browser().newContext({ viewport: { width: 390, height: 844 } });

@@ -1,10 +1,11 @@
 /** Runbooks in a real browser: print preview shows the procedure only, with link URLs; axe passes. */
 import AxeBuilder from '@axe-core/playwright';
-import { describe, expect, inject, it } from 'vitest';
-import { useBrowserOnSite } from './helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { useBrowserOnSite } from './helpers/browser.ts';
+import { builtSite } from '../build/helpers/scenario.ts';
 
 describe('runbook pages in a browser', () => {
-  const site = useBrowserOnSite(() => inject('distInternal'));
+  const site = useBrowserOnSite(() => builtSite('example-internal'));
 
   it('prints the procedure without navigation, header, footer, table of contents or anchors', async () => {
     const context = await site.browser().newContext();

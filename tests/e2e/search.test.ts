@@ -3,8 +3,9 @@
  * with filters and deep links, the public index, loading on demand, and the no-JavaScript form.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, serveDist } from './helpers/browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, serveDist } from './helpers/browser.ts';
+import { builtSite } from '../build/helpers/scenario.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,7 +24,7 @@ describe('search on the internal build', () => {
   let server: Awaited<ReturnType<typeof serveDist>>;
   let context: BrowserContext;
   beforeAll(async () => {
-    server = await serveDist(inject('distInternal'));
+    server = await serveDist(builtSite('example-internal'));
     context = await browser.newContext();
   });
   afterAll(async () => {
@@ -111,7 +112,7 @@ describe('search on the public build', () => {
   let server: Awaited<ReturnType<typeof serveDist>>;
   let context: BrowserContext;
   beforeAll(async () => {
-    server = await serveDist(inject('distPublic'));
+    server = await serveDist(builtSite('example-public'));
     context = await browser.newContext();
   });
   afterAll(async () => {
@@ -131,7 +132,7 @@ describe('search on the public build', () => {
 
 describe('search without JavaScript', () => {
   it('submits the header box to /search/, which says results need JavaScript', async () => {
-    const server = await serveDist(inject('distInternal'));
+    const server = await serveDist(builtSite('example-internal'));
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${server.url}/calendar/`);
@@ -140,7 +141,9 @@ describe('search without JavaScript', () => {
     await page.waitForURL(/\/search\/\?q=rollback\+database$/);
     const notice = page.locator('.search-page noscript p');
     expect(await notice.isVisible()).toBe(true);
-    expect(await notice.textContent()).toContain('Search results need JavaScript, which is turned off in this browser. You can still browse every release from Releases');
+    expect(await notice.textContent()).toContain(
+      'Search results need JavaScript, which is turned off in this browser. You can still browse every release from Releases',
+    );
     await context.close();
     await server.close();
   });

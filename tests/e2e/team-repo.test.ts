@@ -12,14 +12,22 @@ import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { linkCheck } from '../build/helpers/gates';
-import { projectRoot } from '../build/helpers/run';
-import { launchChromium, serveDist } from './helpers/browser';
+import { linkCheck } from '../build/helpers/gates.ts';
+import { projectRoot } from '../build/helpers/run.ts';
+import { launchChromium, serveDist } from './helpers/browser.ts';
 
 const NOW = '1795683600'; // 2026-11-26T09:00Z, a Thursday
 /** A team's shell: none of the variables Vitest sets for its own tests (NODE_ENV=test, BASE_URL, …). */
 const shell = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|NODE_ENV$|BASE_URL$|MODE$|DEV$|PROD$|SSR$|TEST$)/.test(name)));
-const env = { ...shell, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`, SOURCE_DATE_EPOCH: NOW, ASTRO_TELEMETRY_DISABLED: '1', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+const env = {
+  ...shell,
+  PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`,
+  SOURCE_DATE_EPOCH: NOW,
+  ASTRO_TELEMETRY_DISABLED: '1',
+  npm_config_audit: 'false',
+  npm_config_fund: 'false',
+  npm_config_update_notifier: 'false',
+};
 
 function run(command: string, args: string[], cwd: string) {
   const result = spawnSync(command, args, { cwd, env, encoding: 'utf8' });
@@ -43,11 +51,23 @@ describe('a team hub made from the packed tarball', () => {
     mkdirSync(path.join(hub, 'src/pages'), { recursive: true });
     mkdirSync(path.join(hub, 'src/styles'), { recursive: true });
     mkdirSync(path.join(hub, 'src/components'), { recursive: true });
-    writeFileSync(path.join(hub, 'src/pages/about.astro'), '---\n---\n<html lang="en"><head><title>About</title></head><body><h1>About our releases</h1></body></html>\n');
+    writeFileSync(
+      path.join(hub, 'src/pages/about.astro'),
+      '---\n---\n<html lang="en"><head><title>About</title></head><body><h1>About our releases</h1></body></html>\n',
+    );
     writeFileSync(path.join(hub, 'src/styles/brand.css'), '.team-brand-marker { outline: 3px dashed #639; }\n');
-    writeFileSync(path.join(hub, 'src/components/Footer.astro'), '---\nimport Default from \'release-hub/components/layout/Footer.astro\';\n---\n<Default />\n<p class="team-footer">Questions? #release-room</p>\n');
+    writeFileSync(
+      path.join(hub, 'src/components/Footer.astro'),
+      '---\nimport Default from \'release-hub/components/layout/Footer.astro\';\n---\n<Default />\n<p class="team-footer">Questions? #release-room</p>\n',
+    );
     const config = readFileSync(path.join(hub, 'astro.config.mjs'), 'utf8');
-    writeFileSync(path.join(hub, 'astro.config.mjs'), config.replace('integrations: [releaseHub()]', "integrations: [releaseHub({ customCss: ['./src/styles/brand.css'], components: { Footer: './src/components/Footer.astro' } })]"));
+    writeFileSync(
+      path.join(hub, 'astro.config.mjs'),
+      config.replace(
+        'integrations: [releaseHub()]',
+        "integrations: [releaseHub({ customCss: ['./src/styles/brand.css'], components: { Footer: './src/components/Footer.astro' } })]",
+      ),
+    );
     run('npm', ['install', tarball, '--prefer-offline'], hub);
     run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], hub);
     run(process.execPath, ['node_modules/release-hub/bin/release-hub.mjs', 'build', '--out-dir', 'dist-cli'], hub);
@@ -56,7 +76,21 @@ describe('a team hub made from the packed tarball', () => {
 
   it('init writes the team repository, and installs nothing by itself', () => {
     expect(initOutput).toContain('✓ made a release hub in');
-    for (const file of ['package.json', 'astro.config.mjs', '.gitignore', 'README.md', '.github/workflows/deploy.yml', 'public/logo.svg', 'content/hub.yaml', 'content/people.yaml', 'content/freezes.yaml', 'content/raci/standard-release.yaml', 'content/runbooks/deploy.md', 'content/releases/app/1.0.0.md', 'content/releases/api/2.0.0.md']) {
+    for (const file of [
+      'package.json',
+      'astro.config.mjs',
+      '.gitignore',
+      'README.md',
+      '.github/workflows/deploy.yml',
+      'public/logo.svg',
+      'content/hub.yaml',
+      'content/people.yaml',
+      'content/freezes.yaml',
+      'content/raci/standard-release.yaml',
+      'content/runbooks/deploy.md',
+      'content/releases/app/1.0.0.md',
+      'content/releases/api/2.0.0.md',
+    ]) {
       expect(filesAfterInit).toContain(file);
     }
     expect(filesAfterInit.some((file) => file.startsWith('node_modules'))).toBe(false);
@@ -68,7 +102,25 @@ describe('a team hub made from the packed tarball', () => {
     const dist = () => path.join(hub, folder);
 
     it('has the pages, the feeds, the calendar, the search index and the team logo', () => {
-      for (const file of ['index.html', 'releases/index.html', 'releases/app/1.0.0/index.html', 'releases/api/2.0.0/index.html', 'changelog/index.html', 'calendar/index.html', 'runbooks/deploy/index.html', 'raci/standard-release/index.html', 'people/ada/index.html', 'metrics/index.html', 'search/index.html', '404.html', 'api/releases.json', 'pagefind/pagefind.js', 'sitemap-index.xml', 'logo.svg', 'favicon.svg']) {
+      for (const file of [
+        'index.html',
+        'releases/index.html',
+        'releases/app/1.0.0/index.html',
+        'releases/api/2.0.0/index.html',
+        'changelog/index.html',
+        'calendar/index.html',
+        'runbooks/deploy/index.html',
+        'raci/standard-release/index.html',
+        'people/ada/index.html',
+        'metrics/index.html',
+        'search/index.html',
+        '404.html',
+        'api/releases.json',
+        'pagefind/pagefind.js',
+        'sitemap-index.xml',
+        'logo.svg',
+        'favicon.svg',
+      ]) {
         expect(existsSync(path.join(dist(), file)), file).toBe(true);
       }
       expect(readFileSync(path.join(dist(), 'logo.svg'), 'utf8')).toBe(readFileSync(path.join(hub, 'public/logo.svg'), 'utf8'));
@@ -82,13 +134,18 @@ describe('a team hub made from the packed tarball', () => {
       const release = readFileSync(path.join(dist(), 'releases/app/1.0.0/index.html'), 'utf8');
       expect(release).toContain('<p class="team-footer">Questions? #release-room</p>');
       expect(release).toContain('Changelog (RSS)');
-      const stylesheets = [...release.matchAll(/<link rel="stylesheet" href="\/team-hub\/([^"]+)"/g)].map((match) => readFileSync(path.join(dist(), match[1]!), 'utf8'));
+      const stylesheets = [...release.matchAll(/<link rel="stylesheet" href="\/team-hub\/([^"]+)"/g)].map((match) =>
+        readFileSync(path.join(dist(), match[1]!), 'utf8'),
+      );
       expect(stylesheets.some((css) => css.includes('.team-brand-marker'))).toBe(true);
     });
 
     it('writes feeds whose items link under the base path, and an ICS calendar with the scheduled release', () => {
       const feed = parseFeed(readFileSync(path.join(dist(), 'changelog/rss.xml'), 'utf8'));
-      expect(feed.items.map((item) => item.url)).toEqual(['https://example.github.io/team-hub/releases/api/2.0.0/', 'https://example.github.io/team-hub/releases/app/1.0.0/']);
+      expect(feed.items.map((item) => item.url)).toEqual([
+        'https://example.github.io/team-hub/releases/api/2.0.0/',
+        'https://example.github.io/team-hub/releases/app/1.0.0/',
+      ]);
       const calendar = new ICAL.Component(ICAL.parse(readFileSync(path.join(dist(), 'calendar.ics'), 'utf8')));
       const summaries = calendar.getAllSubcomponents('vevent').map((event) => String(event.getFirstPropertyValue('summary')));
       expect(summaries).toContain('App 1.1.0 — Faster search');
@@ -107,7 +164,9 @@ describe('a team hub made from the packed tarball', () => {
     });
 
     it('indexes the release, runbook, RACI and people pages for search', () => {
-      const entry = JSON.parse(readFileSync(path.join(dist(), 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+      const entry = JSON.parse(readFileSync(path.join(dist(), 'pagefind/pagefind-entry.json'), 'utf8')) as {
+        languages: Record<string, { page_count: number }>;
+      };
       // 3 releases + 1 runbook + 1 RACI matrix + 3 people.
       expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(8);
     });
@@ -143,6 +202,8 @@ describe('a team hub made from the packed tarball', () => {
   it('gives the same pages with plain astro build and with release-hub build', () => {
     const pages = (folder: string) => (readdirSync(path.join(hub, folder), { recursive: true }) as string[]).filter((file) => file.endsWith('.html')).sort();
     expect(pages('dist-cli')).toEqual(pages('dist'));
-    expect(readFileSync(path.join(hub, 'dist-cli/releases/app/1.0.0/index.html'), 'utf8')).toBe(readFileSync(path.join(hub, 'dist/releases/app/1.0.0/index.html'), 'utf8'));
+    expect(readFileSync(path.join(hub, 'dist-cli/releases/app/1.0.0/index.html'), 'utf8')).toBe(
+      readFileSync(path.join(hub, 'dist/releases/app/1.0.0/index.html'), 'utf8'),
+    );
   });
 });

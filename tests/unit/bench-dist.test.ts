@@ -3,10 +3,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { distStats, median, pageJavaScript, scriptReferences, staticImports } from '../../scripts/bench/dist-stats';
+import { distStats, median, pageJavaScript, scriptReferences, staticImports } from '../../scripts/bench/dist-stats.ts';
 
 const folders: string[] = [];
-afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
 
 function site(files: Record<string, string>): string {
   const dist = mkdtempSync(path.join(os.tmpdir(), 'bench-dist-'));
@@ -60,7 +62,7 @@ describe('distStats', () => {
     const dist = site({
       'index.html': 'x'.repeat(500),
       'releases/web/1.0.0/index.html': 'x'.repeat(100),
-      'releases/web/1.1.0/index.html': '<script src="/app.js"></script>' + 'x'.repeat(170),
+      'releases/web/1.1.0/index.html': `<script src="/app.js"></script>${'x'.repeat(170)}`,
       'releases/web/1.2.0/index.html': 'x'.repeat(300),
       'app.js': 'y'.repeat(40),
       'pagefind/pagefind-entry.json': JSON.stringify({ version: '1.6.0', languages: { en: { hash: 'h', wasm: 'en', page_count: 3 } } }),

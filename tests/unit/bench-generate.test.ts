@@ -4,20 +4,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { z } from 'astro/zod';
-import { generateContentRoot, type GeneratedRoot } from '../../scripts/bench/generate';
-import { countProseWords } from '../../scripts/bench/prose';
-import { loadContentRoot } from '../../src/content/load';
-import { releaseSchema } from '../../src/schemas/release';
-import { runbookSchema } from '../../src/schemas/runbook';
-import { hubSchema } from '../../src/schemas/hub';
-import { personSchema } from '../../src/schemas/person';
-import { freezeSchema } from '../../src/schemas/freeze';
-import { metricSeriesSidecarSchema } from '../../src/schemas/metric-series';
-import type { Hub } from '../../src/core/model';
+import type { z } from 'astro/zod';
+import { generateContentRoot, type GeneratedRoot } from '../../scripts/bench/generate.ts';
+import { countProseWords } from '../../scripts/bench/prose.ts';
+import { loadContentRoot } from '../../src/content/load.ts';
+import { releaseSchema } from '../../src/schemas/release.ts';
+import { runbookSchema } from '../../src/schemas/runbook.ts';
+import { hubSchema } from '../../src/schemas/hub.ts';
+import { personSchema } from '../../src/schemas/person.ts';
+import { freezeSchema } from '../../src/schemas/freeze.ts';
+import { metricSeriesSidecarSchema } from '../../src/schemas/metric-series.ts';
+import type { Hub } from '../../src/core/model.ts';
 
 const folders: string[] = [];
-afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
 
 function writeRoot(root: GeneratedRoot): string {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'bench-generate-'));
@@ -54,7 +56,7 @@ function schemaPaths(schema: z.ZodType, prefix = '', found = new Set<string>()):
 function dataPaths(value: unknown, prefix = '', found = new Set<string>()): Set<string> {
   if (Array.isArray(value)) {
     found.add(prefix);
-    value.forEach((item) => dataPaths(item, `${prefix}[]`, found));
+    for (const item of value) dataPaths(item, `${prefix}[]`, found);
   } else if (value !== null && typeof value === 'object') {
     for (const [key, child] of Object.entries(value)) {
       const childPath = prefix ? `${prefix}.${key}` : key;
@@ -139,11 +141,14 @@ describe('the generated hub', async () => {
   const { releases, freezes } = hub as Hub;
 
   it('mixes every status: planned and scheduled ahead, rolled back with a rollback and incidents, cancelled', () => {
-    expect(new Set(releases.map((release) => release.status))).toEqual(new Set(['planned', 'scheduled', 'in-progress', 'released', 'rolled-back', 'cancelled']));
+    expect(new Set(releases.map((release) => release.status))).toEqual(
+      new Set(['planned', 'scheduled', 'in-progress', 'released', 'rolled-back', 'cancelled']),
+    );
     for (const release of releases) {
       const start = release.window!.start.epochMilliseconds;
       if (release.status === 'planned' || release.status === 'scheduled') expect(start).toBeGreaterThan(now);
-      if (release.status === 'released' || release.status === 'rolled-back') expect(release.deployment?.finishedAt?.epochMilliseconds).toBeLessThan(now + 86_400_000);
+      if (release.status === 'released' || release.status === 'rolled-back')
+        expect(release.deployment?.finishedAt?.epochMilliseconds).toBeLessThan(now + 86_400_000);
       if (release.status === 'rolled-back') {
         expect(release.rollback?.reason).toBeTruthy();
         expect(release.incidents.length).toBeGreaterThan(0);
@@ -156,11 +161,20 @@ describe('the generated hub', async () => {
 
   it('never overlaps two windows of one product, and ships in a freeze only with a freezeException', () => {
     for (const product of hub!.config.products) {
-      const windows = releases.filter((release) => release.product === product.id).map((release) => release.window!).sort((a, b) => a.start.epochMilliseconds - b.start.epochMilliseconds);
-      windows.slice(1).forEach((window, index) => expect(window.start.epochMilliseconds).toBeGreaterThanOrEqual(windows[index]!.end.epochMilliseconds));
+      const windows = releases
+        .filter((release) => release.product === product.id)
+        .map((release) => release.window!)
+        .sort((a, b) => a.start.epochMilliseconds - b.start.epochMilliseconds);
+      for (const [index, window] of windows.slice(1).entries())
+        expect(window.start.epochMilliseconds).toBeGreaterThanOrEqual(windows[index]!.end.epochMilliseconds);
     }
     const inFreeze = releases.filter((release) =>
-      freezes.some((freeze) => (freeze.products.length === 0 || freeze.products.includes(release.product)) && release.window!.start.epochMilliseconds < freeze.end.epochMilliseconds && freeze.start.epochMilliseconds < release.window!.end.epochMilliseconds),
+      freezes.some(
+        (freeze) =>
+          (freeze.products.length === 0 || freeze.products.includes(release.product)) &&
+          release.window!.start.epochMilliseconds < freeze.end.epochMilliseconds &&
+          freeze.start.epochMilliseconds < release.window!.end.epochMilliseconds,
+      ),
     );
     expect(inFreeze.length).toBeGreaterThan(0);
     for (const release of inFreeze) expect(release.freezeException).toBeTruthy();

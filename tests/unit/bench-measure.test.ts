@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseCpuSeconds, parseParentPid, parseVmRssBytes, phaseDurations, runMeasured, treeRssBytes } from '../../scripts/bench/measure';
+import { parseCpuSeconds, parseParentPid, parseVmRssBytes, phaseDurations, runMeasured, treeRssBytes } from '../../scripts/bench/measure.ts';
 
 const folder = mkdtempSync(path.join(os.tmpdir(), 'bench-measure-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -39,7 +39,14 @@ describe('reading /proc', () => {
   });
 
   it('turns phase starts into durations that add up to the total', () => {
-    const durations = phaseDurations([{ name: 'sync', at: 1 }, { name: 'render', at: 4 }], 10, 'start');
+    const durations = phaseDurations(
+      [
+        { name: 'sync', at: 1 },
+        { name: 'render', at: 4 },
+      ],
+      10,
+      'start',
+    );
     expect(durations).toEqual({ start: 1, sync: 3, render: 6 });
   });
 });
@@ -47,7 +54,7 @@ describe('reading /proc', () => {
 describe('runMeasured', () => {
   it('counts the memory of a grandchild, and times the phases its output marks', async () => {
     // The child prints a marker, then starts a grandchild that holds 200 MB for a second.
-    const grandchild = "const b = Buffer.alloc(200 * 1024 * 1024, 1); setTimeout(() => console.log(b[5]), 1500);";
+    const grandchild = 'const b = Buffer.alloc(200 * 1024 * 1024, 1); setTimeout(() => console.log(b[5]), 1500);';
     const child = `console.log('phase one'); require('node:child_process').spawnSync(process.execPath, ['-e', ${JSON.stringify(grandchild)}], { stdio: 'inherit' }); console.log('phase two');`;
     const run = await runMeasured(process.execPath, ['-e', child], {
       cwd: folder,
@@ -67,7 +74,12 @@ describe('runMeasured', () => {
   });
 
   it('reports a failing command by its exit code', async () => {
-    const run = await runMeasured(process.execPath, ['-e', 'process.exit(3)'], { cwd: folder, env: process.env, logFile: path.join(folder, 'fail.log'), markers: [] });
+    const run = await runMeasured(process.execPath, ['-e', 'process.exit(3)'], {
+      cwd: folder,
+      env: process.env,
+      logFile: path.join(folder, 'fail.log'),
+      markers: [],
+    });
     expect(run.exitCode).toBe(3);
   });
 });

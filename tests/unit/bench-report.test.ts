@@ -1,13 +1,39 @@
 /** The benchmark report: ratios, the targets, and the printed table. */
 import { describe, expect, it } from 'vitest';
-import { formatReport, medianRun, ratiosOf, spreadOf, targetChecks, type BenchReport, type BenchRun, type SiteMeasurement } from '../../scripts/bench/report';
+import {
+  formatReport,
+  medianRun,
+  ratiosOf,
+  spreadOf,
+  targetChecks,
+  type BenchReport,
+  type BenchRun,
+  type SiteMeasurement,
+} from '../../scripts/bench/report.ts';
 
 function site(overrides: Partial<SiteMeasurement>): SiteMeasurement {
   return {
-    pages: 100, distBytes: 10_000_000, releasePages: 90, medianReleaseHtmlBytes: 20_000, medianReleasePage: 'releases/web/1.0.0/index.html',
-    maxHtmlBytes: 150_000, maxHtmlPage: 'releases/index.html', releasePageJsBytes: 0, releasePageScripts: [], pagefindBytes: 300_000,
-    pagefindIndexedPages: 100, pagefindBytesPerPage: 3000, pagefindBytesPerIndexedPage: 3000, buildSeconds: 10, indexSeconds: 2,
-    totalSeconds: 12, cpuSeconds: 14, peakRssBytes: 1_000_000_000, pagesPerSecond: 8.33, phases: { 'content sync': 1 }, ...overrides,
+    pages: 100,
+    distBytes: 10_000_000,
+    releasePages: 90,
+    medianReleaseHtmlBytes: 20_000,
+    medianReleasePage: 'releases/web/1.0.0/index.html',
+    maxHtmlBytes: 150_000,
+    maxHtmlPage: 'releases/index.html',
+    releasePageJsBytes: 0,
+    releasePageScripts: [],
+    pagefindBytes: 300_000,
+    pagefindIndexedPages: 100,
+    pagefindBytesPerPage: 3000,
+    pagefindBytesPerIndexedPage: 3000,
+    buildSeconds: 10,
+    indexSeconds: 2,
+    totalSeconds: 12,
+    cpuSeconds: 14,
+    peakRssBytes: 1_000_000_000,
+    pagesPerSecond: 8.33,
+    phases: { 'content sync': 1 },
+    ...overrides,
   };
 }
 
@@ -24,12 +50,26 @@ describe('ratiosOf', () => {
 describe('targetChecks', () => {
   it('passes a hub within every limit and fails one over any', () => {
     expect(targetChecks(site({}), site({})).every((check) => check.pass)).toBe(true);
-    const failing = targetChecks(site({ totalSeconds: 19, peakRssBytes: 1_300_000_000, releasePageJsBytes: 1, medianReleaseHtmlBytes: 25_001, maxHtmlBytes: 200_001, pagefindBytesPerIndexedPage: 4001 }), site({}));
+    const failing = targetChecks(
+      site({
+        totalSeconds: 19,
+        peakRssBytes: 1_300_000_000,
+        releasePageJsBytes: 1,
+        medianReleaseHtmlBytes: 25_001,
+        maxHtmlBytes: 200_001,
+        pagefindBytesPerIndexedPage: 4001,
+      }),
+      site({}),
+    );
     expect(failing.map((check) => check.pass)).toEqual([false, false, false, false, false, false]);
   });
 
   it('leaves the ratio targets unmeasured without a baseline', () => {
-    expect(targetChecks(site({}), null).slice(0, 2).map((check) => check.pass)).toEqual([null, null]);
+    expect(
+      targetChecks(site({}), null)
+        .slice(0, 2)
+        .map((check) => check.pass),
+    ).toEqual([null, null]);
   });
 });
 
@@ -38,10 +78,17 @@ describe('formatReport', () => {
     const hub = site({ totalSeconds: 18 });
     const baseline = site({});
     const report: BenchReport = {
-      releases: 1000, products: 2, seed: 1,
+      releases: 1000,
+      products: 2,
+      seed: 1,
       generator: { seconds: 1, files: 1015, bytes: 1, runbooks: 8, people: 10, validateSeconds: 2, warnings: 0 },
       machine: { cpus: 2, memoryBytes: 1, node: 'v24', astro: '7.3.5', pagefind: '1.6.0', loadAverageBefore: [1, 1, 1], loadAverageAfter: [2, 2, 2] },
-      hub, baseline, ratios: ratiosOf(hub, baseline), spread: null, runs: [], targets: targetChecks(hub, baseline),
+      hub,
+      baseline,
+      ratios: ratiosOf(hub, baseline),
+      spread: null,
+      runs: [],
+      targets: targetChecks(hub, baseline),
     };
     const text = formatReport(report);
     expect(text).toMatch(/^build \+ index time \(s\)\s+18\.0\s+12\.0\s+1\.50×$/m);

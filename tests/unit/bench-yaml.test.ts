@@ -1,7 +1,7 @@
 /** The generator's YAML writer: whatever it writes, a YAML parser reads back as the same data. */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { toYaml, yamlScalar } from '../../scripts/bench/yaml';
+import { toYaml, yamlScalar } from '../../scripts/bench/yaml.ts';
 
 describe('toYaml', () => {
   it('round-trips text that would otherwise read as something else', () => {
@@ -25,7 +25,10 @@ describe('toYaml', () => {
       numbers: [1, 2.5],
       flags: { on: true, off: false },
       list: ['web', 'a, b', 'c: d'],
-      nested: [{ id: 'INC-1', startedAt: '2026-03-10T03:00', tags: ['x'] }, { id: 'INC-2', deep: { more: [{ a: 1 }] } }],
+      nested: [
+        { id: 'INC-1', startedAt: '2026-03-10T03:00', tags: ['x'] },
+        { id: 'INC-2', deep: { more: [{ a: 1 }] } },
+      ],
     };
     expect(parse(toYaml(data))).toEqual(data);
   });

@@ -49,18 +49,8 @@ function describeSlots(cadence: Cadence, from: string, to: string, zone = HUB_ZO
 describe('expandCadence', () => {
   it('keeps 02:00 local across the spring DST change while UTC moves from 01:00Z to 00:00Z', () => {
     const { local, utc } = describeSlots(TUESDAYS, '2026-03-16T00:00Z', '2026-04-08T00:00Z');
-    expect(local).toEqual([
-      '2026-03-17T02:00:00+01:00',
-      '2026-03-24T02:00:00+01:00',
-      '2026-03-31T02:00:00+02:00',
-      '2026-04-07T02:00:00+02:00',
-    ]);
-    expect(utc).toEqual([
-      '2026-03-17T01:00:00Z',
-      '2026-03-24T01:00:00Z',
-      '2026-03-31T00:00:00Z',
-      '2026-04-07T00:00:00Z',
-    ]);
+    expect(local).toEqual(['2026-03-17T02:00:00+01:00', '2026-03-24T02:00:00+01:00', '2026-03-31T02:00:00+02:00', '2026-04-07T02:00:00+02:00']);
+    expect(utc).toEqual(['2026-03-17T01:00:00Z', '2026-03-24T01:00:00Z', '2026-03-31T00:00:00Z', '2026-04-07T00:00:00Z']);
   });
 
   it('keeps 02:00 local across the autumn DST change (00:00Z back to 01:00Z)', () => {
@@ -127,9 +117,7 @@ describe('expandCadence', () => {
 
   it('throws the rule problem for a rule it cannot expand', () => {
     const broken: Cadence = { ...TUESDAYS, rrule: 'FREQ=WEEKLY;COUNT=3' };
-    expect(() => expandCadence(broken, HUB_ZONE, instant('2026-01-01T00:00Z'), instant('2026-02-01T00:00Z'))).toThrow(
-      /COUNT/,
-    );
+    expect(() => expandCadence(broken, HUB_ZONE, instant('2026-01-01T00:00Z'), instant('2026-02-01T00:00Z'))).toThrow(/COUNT/);
   });
 });
 
@@ -142,19 +130,13 @@ describe('describeCadence', () => {
 
   it('words the rule in English with the local start and end', () => {
     expect(describeCadence(cadence('FREQ=WEEKLY;BYDAY=TU'))).toBe('02:00–04:00, every week on Tuesday');
-    expect(describeCadence(cadence('freq=weekly;interval=2;byday=tu,th', '23:30', 90))).toBe(
-      '23:30–01:00, every 2 weeks on Tuesday, Thursday',
-    );
+    expect(describeCadence(cadence('freq=weekly;interval=2;byday=tu,th', '23:30', 90))).toBe('23:30–01:00, every 2 weeks on Tuesday, Thursday');
     expect(describeCadence(cadence('FREQ=MONTHLY;BYDAY=1TU'))).toBe('02:00–04:00, every month on the 1st Tuesday');
-    expect(describeCadence(cadence('FREQ=WEEKLY;BYDAY=TU;UNTIL=20271231T000000Z'))).toBe(
-      '02:00–04:00, every week on Tuesday until December 31, 2027',
-    );
+    expect(describeCadence(cadence('FREQ=WEEKLY;BYDAY=TU;UNTIL=20271231T000000Z'))).toBe('02:00–04:00, every week on Tuesday until December 31, 2027');
   });
 
   it('keeps a rule it cannot word exactly as written (BYSETPOS would read as every Tuesday)', () => {
-    expect(describeCadence(cadence('FREQ=MONTHLY;BYDAY=TU;BYSETPOS=-1'))).toBe(
-      '02:00–04:00, RRULE FREQ=MONTHLY;BYDAY=TU;BYSETPOS=-1',
-    );
+    expect(describeCadence(cadence('FREQ=MONTHLY;BYDAY=TU;BYSETPOS=-1'))).toBe('02:00–04:00, RRULE FREQ=MONTHLY;BYDAY=TU;BYSETPOS=-1');
   });
 });
 
@@ -168,18 +150,9 @@ describe('cadenceRuleProblem', () => {
   it.each([
     ['FOO=1', `cadence.rrule "FOO=1" is not an RFC 5545 RRULE: Unknown RRULE property 'FOO'`],
     ['BYDAY=TU', 'cadence.rrule "BYDAY=TU" needs a FREQ, e.g. FREQ=WEEKLY;BYDAY=TU'],
-    [
-      'FREQ=WEEKLY;INTERVAL=0',
-      'cadence.rrule "FREQ=WEEKLY;INTERVAL=0" needs INTERVAL to be a whole number of at least 1',
-    ],
-    [
-      'FREQ=WEEKLY;BYDAY=XX',
-      'cadence.rrule "FREQ=WEEKLY;BYDAY=XX" has an unknown BYDAY value; use MO, TU, WE, TH, FR, SA or SU',
-    ],
-    [
-      'FREQ=WEEKLY;COUNT=3',
-      'cadence.rrule "FREQ=WEEKLY;COUNT=3" must not use COUNT (the cadence has no start date to count from); use UNTIL',
-    ],
+    ['FREQ=WEEKLY;INTERVAL=0', 'cadence.rrule "FREQ=WEEKLY;INTERVAL=0" needs INTERVAL to be a whole number of at least 1'],
+    ['FREQ=WEEKLY;BYDAY=XX', 'cadence.rrule "FREQ=WEEKLY;BYDAY=XX" has an unknown BYDAY value; use MO, TU, WE, TH, FR, SA or SU'],
+    ['FREQ=WEEKLY;COUNT=3', 'cadence.rrule "FREQ=WEEKLY;COUNT=3" must not use COUNT (the cadence has no start date to count from); use UNTIL'],
     [
       'DTSTART:20260101T020000Z\nRRULE:FREQ=WEEKLY',
       'cadence.rrule "DTSTART:20260101T020000Z\nRRULE:FREQ=WEEKLY" must not set DTSTART or TZID: slots start at cadence.start in the hub timezone',

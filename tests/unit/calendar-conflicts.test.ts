@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  findWindowClashes,
-  freezeConflictText,
-  freezesOverlapping,
-  overlaps,
-  windowClashText,
-  type WindowedRelease,
-} from '../../src/calendar/conflicts.ts';
+import { findWindowClashes, freezeConflictText, freezesOverlapping, overlaps, windowClashText, type WindowedRelease } from '../../src/calendar/conflicts.ts';
 import type { Release } from '../../src/core/model.ts';
 import { at, makeFreeze, makeRelease, windowOf } from './helpers/hub-factory.ts';
 
@@ -14,8 +7,7 @@ function windowed(overrides: Partial<Release> & Pick<Release, 'window'>): Window
   return makeRelease(overrides) as WindowedRelease;
 }
 
-const pairs = (releases: Release[]) =>
-  findWindowClashes(releases).map(({ first, second }) => `${first.id} × ${second.id}`);
+const pairs = (releases: Release[]) => findWindowClashes(releases).map(({ first, second }) => `${first.id} × ${second.id}`);
 
 describe('overlaps (half-open intervals)', () => {
   const base = windowOf('2026-03-10T02:00', '2026-03-10T04:00');
@@ -132,9 +124,7 @@ describe('conflict messages (printed by the validator after file:line window:)',
     });
     const [clash] = findWindowClashes([late, early]);
     expect(clash?.first.version).toBe('4.2.0');
-    expect(clash && windowClashText(clash).message).toBe(
-      'overlaps the window of web 4.2.1 (2026-03-09 23:00–2026-03-10 01:00 America/New_York)',
-    );
+    expect(clash && windowClashText(clash).message).toBe('overlaps the window of web 4.2.1 (2026-03-09 23:00–2026-03-10 01:00 America/New_York)');
   });
 
   it('explains a freeze conflict with the freeze days (last day inclusive) and how to resolve it', () => {
@@ -148,9 +138,7 @@ describe('conflict messages (printed by the validator after file:line window:)',
   it('shows a timed freeze with its times and zone, and a one-day freeze as that day', () => {
     const timed = makeFreeze({ name: 'Move', start: at('2026-04-18T08:00'), end: at('2026-04-18T20:00') });
     const oneDay = makeFreeze({ name: 'Launch day', start: at('2026-04-18'), end: at('2026-04-19') });
-    expect(freezeConflictText(timed, 'Europe/Berlin').message).toBe(
-      'overlaps the freeze "Move" (2026-04-18 08:00–20:00 Europe/Berlin)',
-    );
+    expect(freezeConflictText(timed, 'Europe/Berlin').message).toBe('overlaps the freeze "Move" (2026-04-18 08:00–20:00 Europe/Berlin)');
     expect(freezeConflictText(oneDay, 'Europe/Berlin').message).toBe('overlaps the freeze "Launch day" (2026-04-18)');
   });
 });

@@ -90,9 +90,7 @@ describe('buildIcs: events', () => {
 
   it('maps release statuses to STATUS', () => {
     const statuses = Object.fromEntries(
-      hub.releases
-        .filter((release) => release.window)
-        .map((release) => [release.status, property(releaseUid(release.id), 'status')]),
+      hub.releases.filter((release) => release.window).map((release) => [release.status, property(releaseUid(release.id), 'status')]),
     );
     expect(statuses).toEqual({
       'rolled-back': 'CONFIRMED',
@@ -107,9 +105,7 @@ describe('buildIcs: events', () => {
   it('uses the reschedule count as SEQUENCE and the build time as DTSTAMP', () => {
     expect(eventByUid(releaseUid('web/4.2.0')).sequence).toBe(2);
     expect(eventByUid(releaseUid('web/4.2.1')).sequence).toBe(0);
-    const stamps = calendar
-      .getAllSubcomponents('vevent')
-      .map((vevent) => vevent.getFirstProperty('dtstamp')?.toICALString());
+    const stamps = calendar.getAllSubcomponents('vevent').map((vevent) => vevent.getFirstProperty('dtstamp')?.toICALString());
     expect(new Set(stamps)).toEqual(new Set(['DTSTAMP:20260301T093000Z']));
   });
 
@@ -129,9 +125,7 @@ describe('buildIcs: events', () => {
       ].join('\n'),
     );
     expect(property(uid, 'url')).toBe('https://releases.acme.example/releases/web/4.2.0/');
-    expect(eventByUid(releaseUid('api/2.2.0')).description).toContain(
-      'Freeze exception: Security fix that cannot wait',
-    );
+    expect(eventByUid(releaseUid('api/2.2.0')).description).toContain('Freeze exception: Security fix that cannot wait');
   });
 
   it('writes a whole-day freeze as all-day dates and a timed freeze in the hub zone, not busy', () => {
@@ -139,9 +133,7 @@ describe('buildIcs: events', () => {
     expect(yearEnd.startDate.isDate).toBe(true);
     expect([yearEnd.startDate.toString(), yearEnd.endDate.toString()]).toEqual(['2025-12-19', '2026-01-05']);
     expect(yearEnd.summary).toBe('Freeze: Year-end freeze 2025');
-    expect(yearEnd.description).toBe(
-      'Freeze: 2025-12-19–2026-01-04 Europe/Berlin\nApplies to: all products\n\nHolidays; only security fixes.',
-    );
+    expect(yearEnd.description).toBe('Freeze: 2025-12-19–2026-01-04 Europe/Berlin\nApplies to: all products\n\nHolidays; only security fixes.');
     const move = eventByUid('freeze-data-centre-move-2026-04-18@releases.acme.example');
     expect(move.summary).toBe('Freeze: Data-centre move (Acme Web)');
     expect([utc(move.startDate), utc(move.endDate)]).toEqual(['2026-04-18T06:00:00Z', '2026-04-18T18:00:00Z']);
@@ -151,9 +143,7 @@ describe('buildIcs: events', () => {
   it('limits a product calendar to its releases and the freezes that apply to it', () => {
     const api = new ICAL.Component(ICAL.parse(buildIcs(hub, { ...OPTIONS, product: 'api' })));
     const uids = api.getAllSubcomponents('vevent').map((vevent) => String(vevent.getFirstPropertyValue('uid')));
-    expect(uids.filter((uid) => uid.startsWith('release-'))).toEqual(
-      ['api/1.9.0', 'api/2.1.0', 'api/2.0.0', 'api/2.2.0'].map(releaseUid),
-    );
+    expect(uids.filter((uid) => uid.startsWith('release-'))).toEqual(['api/1.9.0', 'api/2.1.0', 'api/2.0.0', 'api/2.2.0'].map(releaseUid));
     expect(uids.filter((uid) => uid.startsWith('freeze-'))).toEqual([
       'freeze-year-end-freeze-2025-2025-12-19@releases.acme.example',
       'freeze-partner-summit-2026-06-15@releases.acme.example',
@@ -162,14 +152,10 @@ describe('buildIcs: events', () => {
 
   it('uses the canonical TZID of a linked zone name, with its VTIMEZONE', () => {
     const linked: Hub = makeHub({
-      releases: [
-        makeRelease({ timezone: 'US/Eastern', window: windowOf('2026-07-01T10:00', '2026-07-01T11:00', 'US/Eastern') }),
-      ],
+      releases: [makeRelease({ timezone: 'US/Eastern', window: windowOf('2026-07-01T10:00', '2026-07-01T11:00', 'US/Eastern') })],
     });
     const ics = buildIcs(linked, OPTIONS);
-    const [event] = new ICAL.Component(ICAL.parse(ics))
-      .getAllSubcomponents('vevent')
-      .map((vevent) => new ICAL.Event(vevent));
+    const [event] = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
     expect(ics).toContain('DTSTART;TZID=America/New_York:20260701T100000\r\n');
     expect(event && utc(event.startDate)).toBe('2026-07-01T14:00:00Z');
   });
@@ -180,23 +166,14 @@ describe('buildIcs: calendar and format', () => {
     const lines = text.split('\r\n');
     expect(lines.slice(0, 3)).toEqual(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Release Hub//EN']);
     expect(lines).toEqual(
-      expect.arrayContaining([
-        'NAME:Acme releases',
-        'X-WR-CALNAME:Acme releases',
-        'REFRESH-INTERVAL;VALUE=DURATION:PT6H',
-        'X-PUBLISHED-TTL:PT6H',
-      ]),
+      expect.arrayContaining(['NAME:Acme releases', 'X-WR-CALNAME:Acme releases', 'REFRESH-INTERVAL;VALUE=DURATION:PT6H', 'X-PUBLISHED-TTL:PT6H']),
     );
-    expect(buildIcs(hub, { ...OPTIONS, calendarName: 'Acme, all; releases' })).toContain(
-      'NAME:Acme\\, all\\; releases\r\n',
-    );
+    expect(buildIcs(hub, { ...OPTIONS, calendarName: 'Acme, all; releases' })).toContain('NAME:Acme\\, all\\; releases\r\n');
   });
 
   it('has a VTIMEZONE for every TZID it uses', () => {
     const used = new Set([...text.matchAll(/;TZID=([^:;]+)/g)].map((match) => match[1]));
-    const defined = new Set(
-      calendar.getAllSubcomponents('vtimezone').map((zone) => zone.getFirstPropertyValue('tzid')),
-    );
+    const defined = new Set(calendar.getAllSubcomponents('vtimezone').map((zone) => zone.getFirstPropertyValue('tzid')));
     expect(used).toEqual(new Set(['Europe/Berlin', 'America/New_York']));
     expect(defined).toEqual(used);
   });

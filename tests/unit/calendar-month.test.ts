@@ -79,10 +79,7 @@ describe('calendarMonths', () => {
 
   it('extends to freezes, counting an exclusive midnight end as the previous day', () => {
     const withFreezes = makeHub({
-      freezes: [
-        makeFreeze({ start: at('2025-11-28'), end: at('2025-12-01') }),
-        makeFreeze({ start: at('2026-02-20'), end: at('2026-03-01') }),
-      ],
+      freezes: [makeFreeze({ start: at('2025-11-28'), end: at('2025-12-01') }), makeFreeze({ start: at('2026-02-20'), end: at('2026-03-01') })],
     });
     expect(calendarMonths(withFreezes, NOW)).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
   });
@@ -210,10 +207,7 @@ describe('monthModel: events', () => {
       ],
     });
     const april = monthModel(long, '2026-04', NOW);
-    expect([windowEvent(april, 'web/6.0.0').offCadence, windowEvent(april, 'web/6.0.1').offCadence]).toEqual([
-      false,
-      true,
-    ]);
+    expect([windowEvent(april, 'web/6.0.0').offCadence, windowEvent(april, 'web/6.0.1').offCadence]).toEqual([false, true]);
   });
 
   it('shows a freeze as a span over the days it covers (date-only end included)', () => {
@@ -236,11 +230,7 @@ describe('monthModel: events', () => {
   });
 
   it('sorts the events of a day by time: a running freeze, then a slot, then a later window', () => {
-    expect(entries(march, '2026-03-31')).toEqual([
-      'freeze API summit (end)',
-      'open 2026-03-31T02:00 (whole)',
-      'window web/4.4.0 (start)',
-    ]);
+    expect(entries(march, '2026-03-31')).toEqual(['freeze API summit (end)', 'open 2026-03-31T02:00 (whole)', 'window web/4.4.0 (start)']);
   });
 
   it('lists the same events once each, in time order, as the agenda', () => {

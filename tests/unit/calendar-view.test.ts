@@ -1,16 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { monthModel, type CalendarEvent, type DayEntry } from '../../src/calendar/month.ts';
-import {
-  calendarName,
-  calendarPageModel,
-  calendarPages,
-  entryTime,
-  eventLabel,
-  eventWhen,
-  plannedWhen,
-  type CalendarPage,
-} from '../../src/calendar/view.ts';
+import { calendarName, calendarPageModel, calendarPages, entryTime, eventLabel, eventWhen, plannedWhen, type CalendarPage } from '../../src/calendar/view.ts';
 import { at, makeFreeze, makeHub, makeRelease, makeSampleCalendarHub, windowOf } from './helpers/hub-factory.ts';
 
 const NOW = Temporal.Instant.from('2026-03-20T09:00:00Z');

@@ -7,9 +7,9 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContentRoot } from '../../src/content/load';
-import { formatProblem } from '../../src/content/problems';
-import { fixturesDir, hubWithOverlay } from './helpers/fixture-hub';
+import { loadContentRoot } from '../../src/content/load.ts';
+import { formatProblem } from '../../src/content/problems.ts';
+import { fixturesDir, hubWithOverlay } from './helpers/fixture-hub.ts';
 
 const expected: Record<string, string[]> = {
   'overlapping-windows': [
@@ -34,9 +34,7 @@ describe('freezeException', () => {
   it('lets a window inside a freeze of its product pass without an error or a warning', async () => {
     const { hub, problems } = await loadContentRoot(hubWithOverlay('calendar-freeze-exception'));
     expect(problems).toEqual([]);
-    expect(hub?.releases.find((release) => release.id === 'web/1.1.0')?.freezeException).toBe(
-      'Security fix for CVE-2026-9999 cannot wait until January',
-    );
+    expect(hub?.releases.find((release) => release.id === 'web/1.1.0')?.freezeException).toBe('Security fix for CVE-2026-9999 cannot wait until January');
   });
 
   it('is what the freeze-overlap error is missing: the same window without it fails', async () => {

@@ -1,9 +1,9 @@
 /** The customer changelog: which releases and changes customers see, in which order, on which page. */
 import { describe, expect, it } from 'vitest';
-import { viewForAudience } from '../../src/core/audience';
-import { CHANGELOG_ENTRIES_PER_PAGE, changelogEntries, changelogPagePath, changelogPages, isChangelogRelease } from '../../src/releases/changelog';
-import type { Change } from '../../src/core/model';
-import { at, makeHub, makeRelease } from './helpers/hub-factory';
+import { viewForAudience } from '../../src/core/audience.ts';
+import { CHANGELOG_ENTRIES_PER_PAGE, changelogEntries, changelogPagePath, changelogPages, isChangelogRelease } from '../../src/releases/changelog.ts';
+import type { Change } from '../../src/core/model.ts';
+import { at, makeHub, makeRelease } from './helpers/hub-factory.ts';
 
 const change = (summary: string, audience: Change['audience'] = 'public'): Change => ({ type: 'added', summary, breaking: false, audience });
 const shipped = { deployment: { finishedAt: at('2026-03-10T02:41') } };
@@ -62,7 +62,12 @@ describe('order and pages', () => {
 
   it('paginates all products and each product, with a page for a product without releases', () => {
     const releases = Array.from({ length: CHANGELOG_ENTRIES_PER_PAGE + 1 }, (_, index) =>
-      makeRelease({ version: `1.0.${index}`, status: 'released', audience: 'public', deployment: { finishedAt: at('2026-01-01T00:00Z').add({ days: index }) } }),
+      makeRelease({
+        version: `1.0.${index}`,
+        status: 'released',
+        audience: 'public',
+        deployment: { finishedAt: at('2026-01-01T00:00Z').add({ days: index }) },
+      }),
     );
     const pages = changelogPages(makeHub({ releases }));
     expect(pages.map((page) => [page.path, page.param, page.entries.length])).toEqual([

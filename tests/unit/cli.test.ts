@@ -4,16 +4,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { assertAstroNode, main, OVERVIEW } from '../../src/cli/main';
-import { scaffoldFiles } from '../../src/cli/init/scaffold';
-import { loadContentRoot } from '../../src/content/load';
-import { formatProblem } from '../../src/content/problems';
+import { assertAstroNode, main, OVERVIEW } from '../../src/cli/main.ts';
+import { scaffoldFiles } from '../../src/cli/init/scaffold.ts';
+import { loadContentRoot } from '../../src/content/load.ts';
+import { formatProblem } from '../../src/content/problems.ts';
 
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    out.push(String(chunk));
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    err.push(String(chunk));
+    return true;
+  });
   return { out: () => out.join(''), err: () => err.join('') };
 }
 
@@ -66,11 +72,24 @@ describe('release-hub', () => {
 describe('the scaffold of release-hub init', () => {
   // Thursday 26 Nov 2026.
   const today = Temporal.PlainDate.from('2026-11-26');
-  const files = scaffoldFiles({ slug: 'acme-releases', title: 'Acme: "Releases"', timezone: 'Europe/Berlin', today, releaseHubVersion: '0.1.0', astroRange: '^7.3.5' });
+  const files = scaffoldFiles({
+    slug: 'acme-releases',
+    title: 'Acme: "Releases"',
+    timezone: 'Europe/Berlin',
+    today,
+    releaseHubVersion: '0.1.0',
+    astroRange: '^7.3.5',
+  });
   const text = (file: string) => files.find((one) => one.path === file)!.content;
 
   it('is a project that depends on release-hub and astro and uses the integration', () => {
-    expect(JSON.parse(text('package.json'))).toMatchObject({ name: 'acme-releases', private: true, type: 'module', dependencies: { astro: '^7.3.5', 'release-hub': '^0.1.0' }, scripts: { build: 'release-hub build', check: 'release-hub check' } });
+    expect(JSON.parse(text('package.json'))).toMatchObject({
+      name: 'acme-releases',
+      private: true,
+      type: 'module',
+      dependencies: { astro: '^7.3.5', 'release-hub': '^0.1.0' },
+      scripts: { build: 'release-hub build', check: 'release-hub check' },
+    });
     expect(text('astro.config.mjs')).toContain('integrations: [releaseHub()]');
     expect(text('.github/workflows/deploy.yml')).toContain('uses: actions/deploy-pages@v4');
     expect(text('.gitignore')).toContain('node_modules/');
@@ -97,7 +116,15 @@ describe('the scaffold of release-hub init', () => {
   });
 
   it('leaves out the sample releases of the product that --from-changelog fills', () => {
-    const without = scaffoldFiles({ slug: 'x', title: 'X', timezone: 'UTC', today, releaseHubVersion: '0.1.0', astroRange: '^7.3.5', withoutSampleReleasesOf: 'app' });
+    const without = scaffoldFiles({
+      slug: 'x',
+      title: 'X',
+      timezone: 'UTC',
+      today,
+      releaseHubVersion: '0.1.0',
+      astroRange: '^7.3.5',
+      withoutSampleReleasesOf: 'app',
+    });
     expect(without.filter((file) => file.path.startsWith('content/releases/')).map((file) => file.path)).toEqual(['content/releases/api/2.0.0.md']);
   });
 });

@@ -5,9 +5,9 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContentRoot } from '../../src/content/load';
-import { formatProblem } from '../../src/content/problems';
-import { fixturesDir, hubWithOverlay } from './helpers/fixture-hub';
+import { loadContentRoot } from '../../src/content/load.ts';
+import { formatProblem } from '../../src/content/problems.ts';
+import { fixturesDir, hubWithOverlay } from './helpers/fixture-hub.ts';
 
 const expected: Record<string, string[]> = {
   'unknown-product': ['content/releases/web/1.1.0.md:3 product: "wbe" is not a product of hub.yaml — did you mean "web"?'],
@@ -15,18 +15,12 @@ const expected: Record<string, string[]> = {
   'unknown-runbook': [
     'content/releases/web/1.1.0.md:7 runbooks[1]: "rollback-web" is not a known runbook — use the file name of a runbook under runbooks/, or write the runbook',
   ],
-  'unknown-raci': [
-    'content/releases/web/1.1.0.md:5 raci: "hotfix" is not a known RACI matrix — use the file name of a matrix under raci/, or add the matrix',
-  ],
-  'unknown-role': [
-    'content/people.yaml:3 [2].role: "Designer" is not a role of any RACI matrix — use one of Release Manager, Engineer',
-  ],
+  'unknown-raci': ['content/releases/web/1.1.0.md:5 raci: "hotfix" is not a known RACI matrix — use the file name of a matrix under raci/, or add the matrix'],
+  'unknown-role': ['content/people.yaml:3 [2].role: "Designer" is not a role of any RACI matrix — use one of Release Manager, Engineer'],
   'duplicate-version': [
     'content/releases/web/first-light-again.md:2 version: 1.0.0 of web is already released by releases/web/1.0.0.mdx — give each release its own version, or remove one of the two files',
   ],
-  'invalid-semver': [
-    'content/releases/web/1.1.md:2 version: "1.1" is not a SemVer 2.0.0 version — write MAJOR.MINOR.PATCH, e.g. 2.4.0',
-  ],
+  'invalid-semver': ['content/releases/web/1.1.md:2 version: "1.1" is not a SemVer 2.0.0 version — write MAJOR.MINOR.PATCH, e.g. 2.4.0'],
   'window-end-before-start': [
     'content/releases/web/1.1.0.md:7 window.end: must be after window.start (2026-03-10T04:00 ≤ 2026-03-10T05:00) — fix the window or drop it',
   ],
@@ -40,9 +34,7 @@ const expected: Record<string, string[]> = {
     'content/raci/hotfix.yaml:5 activities[0].assignments: "Ship the fix" has 2 Accountable roles; it needs exactly one — mark one role A (or A/R) and no other',
     'content/raci/hotfix.yaml:5 activities[0].assignments: "Ship the fix" has no Responsible role — mark at least one role R (or A/R)',
   ],
-  'raci-no-responsible': [
-    'content/raci/hotfix.yaml:5 activities[0].assignments: "Ship the fix" has no Responsible role — mark at least one role R (or A/R)',
-  ],
+  'raci-no-responsible': ['content/raci/hotfix.yaml:5 activities[0].assignments: "Ship the fix" has no Responsible role — mark at least one role R (or A/R)'],
   'rolled-back-without-rollback': [
     'content/releases/web/1.1.0.md:5 status: is rolled-back but the release has no rollback — add rollback: { runbook, at, reason } or change the status',
   ],

@@ -3,10 +3,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findInternalLinks, servedFile } from '../../src/content/content-links';
-import { bodySources, checkContentLinks } from '../../src/content/link-check';
-import { loadContentRoot } from '../../src/content/load';
-import { hubWithOverlay } from './helpers/fixture-hub';
+import { findInternalLinks, servedFile } from '../../src/content/content-links.ts';
+import { bodySources, checkContentLinks } from '../../src/content/link-check.ts';
+import { loadContentRoot } from '../../src/content/load.ts';
+import { hubWithOverlay } from './helpers/fixture-hub.ts';
 
 describe('findInternalLinks', () => {
   it('finds inline, reference and HTML links with lines, and skips code and external links', () => {

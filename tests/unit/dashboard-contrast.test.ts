@@ -27,7 +27,13 @@ const TONES = ['ok', 'warn', 'bad', 'info', 'neutral'];
 function tinted(tone: string, background: string, tint: string): string {
   const share = parseFloat(tint) / 100;
   const channel = (hex: string, index: number) => parseInt(hex.slice(1 + 2 * index, 3 + 2 * index), 16);
-  return `#${[0, 1, 2].map((index) => Math.round(channel(tone, index) * share + channel(background, index) * (1 - share)).toString(16).padStart(2, '0')).join('')}`;
+  return `#${[0, 1, 2]
+    .map((index) =>
+      Math.round(channel(tone, index) * share + channel(background, index) * (1 - share))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 describe.each([

@@ -9,7 +9,12 @@ const NOW = Temporal.Instant.from('2026-11-26T09:00:00Z');
 const WEEKLY_TUESDAY = { rrule: 'FREQ=WEEKLY;BYDAY=TU', start: Temporal.PlainTime.from('02:00'), durationMinutes: 120 };
 
 function shipped(version: string, finishedAt: string, overrides: Partial<Release> = {}): Release {
-  return makeRelease({ version, status: 'released', deployment: { startedAt: at(finishedAt).subtract({ minutes: 30 }), finishedAt: at(finishedAt) }, ...overrides });
+  return makeRelease({
+    version,
+    status: 'released',
+    deployment: { startedAt: at(finishedAt).subtract({ minutes: 30 }), finishedAt: at(finishedAt) },
+    ...overrides,
+  });
 }
 
 function runbook(id: string, overrides: Partial<Runbook> = {}): Runbook {
@@ -25,7 +30,12 @@ describe('the next release window', () => {
         makeRelease({ version: '1.2.0', status: 'scheduled', title: 'Later', window: windowOf('2026-12-08T02:00', '2026-12-08T04:00') }),
         makeRelease({ product: 'api', version: '2.0.0', status: 'planned', window: windowOf('2026-12-01T02:00', '2026-12-01T03:00') }),
         // The same instant written in New York time: 20:00 the evening before.
-        makeRelease({ version: '1.1.1', status: 'scheduled', timezone: 'America/New_York', window: windowOf('2026-11-30T20:00', '2026-11-30T23:00', 'America/New_York') }),
+        makeRelease({
+          version: '1.1.1',
+          status: 'scheduled',
+          timezone: 'America/New_York',
+          window: windowOf('2026-11-30T20:00', '2026-11-30T23:00', 'America/New_York'),
+        }),
       ],
     });
     const next = buildDashboard(hub, 'internal', NOW).nextWindow;
@@ -98,7 +108,10 @@ describe('releases in flight, upcoming and shipped', () => {
 
   it('caps long lists and says how many more there are', () => {
     const releases = Array.from({ length: LIST_LIMIT + 3 }, (_, index) =>
-      makeRelease({ version: `1.${index}.0`, window: windowOf(`2026-12-${String(index + 1).padStart(2, '0')}T02:00`, `2026-12-${String(index + 1).padStart(2, '0')}T04:00`) }),
+      makeRelease({
+        version: `1.${index}.0`,
+        window: windowOf(`2026-12-${String(index + 1).padStart(2, '0')}T02:00`, `2026-12-${String(index + 1).padStart(2, '0')}T04:00`),
+      }),
     );
     const { upcoming } = buildDashboard(makeHub({ releases }), 'internal', NOW);
     expect(upcoming.items).toHaveLength(LIST_LIMIT);
@@ -220,7 +233,9 @@ describe('internal panels', () => {
     // Dec 2025 … Nov 2026, months without releases count 0.
     expect(releases?.series).toEqual([0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 2]);
     expect(releases?.series).toHaveLength(SPARKLINE_MONTHS);
-    expect(releases?.seriesSummary).toBe('Monthly, December 2025 to November 2026: lowest 0 releases (December 2025), highest 2 releases (November 2026), latest 2 releases (November 2026).');
+    expect(releases?.seriesSummary).toBe(
+      'Monthly, December 2025 to November 2026: lowest 0 releases (December 2025), highest 2 releases (November 2026), latest 2 releases (November 2026).',
+    );
     // 3 releases in the last 90 days against 2 before; one of the 3 rolled back, none of the 2.
     const failures = health?.metrics.find((metric) => metric.field === 'changeFailureRate');
     // Rates have no value in a month without releases: a gap, not 0.

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DORA_BANDS,
-  DORA_KEYS,
-  DORA_SOURCE,
-  DORA_THRESHOLDS,
-  doraBand,
-  doraBandFor,
-  type DoraBand,
-  type DoraKey,
-} from '../../src/metrics/dora.ts';
+import { DORA_BANDS, DORA_KEYS, DORA_SOURCE, DORA_THRESHOLDS, doraBand, doraBandFor, type DoraBand, type DoraKey } from '../../src/metrics/dora.ts';
 import type { MetricSet } from '../../src/metrics/metrics.ts';
 
 const NO_DATA: MetricSet = {

@@ -5,15 +5,30 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { changelogFeed, FEED_ITEM_LIMIT, feedHtml, toAtom, toJsonFeed, toRss } from '../../src/releases/feeds';
-import type { Change } from '../../src/core/model';
-import { at, makeHub, makeRelease } from './helpers/hub-factory';
+import { changelogFeed, FEED_ITEM_LIMIT, feedHtml, toAtom, toJsonFeed, toRss } from '../../src/releases/feeds.ts';
+import type { Change } from '../../src/core/model.ts';
+import { at, makeHub, makeRelease } from './helpers/hub-factory.ts';
 
 const change = (summary: string): Change => ({ type: 'added', summary, breaking: false, audience: 'public' });
 const hub = makeHub({
   releases: [
-    makeRelease({ version: '1.0.0', title: 'First & <best>', status: 'released', audience: 'public', tags: ['launch'], deployment: { finishedAt: at('2026-03-10T02:41') }, changes: [change('One')] }),
-    makeRelease({ version: '1.1.0', status: 'rolled-back', audience: 'public', summary: 'Back **out**', deployment: { finishedAt: at('2026-04-14T02:30') }, rollback: { reason: 'x' } }),
+    makeRelease({
+      version: '1.0.0',
+      title: 'First & <best>',
+      status: 'released',
+      audience: 'public',
+      tags: ['launch'],
+      deployment: { finishedAt: at('2026-03-10T02:41') },
+      changes: [change('One')],
+    }),
+    makeRelease({
+      version: '1.1.0',
+      status: 'rolled-back',
+      audience: 'public',
+      summary: 'Back **out**',
+      deployment: { finishedAt: at('2026-04-14T02:30') },
+      rollback: { reason: 'x' },
+    }),
     makeRelease({ version: '1.2.0', status: 'released', audience: 'internal', deployment: { finishedAt: at('2026-05-01T02:30') } }),
     makeRelease({ product: 'api', version: '2.0.0', title: 'API', status: 'released', audience: 'public', deployment: { finishedAt: at('2026-03-10T02:41') } }),
   ],
@@ -50,7 +65,12 @@ describe('the feed model', () => {
 
   it(`keeps the newest ${FEED_ITEM_LIMIT} items`, () => {
     const releases = Array.from({ length: FEED_ITEM_LIMIT + 5 }, (_, index) =>
-      makeRelease({ version: `1.0.${index}`, status: 'released', audience: 'public', deployment: { finishedAt: at('2026-01-01T00:00Z').add({ hours: index }) } }),
+      makeRelease({
+        version: `1.0.${index}`,
+        status: 'released',
+        audience: 'public',
+        deployment: { finishedAt: at('2026-01-01T00:00Z').add({ hours: index }) },
+      }),
     );
     const long = changelogFeed(makeHub({ releases }), undefined, () => '');
     expect(long.items).toHaveLength(FEED_ITEM_LIMIT);

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it, vi } from 'vitest';
-import { parseHubSnapshot, serializeHub } from '../../src/core/hub-snapshot';
-import { loadContentRoot } from '../../src/content/load';
+import { parseHubSnapshot, serializeHub } from '../../src/core/hub-snapshot.ts';
+import { loadContentRoot } from '../../src/content/load.ts';
 
 const example = path.resolve(import.meta.dirname, '../../content');
 
@@ -38,7 +38,7 @@ describe('the build context of the routes', () => {
     writeFileSync(file, serializeHub(hub!));
     vi.resetModules();
     vi.doMock('virtual:release-hub/context', () => ({ snapshotFile: file, audience: 'public', nowEpochMilliseconds: 1795683600000 }));
-    const { getBuildContext } = await import('../../src/runtime/build-context');
+    const { getBuildContext } = await import('../../src/runtime/build-context.ts');
     const context = getBuildContext();
     expect(context.audience).toBe('public');
     expect(context.now.epochMilliseconds).toBe(1795683600000);

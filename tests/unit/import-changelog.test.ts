@@ -6,12 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readRealChangelog, type RealChangelog } from './helpers/real-changelogs';
+import { readRealChangelog, type RealChangelog } from './helpers/real-changelogs.ts';
 import { describe, expect, it } from 'vitest';
-import { CHANGE_TYPES, type ChangeType } from '../../src/core/model';
-import { importChangelog, type ChangelogImport } from '../../src/import/changelog';
-import { countChanges, type ChangeCounts } from '../../src/import/release-draft';
-import { changelogLists, formatReport } from '../../src/import/report';
+import { CHANGE_TYPES, type ChangeType } from '../../src/core/model.ts';
+import { importChangelog, type ChangelogImport } from '../../src/import/changelog.ts';
+import { countChanges, type ChangeCounts } from '../../src/import/release-draft.ts';
+import { changelogLists, formatReport } from '../../src/import/report.ts';
 
 const EDGE = path.resolve(import.meta.dirname, '../fixtures/import/edge-cases.md');
 
@@ -188,13 +188,21 @@ describe('import:changelog specifics of the real files', () => {
   it('keep-a-changelog: the title and introduction are skipped, link references become inline links', () => {
     const { result } = load('keep-a-changelog');
     expect(result.skipped[0]).toBe('lines 1-5: preamble before the first version (title, introduction)');
-    expect(result.releases[0]?.changes.at(-1)).toEqual({ type: 'fixed', summary: 'Allow to create and release versions at the same time. [#71](https://github.com/oscarotero/keep-a-changelog/issues/71)', breaking: false });
+    expect(result.releases[0]?.changes.at(-1)).toEqual({
+      type: 'fixed',
+      summary: 'Allow to create and release versions at the same time. [#71](https://github.com/oscarotero/keep-a-changelog/issues/71)',
+      breaking: false,
+    });
   });
 
   it('yargs-parser (standard-version): BREAKING CHANGES items are breaking changes; commit links stay', () => {
     const { result } = load('yargs-parser');
     const v22 = result.releases.find((release) => release.version === '22.0.0');
-    expect(v22?.changes[0]).toEqual({ type: 'changed', summary: 'yargs is now ESM first ([#503](https://github.com/yargs/yargs-parser/issues/503))', breaking: true });
+    expect(v22?.changes[0]).toEqual({
+      type: 'changed',
+      summary: 'yargs is now ESM first ([#503](https://github.com/yargs/yargs-parser/issues/503))',
+      breaking: true,
+    });
     expect(v22?.changes[1]?.summary).toContain('([6d69295](https://github.com/yargs/yargs-parser/commit/6d692953ade099375c6c5e131367968b07ae8470))');
   });
 

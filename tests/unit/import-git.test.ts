@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importGit, type GitImport } from '../../src/import/git';
+import { importGit, type GitImport } from '../../src/import/git.ts';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 const HUB_FIXTURE = path.join(REPO_ROOT, 'tests/fixtures/import/hub');
@@ -111,7 +111,11 @@ describe('import:git', () => {
     await cp(HUB_FIXTURE, content, { recursive: true });
     try {
       const run = (): Promise<{ stdout: string }> =>
-        promisify(execFile)(process.execPath, [path.join(REPO_ROOT, 'bin/release-hub.mjs'), 'import', 'git', '--repo', repo, '--product', 'api', '--content', content], { cwd: REPO_ROOT });
+        promisify(execFile)(
+          process.execPath,
+          [path.join(REPO_ROOT, 'bin/release-hub.mjs'), 'import', 'git', '--repo', repo, '--product', 'api', '--content', content],
+          { cwd: REPO_ROOT },
+        );
       const first = await run();
       expect(first.stdout).toContain('Files: 3 written');
       expect(first.stdout).toContain('Changes: 8 (added 2, changed 3, deprecated 1, removed 0, fixed 1, security 1; breaking 2)');

@@ -6,16 +6,34 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { createRelease, windowFrom } from '../../src/import/new-release';
+import { createRelease, windowFrom } from '../../src/import/new-release.ts';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 const HUB_FIXTURE = path.join(REPO_ROOT, 'tests/fixtures/import/hub');
 
 // Every release field of SPEC §1 (plus summary, rescheduled, freezeException from the schema).
 const SPEC_FIELDS = [
-  'version', 'product', 'title', 'summary', 'status', 'audience', 'risk', 'window', 'rescheduled', 'acceptedAt',
-  'deployment', 'owner', 'raci', 'runbooks', 'rollback', 'incidents', 'satisfaction', 'gtm', 'freezeException',
-  'changes', 'tags',
+  'version',
+  'product',
+  'title',
+  'summary',
+  'status',
+  'audience',
+  'risk',
+  'window',
+  'rescheduled',
+  'acceptedAt',
+  'deployment',
+  'owner',
+  'raci',
+  'runbooks',
+  'rollback',
+  'incidents',
+  'satisfaction',
+  'gtm',
+  'freezeException',
+  'changes',
+  'tags',
 ];
 
 /** Frontmatter text between the fences. */
@@ -60,9 +78,7 @@ describe('new release', () => {
 
   it('refuses to overwrite an existing release, whatever its extension', async () => {
     await createRelease({ version: '2.5.0', product: 'web', status: 'scheduled', contentRoot: content });
-    await expect(createRelease({ version: '2.5.0', product: 'web', contentRoot: content })).rejects.toThrow(
-      'releases/web/2.5.0.mdx already exists',
-    );
+    await expect(createRelease({ version: '2.5.0', product: 'web', contentRoot: content })).rejects.toThrow('releases/web/2.5.0.mdx already exists');
   });
 
   it('rejects bad versions, unknown products and unknown statuses with clear messages', async () => {

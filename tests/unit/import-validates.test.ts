@@ -6,12 +6,12 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importChangelog } from '../../src/import/changelog';
-import { writeReleases } from '../../src/import/write-release';
-import { createRelease } from '../../src/import/new-release';
-import { loadContentRoot } from '../../src/content/load';
-import { formatProblem } from '../../src/content/problems';
-import { readRealChangelog, REAL_CHANGELOG_PACKAGES } from './helpers/real-changelogs';
+import { importChangelog } from '../../src/import/changelog.ts';
+import { writeReleases } from '../../src/import/write-release.ts';
+import { createRelease } from '../../src/import/new-release.ts';
+import { loadContentRoot } from '../../src/content/load.ts';
+import { formatProblem } from '../../src/content/problems.ts';
+import { readRealChangelog, REAL_CHANGELOG_PACKAGES } from './helpers/real-changelogs.ts';
 
 const HUB = path.resolve(import.meta.dirname, '../fixtures/import/hub');
 

@@ -3,11 +3,11 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readRealChangelog } from './helpers/real-changelogs';
+import { readRealChangelog } from './helpers/real-changelogs.ts';
 import YAML from 'yaml';
-import { importChangelog } from '../../src/import/changelog';
-import type { DraftRelease } from '../../src/import/release-draft';
-import { formatFrontmatter, formatReleaseFile, releaseEntries, toYaml, writeReleases } from '../../src/import/write-release';
+import { importChangelog } from '../../src/import/changelog.ts';
+import type { DraftRelease } from '../../src/import/release-draft.ts';
+import { formatFrontmatter, formatReleaseFile, releaseEntries, toYaml, writeReleases } from '../../src/import/write-release.ts';
 
 const draft: DraftRelease = {
   version: '1.10.0',
@@ -57,7 +57,15 @@ describe('write-release', () => {
         '',
       ].join('\n'),
     );
-    const expected = { version: '1.10.0', product: 'web', status: 'released', audience: 'public', deployment: draft.deployment, changes: draft.changes, tags: draft.tags };
+    const expected = {
+      version: '1.10.0',
+      product: 'web',
+      status: 'released',
+      audience: 'public',
+      deployment: draft.deployment,
+      changes: draft.changes,
+      tags: draft.tags,
+    };
     expect(frontmatterOf(text, '1.1')).toEqual(expected);
     expect(frontmatterOf(text, '1.2')).toEqual(expected);
   });

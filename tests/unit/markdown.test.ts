@@ -1,10 +1,10 @@
 /** The safe Markdown renderer of data fields, its reference links, and the build warning about unsafe input. */
 import { describe, expect, it } from 'vitest';
-import { loadContentRoot } from '../../src/content/load';
-import { formatProblem } from '../../src/content/problems';
-import { createMarkdownRenderer, findUnsafeMarkdown, markdownFieldsOf, markdownForHub } from '../../src/markdown/fields';
-import { hubWithOverlay } from './helpers/fixture-hub';
-import { makeHub, makeRelease } from './helpers/hub-factory';
+import { loadContentRoot } from '../../src/content/load.ts';
+import { formatProblem } from '../../src/content/problems.ts';
+import { createMarkdownRenderer, findUnsafeMarkdown, markdownFieldsOf, markdownForHub } from '../../src/markdown/fields.ts';
+import { hubWithOverlay } from './helpers/fixture-hub.ts';
+import { makeHub, makeRelease } from './helpers/hub-factory.ts';
 
 const renderer = () =>
   createMarkdownRenderer({
@@ -31,7 +31,12 @@ describe('rendering', () => {
 
   it('memoises: the same source and product are parsed once per renderer, whatever they are rendered as', () => {
     const asked: string[] = [];
-    const markdown = createMarkdownRenderer({ releaseHref: (product, version) => (asked.push(`${product}/${version}`), undefined) });
+    const markdown = createMarkdownRenderer({
+      releaseHref: (product, version) => {
+        asked.push(`${product}/${version}`);
+        return undefined;
+      },
+    });
     const first = markdown.inline('Back in v2.3.0', 'web');
     for (let index = 0; index < 5; index++) expect(markdown.inline('Back in v2.3.0', 'web')).toBe(first);
     expect(asked).toEqual(['web/2.3.0']);
@@ -126,8 +131,17 @@ describe('findUnsafeMarkdown', () => {
   });
 
   it('finds unsafe links however they are written', () => {
-    for (const source of ['[a][x]\n\n[x]: javascript:alert(1)', '<javascript:alert(1)>', '![i](JAVASCRIPT:alert(1))', '[a](  javascript:alert(1)  )', '[a](javascript&#58;alert(1))']) {
-      expect(findUnsafeMarkdown(source).map((found) => found.message), source).toEqual([expect.stringMatching(/^links to "java/i)]);
+    for (const source of [
+      '[a][x]\n\n[x]: javascript:alert(1)',
+      '<javascript:alert(1)>',
+      '![i](JAVASCRIPT:alert(1))',
+      '[a](  javascript:alert(1)  )',
+      '[a](javascript&#58;alert(1))',
+    ]) {
+      expect(
+        findUnsafeMarkdown(source).map((found) => found.message),
+        source,
+      ).toEqual([expect.stringMatching(/^links to "java/i)]);
     }
   });
 

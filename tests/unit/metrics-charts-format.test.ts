@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { METRIC_DEFINITIONS, type MetricChange } from '../../src/metrics/metrics.ts';
-import {
-  describeTrend,
-  formatMetricCell,
-  formatMetricNumber,
-  formatMetricValue,
-  type NumberFormat,
-} from '../../src/presentation/number-format.ts';
+import { describeTrend, formatMetricCell, formatMetricNumber, formatMetricValue, type NumberFormat } from '../../src/presentation/number-format.ts';
 
 describe('formatMetricNumber', () => {
   it.each<[number, NumberFormat, string]>([
@@ -85,9 +79,7 @@ describe('describeTrend', () => {
   });
 
   it('uses the difference in the unit when the previous value was 0', () => {
-    expect(describeTrend(change(3, null), METRIC_DEFINITIONS.releaseCount, 90, true).text).toBe(
-      'Up 3 releases vs previous 90 days',
-    );
+    expect(describeTrend(change(3, null), METRIC_DEFINITIONS.releaseCount, 90, true).text).toBe('Up 3 releases vs previous 90 days');
   });
 
   it('says "no change" when the change rounds to nothing', () => {
@@ -107,8 +99,6 @@ describe('describeTrend', () => {
       text: 'No comparison: no data in the previous 90 days',
       verdict: null,
     });
-    expect(describeTrend(change(null, null), METRIC_DEFINITIONS.leadTimeDaysMedian, 90, false).text).toBe(
-      'No comparison: no data in the last 90 days',
-    );
+    expect(describeTrend(change(null, null), METRIC_DEFINITIONS.leadTimeDaysMedian, 90, false).text).toBe('No comparison: no data in the last 90 days');
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The `/metrics/` page model of the metrics fixture hub (tests/fixtures/metrics-hub; every release
+ * The `/metrics/` page model of the metrics fixture hub (tests/fixtures/metrics-hub/content; every release
  * is explained in its file). "Now" is 2026-05-20T00:00Z, so the headline period is the 90 days
  * (2026-02-19T00:00Z, 2026-05-20T00:00Z] and the previous one (2025-11-21T00:00Z, 2026-02-19T00:00Z].
  *   current:  api 2.1.0 (3 Mar), web 1.2.0 (12 May)
@@ -12,7 +12,7 @@ import { loadContentRoot } from '../../src/content/load.ts';
 import { DORA_KEYS, DORA_THRESHOLDS } from '../../src/metrics/dora.ts';
 import { buildMetricsPage, customAnchor, type MetricsPage } from '../../src/metrics/page.ts';
 
-const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/metrics-hub');
+const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/metrics-hub/content');
 const NOW = Temporal.Instant.from('2026-05-20T00:00:00Z');
 
 let page: MetricsPage;
@@ -116,9 +116,7 @@ describe('DORA bands (all deployed releases of each product)', () => {
     expect(api?.keys.deploymentFrequency).toEqual({ value: '1 per month', band: { band: 'high', label: 'High', tone: 'info' } });
     expect(docs).toEqual({
       name: 'Docs Site',
-      keys: Object.fromEntries(
-        DORA_KEYS.map((key) => [key, { value: 'no data yet', band: { band: null, label: 'no data yet', tone: 'neutral' } }]),
-      ),
+      keys: Object.fromEntries(DORA_KEYS.map((key) => [key, { value: 'no data yet', band: { band: null, label: 'no data yet', tone: 'neutral' } }])),
       overall: { band: null, label: 'no data yet', tone: 'neutral' },
     });
     expect(all?.name).toBe('All products');

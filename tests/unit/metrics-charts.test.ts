@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { customSeriesChart, metricChart, paletteColor } from '../../src/metrics/charts.ts';
-import {
-  METRIC_DEFINITIONS,
-  type CustomSeries,
-  type MetricSet,
-  type MetricsDocument,
-  type MonthMetrics,
-} from '../../src/metrics/metrics.ts';
+import { METRIC_DEFINITIONS, type CustomSeries, type MetricSet, type MetricsDocument, type MonthMetrics } from '../../src/metrics/metrics.ts';
 import type { Product } from '../../src/core/model.ts';
 
 const PRODUCTS: Product[] = [
@@ -31,11 +25,7 @@ const NO_DATA: MetricSet = { ...EMPTY_MONTH, releasesPerMonth: null };
 const month = (key: string, values: Partial<MonthMetrics> = {}): MonthMetrics => ({ month: key, ...EMPTY_MONTH, ...values });
 
 /** Three months of a hub where web and api released and docs never did (the document is input here, not computed). */
-function documentWith(byMonth: {
-  web: Partial<MonthMetrics>[];
-  api: Partial<MonthMetrics>[];
-  overall: Partial<MonthMetrics>[];
-}): MetricsDocument {
+function documentWith(byMonth: { web: Partial<MonthMetrics>[]; api: Partial<MonthMetrics>[]; overall: Partial<MonthMetrics>[] }): MetricsDocument {
   const months = ['2026-01', '2026-02', '2026-03'];
   const series = (values: Partial<MonthMetrics>[]) => months.map((key, index) => month(key, values[index]));
   return {
@@ -151,9 +141,7 @@ describe('metricChart: rates and medians', () => {
     const single = metricChart(onlyApi, PRODUCTS, 'deploymentMinutesMedian')!;
     expect(single.chart.title).toBe('Deployment duration per month');
     // api keeps its hub.yaml colour (second) even though web has no line.
-    expect(single.chart.series).toEqual([
-      { label: 'Public API', values: [42.5, null, null], color: { kind: 'palette', slot: 2 } },
-    ]);
+    expect(single.chart.series).toEqual([{ label: 'Public API', values: [42.5, null, null], color: { kind: 'palette', slot: 2 } }]);
     expect(single.table.columns).toEqual(['Public API']);
     expect(single.productsWithoutData).toEqual(['Web App', 'Docs Site']);
   });

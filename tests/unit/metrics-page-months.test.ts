@@ -23,7 +23,8 @@ describe('the charted period of /metrics/', () => {
     expect(CHART_MONTHS).toBe(24);
     expect(charted.byMonth.map((month) => month.month)).toEqual(document.byMonth.slice(-24).map((month) => month.month));
     expect(charted.byMonth[0]!.month).toBe('2024-12');
-    for (const product of Object.values(charted.byProduct)) expect(product.byMonth.map((month) => month.month)).toEqual(charted.byMonth.map((month) => month.month));
+    for (const product of Object.values(charted.byProduct))
+      expect(product.byMonth.map((month) => month.month)).toEqual(charted.byMonth.map((month) => month.month));
     expect(charted.overall).toEqual(document.overall);
   });
 
@@ -42,8 +43,14 @@ describe('the charted period of /metrics/', () => {
 
   it('keeps the rows of a custom series in the 24 months up to its last row', () => {
     const document = computeMetrics(hubOver(3), NOW);
-    const rows = Array.from({ length: 36 }, (_, index) => ({ date: `${Temporal.PlainYearMonth.from('2023-12').add({ months: index }).toString()}-01`, values: { tickets: index } }));
-    const charted = recentMonths({ ...document, custom: [{ id: 'tickets', title: 'Tickets', unit: null, description: null, target: null, columns: ['tickets'], rows }] });
+    const rows = Array.from({ length: 36 }, (_, index) => ({
+      date: `${Temporal.PlainYearMonth.from('2023-12').add({ months: index }).toString()}-01`,
+      values: { tickets: index },
+    }));
+    const charted = recentMonths({
+      ...document,
+      custom: [{ id: 'tickets', title: 'Tickets', unit: null, description: null, target: null, columns: ['tickets'], rows }],
+    });
     expect(charted.custom[0]!.rows.map((row) => row.date)).toEqual(rows.slice(-24).map((row) => row.date));
   });
 });

@@ -231,10 +231,7 @@ describe('computeMetricSet', () => {
     expect(m.changeFailureRate).toBe(3 / 4);
     expect(m.timeToRestoreHoursMedian).toBe((1 + 3) / 2);
 
-    const unresolvedOnly = computeMetricSet(
-      [release({ finishedAt: '2026-03-31T02:41', incidents: [['2026-03-31T03:00']] })],
-      OPTIONS,
-    );
+    const unresolvedOnly = computeMetricSet([release({ finishedAt: '2026-03-31T02:41', incidents: [['2026-03-31T03:00']] })], OPTIONS);
     expect(unresolvedOnly.timeToRestoreHoursMedian).toBeNull();
     expect(unresolvedOnly.changeFailureRate).toBe(1 / 1);
   });
@@ -244,7 +241,10 @@ describe('computeMetricSet', () => {
       [
         release({
           finishedAt: '2026-03-10T02:41',
-          incidents: [['2026-03-10T03:00', '2026-03-10T03:30'], ['2026-03-10T06:00', '2026-03-10T08:00']], // 0.5 h, 2 h
+          incidents: [
+            ['2026-03-10T03:00', '2026-03-10T03:30'],
+            ['2026-03-10T06:00', '2026-03-10T08:00'],
+          ], // 0.5 h, 2 h
         }),
         release({ finishedAt: '2026-03-17T02:41', incidents: [['2026-03-17T10:00', '2026-03-17T16:00']] }), // 6 h
       ],
@@ -284,11 +284,7 @@ describe('computeMetricSet', () => {
 
   it('releasesPerMonth counts calendar months from the first to the last release month, inclusive', () => {
     const m = computeMetricSet(
-      [
-        release({ finishedAt: '2026-01-05T10:00' }),
-        release({ finishedAt: '2026-01-28T10:00' }),
-        release({ finishedAt: '2026-04-01T10:00' }),
-      ],
+      [release({ finishedAt: '2026-01-05T10:00' }), release({ finishedAt: '2026-01-28T10:00' }), release({ finishedAt: '2026-04-01T10:00' })],
       OPTIONS,
     );
     expect(m.releasesPerMonth).toBe(3 / 4); // January, February, March, April

@@ -4,7 +4,14 @@ import type { Runbook } from '../../src/core/model.ts';
 import { isOpenRelease, peopleDuties } from '../../src/people/people.ts';
 import { makeHub, makeRelease } from './helpers/hub-factory.ts';
 
-const runbook = (id: string, title: string, owner?: string): Runbook => ({ id, title, kind: 'deploy', owner, products: [], source: { file: `runbooks/${id}.md`, entryId: id } });
+const runbook = (id: string, title: string, owner?: string): Runbook => ({
+  id,
+  title,
+  kind: 'deploy',
+  owner,
+  products: [],
+  source: { file: `runbooks/${id}.md`, entryId: id },
+});
 
 const hub = makeHub({
   people: [

@@ -30,7 +30,12 @@ const hub = makeHub({
     { id: 'lena', name: 'Lena', role: 'Release Manager' },
     { id: 'ola', name: 'Ola', role: 'Support' },
   ],
-  releases: [makeRelease({ version: '2.0.0', raci: 'hotfix' }), makeRelease({ version: '1.1.0', raci: 'standard' }), makeRelease({ version: '1.0.0', raci: 'standard' }), makeRelease({ version: '0.9.0' })],
+  releases: [
+    makeRelease({ version: '2.0.0', raci: 'hotfix' }),
+    makeRelease({ version: '1.1.0', raci: 'standard' }),
+    makeRelease({ version: '1.0.0', raci: 'standard' }),
+    makeRelease({ version: '0.9.0' }),
+  ],
 });
 
 describe('RACI legend', () => {

@@ -84,23 +84,61 @@ describe('release lists are newest first, so a preview shows the newest', () => 
   // File order (hub.releases) is not time order: 1.0.0 is the oldest, 3.0.0 the newest.
   const hub = makeHub({
     runbooks: [{ id: 'deploy', title: 'Deploy', kind: 'deploy', products: [], source: { file: 'runbooks/deploy.md', entryId: 'deploy' } }],
-    raci: [{ id: 'standard', title: 'Standard', roles: ['RM'], activities: [{ name: 'Go', assignments: { RM: 'A/R' } }], source: { file: 'raci/standard.yaml' } }],
+    raci: [
+      { id: 'standard', title: 'Standard', roles: ['RM'], activities: [{ name: 'Go', assignments: { RM: 'A/R' } }], source: { file: 'raci/standard.yaml' } },
+    ],
     people: [{ id: 'alice', name: 'Alice', role: 'RM' }],
     releases: [
-      makeRelease({ version: '2.0.0', status: 'released', raci: 'standard', owner: 'alice', runbooks: ['deploy'], window: windowOf('2026-05-01T02:00', '2026-05-01T04:00') }),
-      makeRelease({ version: '1.0.0', status: 'released', raci: 'standard', owner: 'alice', runbooks: ['deploy'], window: windowOf('2026-01-01T02:00', '2026-01-01T04:00') }),
-      makeRelease({ version: '3.0.0', status: 'released', raci: 'standard', owner: 'alice', runbooks: ['deploy'], window: windowOf('2026-09-01T02:00', '2026-09-01T04:00') }),
-      makeRelease({ version: '4.0.0', status: 'scheduled', raci: 'standard', owner: 'alice', runbooks: ['deploy'], window: windowOf('2026-12-01T02:00', '2026-12-01T04:00') }),
+      makeRelease({
+        version: '2.0.0',
+        status: 'released',
+        raci: 'standard',
+        owner: 'alice',
+        runbooks: ['deploy'],
+        window: windowOf('2026-05-01T02:00', '2026-05-01T04:00'),
+      }),
+      makeRelease({
+        version: '1.0.0',
+        status: 'released',
+        raci: 'standard',
+        owner: 'alice',
+        runbooks: ['deploy'],
+        window: windowOf('2026-01-01T02:00', '2026-01-01T04:00'),
+      }),
+      makeRelease({
+        version: '3.0.0',
+        status: 'released',
+        raci: 'standard',
+        owner: 'alice',
+        runbooks: ['deploy'],
+        window: windowOf('2026-09-01T02:00', '2026-09-01T04:00'),
+      }),
+      makeRelease({
+        version: '4.0.0',
+        status: 'scheduled',
+        raci: 'standard',
+        owner: 'alice',
+        runbooks: ['deploy'],
+        window: windowOf('2026-12-01T02:00', '2026-12-01T04:00'),
+      }),
     ],
   });
   const newestFirst = ['4.0.0', '3.0.0', '2.0.0', '1.0.0'];
 
   it('for a RACI matrix', () => {
-    expect(raciIndex(hub).releasesByMatrix.get('standard')!.map((release) => release.version)).toEqual(newestFirst);
+    expect(
+      raciIndex(hub)
+        .releasesByMatrix.get('standard')!
+        .map((release) => release.version),
+    ).toEqual(newestFirst);
   });
 
   it('for a runbook', () => {
-    expect(runbookBacklinks(hub).get('deploy')!.map(({ release }) => release.version)).toEqual(newestFirst);
+    expect(
+      runbookBacklinks(hub)
+        .get('deploy')!
+        .map(({ release }) => release.version),
+    ).toEqual(newestFirst);
   });
 
   it('for a person: open first, then past, newest first within each; each part bounded', () => {

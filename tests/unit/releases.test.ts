@@ -1,6 +1,6 @@
 /** Release listing (order, filters, pagination), the release page's data, and /api/releases.json. */
 import { describe, expect, it } from 'vitest';
-import type { Change, Release } from '../../src/core/model';
+import type { Change, Release } from '../../src/core/model.ts';
 import {
   compareReleasesNewestFirst,
   filterDimensionsFor,
@@ -14,9 +14,9 @@ import {
   releasesDocument,
   releaseTimeline,
   RELEASES_PER_PAGE,
-} from '../../src/releases/releases';
-import { RELEASE_STATUSES } from '../../src/core/model';
-import { at, makeHub, makeRelease, windowOf } from './helpers/hub-factory';
+} from '../../src/releases/releases.ts';
+import { RELEASE_STATUSES } from '../../src/core/model.ts';
+import { at, makeHub, makeRelease, windowOf } from './helpers/hub-factory.ts';
 
 const change = (type: Change['type'], summary: string, breaking = false): Change => ({ type, summary, breaking, audience: 'public' });
 const ids = (releases: Release[]) => releases.map((release) => release.id);
@@ -47,7 +47,9 @@ describe('listing URLs', () => {
     expect(releaseListingPath({})).toBe('/releases/');
     expect(releaseListingPath({}, 2)).toBe('/releases/page/2/');
     expect(releaseListingPath({ audience: 'public', product: 'web' })).toBe('/releases/product/web/audience/public/');
-    expect(releaseListingPath({ product: 'web', status: 'released', audience: 'internal' }, 3)).toBe('/releases/product/web/status/released/audience/internal/page/3/');
+    expect(releaseListingPath({ product: 'web', status: 'released', audience: 'internal' }, 3)).toBe(
+      '/releases/product/web/status/released/audience/internal/page/3/',
+    );
   });
 
   it('offers no audience filter in a public build', () => {
@@ -91,7 +93,12 @@ describe('listing pages', () => {
       { label: 'Acme API', count: 1, current: false, href: '/releases/product/api/' },
     ]);
     expect(status!.options.map((option) => option.label)).toEqual(['All', 'Planned', 'Scheduled', 'In progress', 'Released', 'Rolled back', 'Cancelled']);
-    expect(status!.options.find((option) => option.label === 'Rolled back')).toEqual({ label: 'Rolled back', count: 1, current: false, href: '/releases/product/web/status/rolled-back/' });
+    expect(status!.options.find((option) => option.label === 'Rolled back')).toEqual({
+      label: 'Rolled back',
+      count: 1,
+      current: false,
+      href: '/releases/product/web/status/rolled-back/',
+    });
     expect(status!.options.find((option) => option.label === 'Cancelled')).toEqual({ label: 'Cancelled', count: 0, current: false, href: undefined });
   });
 
@@ -180,7 +187,9 @@ describe('release page data', () => {
     people: [{ id: 'alice', name: 'Alice Adams', role: 'Release Manager' }],
     runbooks: [{ id: 'deploy-web', title: 'Deploy the web app', kind: 'deploy', products: ['web'], source: { file: 'runbooks/deploy-web.md' } }],
     raci: [{ id: 'standard', title: 'Standard release', roles: [], activities: [], source: { file: 'raci/standard.yaml' } }],
-    releases: ['1.10.0', '1.9.0', '1.2.0'].map((version) => makeRelease({ version, owner: 'alice', runbooks: ['deploy-web'], raci: 'standard' })).concat(makeRelease({ product: 'api', version: '1.9.5' })),
+    releases: ['1.10.0', '1.9.0', '1.2.0']
+      .map((version) => makeRelease({ version, owner: 'alice', runbooks: ['deploy-web'], raci: 'standard' }))
+      .concat(makeRelease({ product: 'api', version: '1.9.5' })),
   });
 
   it('links owner, runbooks and RACI in the internal build only', () => {
@@ -205,7 +214,13 @@ describe('/api/releases.json', () => {
   it('writes every field with ISO times (offset) and the zone, newest first, with absolute URLs', () => {
     const hub = makeHub({
       releases: [
-        makeRelease({ version: '1.0.0', status: 'released', timezone: 'America/New_York', window: windowOf('2026-03-10T02:00', '2026-03-10T04:00', 'America/New_York'), deployment: { finishedAt: at('2026-03-10T02:41', 'America/New_York') } }),
+        makeRelease({
+          version: '1.0.0',
+          status: 'released',
+          timezone: 'America/New_York',
+          window: windowOf('2026-03-10T02:00', '2026-03-10T04:00', 'America/New_York'),
+          deployment: { finishedAt: at('2026-03-10T02:41', 'America/New_York') },
+        }),
         makeRelease({ version: '1.1.0', title: 'Next', changes: [change('added', '**x**')] }),
       ],
     });
@@ -226,8 +241,12 @@ describe('/api/releases.json', () => {
 
 describe('page titles', () => {
   it('uses the most descriptive title that fits in 70 characters with the hub title', () => {
-    expect(fitPageTitle(['Northwind Web 4.3.0: Real-time co-editing', 'Northwind Web 4.3.0'], 'Northwind Release Hub')).toBe('Northwind Web 4.3.0: Real-time co-editing');
-    expect(fitPageTitle(['Northwind Web 4.0.0: Northwind Web 4: spaces, simpler permissions and a faster app', 'Northwind Web 4.0.0'], 'Northwind Release Hub')).toBe('Northwind Web 4.0.0');
+    expect(fitPageTitle(['Northwind Web 4.3.0: Real-time co-editing', 'Northwind Web 4.3.0'], 'Northwind Release Hub')).toBe(
+      'Northwind Web 4.3.0: Real-time co-editing',
+    );
+    expect(
+      fitPageTitle(['Northwind Web 4.0.0: Northwind Web 4: spaces, simpler permissions and a faster app', 'Northwind Web 4.0.0'], 'Northwind Release Hub'),
+    ).toBe('Northwind Web 4.0.0');
     expect(fitPageTitle(['x'.repeat(80)], 'Hub')).toBe('x'.repeat(80));
   });
 });

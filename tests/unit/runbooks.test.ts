@@ -66,7 +66,12 @@ describe('runbookBacklinks', () => {
   const hub = makeHub({
     runbooks: [makeRunbook({ id: 'deploy-web' }), makeRunbook({ id: 'rollback-web', kind: 'rollback' }), makeRunbook({ id: 'unused' })],
     releases: [
-      makeRelease({ version: '2.0.0', runbooks: ['deploy-web', 'rollback-web'], status: 'rolled-back', rollback: { runbook: 'rollback-web', reason: 'Broke exports' } }),
+      makeRelease({
+        version: '2.0.0',
+        runbooks: ['deploy-web', 'rollback-web'],
+        status: 'rolled-back',
+        rollback: { runbook: 'rollback-web', reason: 'Broke exports' },
+      }),
       makeRelease({ version: '1.1.0', runbooks: ['deploy-web'] }),
       makeRelease({ version: '1.0.0', runbooks: [], status: 'rolled-back', rollback: { runbook: 'rollback-web', reason: 'Slow' } }),
     ],

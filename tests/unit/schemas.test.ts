@@ -1,16 +1,16 @@
 /** Table-driven schema tests: valid input, input the schemas coerce, and invalid input with its message. */
 import { describe, expect, it } from 'vitest';
 import type { z } from 'astro/zod';
-import { releaseSchema } from '../../src/schemas/release';
-import { hubSchema } from '../../src/schemas/hub';
-import { runbookSchema } from '../../src/schemas/runbook';
-import { raciSchema } from '../../src/schemas/raci';
-import { peopleSchema } from '../../src/schemas/person';
-import { freezesSchema } from '../../src/schemas/freeze';
-import { metricSeriesSidecarSchema } from '../../src/schemas/metric-series';
-import { parseYamlSource } from '../../src/content/source';
-import { validateSource } from '../../src/content/zod-problems';
-import { formatProblem } from '../../src/content/problems';
+import { releaseSchema } from '../../src/schemas/release.ts';
+import { hubSchema } from '../../src/schemas/hub.ts';
+import { runbookSchema } from '../../src/schemas/runbook.ts';
+import { raciSchema } from '../../src/schemas/raci.ts';
+import { peopleSchema } from '../../src/schemas/person.ts';
+import { freezesSchema } from '../../src/schemas/freeze.ts';
+import { metricSeriesSidecarSchema } from '../../src/schemas/metric-series.ts';
+import { parseYamlSource } from '../../src/content/source.ts';
+import { validateSource } from '../../src/content/zod-problems.ts';
+import { formatProblem } from '../../src/content/problems.ts';
 
 /** Validates YAML text as `file` and returns the value or the formatted problems. */
 function run(schema: z.ZodType, yaml: string, file = 'x.yaml') {
@@ -47,40 +47,88 @@ const cases: SchemaCase[] = [
     coerced: [
       {
         yaml: `${release}changes: [{ type: fixed, summary: Crash }]\nruntbooks_absent: null\n`.replace('runtbooks_absent: null\n', ''),
-        expect: { audience: 'internal', runbooks: [], incidents: [], tags: [], rescheduled: 0, changes: [{ type: 'fixed', summary: 'Crash', breaking: false }] },
+        expect: {
+          audience: 'internal',
+          runbooks: [],
+          incidents: [],
+          tags: [],
+          rescheduled: 0,
+          changes: [{ type: 'fixed', summary: 'Crash', breaking: false }],
+        },
       },
       { yaml: `${release}runbooks: deploy-web\ntags: exports\n`, expect: { runbooks: ['deploy-web'], tags: ['exports'] } },
-      { yaml: `${release}window: { start: "2026-03-10 02:00:00", end: 2026-03-10T04:00:00 }\n`, expect: { window: { start: '2026-03-10 02:00:00', end: '2026-03-10T04:00:00' } } },
+      {
+        yaml: `${release}window: { start: "2026-03-10 02:00:00", end: 2026-03-10T04:00:00 }\n`,
+        expect: { window: { start: '2026-03-10 02:00:00', end: '2026-03-10T04:00:00' } },
+      },
     ],
     invalid: [
       { yaml: 'status: released\n', errors: ['x.yaml:1 version: is required — add "version:" with a value'] },
       { yaml: 'version: 1.0\nstatus: released\n', errors: ['x.yaml:1 version: must be text: quote it, e.g. "2.4.0"'] },
-      { yaml: 'version: 01.2.0\nstatus: released\n', errors: ['x.yaml:1 version: "01.2.0" is not a SemVer 2.0.0 version — write MAJOR.MINOR.PATCH, e.g. 2.4.0'] },
+      {
+        yaml: 'version: 01.2.0\nstatus: released\n',
+        errors: ['x.yaml:1 version: "01.2.0" is not a SemVer 2.0.0 version — write MAJOR.MINOR.PATCH, e.g. 2.4.0'],
+      },
       { yaml: 'version: v2.4.0\nstatus: released\n', errors: ['x.yaml:1 version: "v2.4.0" has a leading "v" — write it without, e.g. 2.4.0'] },
       { yaml: `${release}stauts: released\n`, errors: ['x.yaml:3 stauts: is not a known field — did you mean "status"?'] },
-      { yaml: 'version: 2.4.0\nstatus: shipped\n', errors: ['x.yaml:2 status: must be one of planned, scheduled, in-progress, released, rolled-back, cancelled; got "shipped" — use one of those values'] },
-      { yaml: `${release}window:\n  start: 2026-13-10T02:00\n  end: 2026-03-10T04:00\n`, errors: ['x.yaml:4 window.start: "2026-13-10T02:00" is not a real calendar date or time'] },
-      { yaml: `${release}acceptedAt: next tuesday\n`, errors: ['x.yaml:3 acceptedAt: "next tuesday" is not a date or time — write 2026-03-10, 2026-03-10T02:00 or 2026-03-10T02:00+01:00'] },
+      {
+        yaml: 'version: 2.4.0\nstatus: shipped\n',
+        errors: ['x.yaml:2 status: must be one of planned, scheduled, in-progress, released, rolled-back, cancelled; got "shipped" — use one of those values'],
+      },
+      {
+        yaml: `${release}window:\n  start: 2026-13-10T02:00\n  end: 2026-03-10T04:00\n`,
+        errors: ['x.yaml:4 window.start: "2026-13-10T02:00" is not a real calendar date or time'],
+      },
+      {
+        yaml: `${release}acceptedAt: next tuesday\n`,
+        errors: ['x.yaml:3 acceptedAt: "next tuesday" is not a date or time — write 2026-03-10, 2026-03-10T02:00 or 2026-03-10T02:00+01:00'],
+      },
       { yaml: `${release}window: { start: 2026-03-10T02:00 }\n`, errors: ['x.yaml:3 window.end: is required — add "end:" with a value'] },
       { yaml: `${release}title:\n`, errors: ['x.yaml:3 title: is empty — give it a value, or remove the line if it is optional'] },
       { yaml: `${release}satisfaction: { score: 7, responses: 3 }\n`, errors: ['x.yaml:3 satisfaction.score: must be at most 5, got 7'] },
-      { yaml: `${release}changes:\n  - type: addded\n    summary: X\n`, errors: ['x.yaml:4 changes[0].type: must be one of added, changed, deprecated, removed, fixed, security; got "addded" — did you mean "added"?'] },
-      { yaml: `${release}changes:\n  - type: added\n    summary: X\n    breaking: yes\n`, errors: ['x.yaml:6 changes[0].breaking: must be true or false, got "yes"'] },
+      {
+        yaml: `${release}changes:\n  - type: addded\n    summary: X\n`,
+        errors: ['x.yaml:4 changes[0].type: must be one of added, changed, deprecated, removed, fixed, security; got "addded" — did you mean "added"?'],
+      },
+      {
+        yaml: `${release}changes:\n  - type: added\n    summary: X\n    breaking: yes\n`,
+        errors: ['x.yaml:6 changes[0].breaking: must be true or false, got "yes"'],
+      },
     ],
   },
   {
     name: 'hub.yaml',
     schema: hubSchema,
-    valid: ['title: T\nurl: https://x.example\ntimezone: Europe/Berlin\nproducts: [{ id: web, name: Web }]\ncadence: { rrule: FREQ=WEEKLY;BYDAY=TU, start: "02:00", durationMinutes: 120 }\n'],
+    valid: [
+      'title: T\nurl: https://x.example\ntimezone: Europe/Berlin\nproducts: [{ id: web, name: Web }]\ncadence: { rrule: FREQ=WEEKLY;BYDAY=TU, start: "02:00", durationMinutes: 120 }\n',
+    ],
     coerced: [
-      { yaml: 'title: T\nurl: https://x.example\ntimezone: UTC\nproducts: [{ id: web, name: Web }]\n', expect: { metrics: { onTimeToleranceMinutes: 0 }, footerLinks: [] } },
+      {
+        yaml: 'title: T\nurl: https://x.example\ntimezone: UTC\nproducts: [{ id: web, name: Web }]\n',
+        expect: { metrics: { onTimeToleranceMinutes: 0 }, footerLinks: [] },
+      },
     ],
     invalid: [
-      { yaml: 'title: T\nurl: x.example\ntimezone: UTC\nproducts: [{ id: web, name: Web }]\n', errors: ['x.yaml:2 url: must be an absolute http(s) URL such as https://releases.acme.example'] },
-      { yaml: 'title: T\nurl: https://x.example\ntimezone: Berlin\nproducts: [{ id: web, name: Web }]\n', errors: ['x.yaml:3 timezone: "Berlin" is not an IANA time zone — use a name like Europe/Berlin or America/New_York'] },
+      {
+        yaml: 'title: T\nurl: x.example\ntimezone: UTC\nproducts: [{ id: web, name: Web }]\n',
+        errors: ['x.yaml:2 url: must be an absolute http(s) URL such as https://releases.acme.example'],
+      },
+      {
+        yaml: 'title: T\nurl: https://x.example\ntimezone: Berlin\nproducts: [{ id: web, name: Web }]\n',
+        errors: ['x.yaml:3 timezone: "Berlin" is not an IANA time zone — use a name like Europe/Berlin or America/New_York'],
+      },
       { yaml: 'title: T\nurl: https://x.example\ntimezone: UTC\nproducts: []\n', errors: ['x.yaml:4 products: must list at least one product'] },
-      { yaml: 'title: T\nurl: https://x.example\ntimezone: UTC\nproducts: [{ id: Web App, name: Web }]\n', errors: ['x.yaml:4 products[0].id: must be a lowercase id (letters, digits, ".", "_" or "-"), e.g. deploy-web'] },
-      { yaml: 'title: T\nurl: https://x.example\ntimezone: UTC\nproducts: [{ id: web, name: Web }]\ncadence: { rrule: every tuesday, start: 2:00, durationMinutes: 120 }\n', errors: ['x.yaml:5 cadence.rrule: must be an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=TU', 'x.yaml:5 cadence.start: must be a time like "02:00" (quote it)'] },
+      {
+        yaml: 'title: T\nurl: https://x.example\ntimezone: UTC\nproducts: [{ id: Web App, name: Web }]\n',
+        errors: ['x.yaml:4 products[0].id: must be a lowercase id (letters, digits, ".", "_" or "-"), e.g. deploy-web'],
+      },
+      {
+        yaml: 'title: T\nurl: https://x.example\ntimezone: UTC\nproducts: [{ id: web, name: Web }]\ncadence: { rrule: every tuesday, start: 2:00, durationMinutes: 120 }\n',
+        errors: [
+          'x.yaml:5 cadence.rrule: must be an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=TU',
+          'x.yaml:5 cadence.start: must be a time like "02:00" (quote it)',
+        ],
+      },
     ],
   },
   {
@@ -89,7 +137,10 @@ const cases: SchemaCase[] = [
     valid: ['title: Deploy\nkind: deploy\nowner: bob\nproducts: [web]\nlastReviewed: 2026-01-15\nreviewEveryDays: 90\n'],
     coerced: [{ yaml: 'title: Deploy\nkind: deploy\nproducts: web\n', expect: { products: ['web'] } }],
     invalid: [
-      { yaml: 'title: Deploy\nkind: deployment\n', errors: ['x.yaml:2 kind: must be one of deploy, rollback, test-plan, validation, incident, other; got "deployment" — did you mean "deploy"?'] },
+      {
+        yaml: 'title: Deploy\nkind: deployment\n',
+        errors: ['x.yaml:2 kind: must be one of deploy, rollback, test-plan, validation, incident, other; got "deployment" — did you mean "deploy"?'],
+      },
       { yaml: 'title: Deploy\nkind: deploy\nlastReviewed: 2026-01-15T10:00\n', errors: ['x.yaml:3 lastReviewed: must be a date like 2026-02-20'] },
       { yaml: 'title: Deploy\nkind: deploy\nreviewEveryDays: 0\n', errors: ['x.yaml:3 reviewEveryDays: must be more than 0, got 0'] },
     ],
@@ -100,7 +151,10 @@ const cases: SchemaCase[] = [
     valid: ['title: Std\nroles: [RM, Eng]\nactivities:\n  - name: Deploy\n    assignments: { RM: A, Eng: R }\n'],
     coerced: [],
     invalid: [
-      { yaml: 'title: Std\nroles: [RM]\nactivities:\n  - name: Deploy\n    assignments: { RM: X }\n', errors: ['x.yaml:5 activities[0].assignments.RM: must be one of R, A, C, I, A/R; got "X" — use one of those values'] },
+      {
+        yaml: 'title: Std\nroles: [RM]\nactivities:\n  - name: Deploy\n    assignments: { RM: X }\n',
+        errors: ['x.yaml:5 activities[0].assignments.RM: must be one of R, A, C, I, A/R; got "X" — use one of those values'],
+      },
       { yaml: 'title: Std\nroles: [RM]\nactivities: []\n', errors: ['x.yaml:3 activities: must list at least one activity'] },
     ],
   },

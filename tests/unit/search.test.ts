@@ -40,7 +40,10 @@ describe('searchRecordFields', () => {
   });
 
   it('takes a plain date as it is, lists several products, and overrides the title when asked', () => {
-    const fields = searchRecordFields({ type: 'runbook', title: 'Roll back', products: ['web', 'api', 'gone'], date: Temporal.PlainDate.from('2025-09-02') }, hub);
+    const fields = searchRecordFields(
+      { type: 'runbook', title: 'Roll back', products: ['web', 'api', 'gone'], date: Temporal.PlainDate.from('2025-09-02') },
+      hub,
+    );
     expect(fields.filters).toEqual([
       ['type', 'runbook'],
       ['product', 'web'],
@@ -77,7 +80,10 @@ function siteFixture(): string {
     writeFileSync(path.join(site, file), `<!doctype html><html lang="en"><head><title>t</title></head><body>${html}</body></html>`);
   };
   page('index.html', '<header>Navigation words</header><main><h1>Home</h1><p>Welcome zebra</p></main>');
-  page('runbooks/rollback/index.html', '<header>Navigation words</header><main data-pagefind-body><h1>Roll back</h1><p>Restore the snapshot</p><div hidden data-pagefind-ignore><span data-pagefind-filter="type">runbook</span></div></main>');
+  page(
+    'runbooks/rollback/index.html',
+    '<header>Navigation words</header><main data-pagefind-body><h1>Roll back</h1><p>Restore the snapshot</p><div hidden data-pagefind-ignore><span data-pagefind-filter="type">runbook</span></div></main>',
+  );
   page('releases/web/1.0.0/index.html', '<main data-pagefind-body><h1>Web 1.0.0</h1><p>First light</p></main>');
   return site;
 }
@@ -85,7 +91,13 @@ function siteFixture(): string {
 /** Pagefind's fragments (one per indexed page) are gzipped JSON after a `pagefind_dcd` signature. */
 function readFragments(outputDir: string): { url: string; content: string; filters: Record<string, string[]> }[] {
   const dir = path.join(outputDir, 'fragment');
-  return readdirSync(dir).map((file) => JSON.parse(gunzipSync(readFileSync(path.join(dir, file))).toString('utf8').replace(/^pagefind_dcd/, '')));
+  return readdirSync(dir).map((file) =>
+    JSON.parse(
+      gunzipSync(readFileSync(path.join(dir, file)))
+        .toString('utf8')
+        .replace(/^pagefind_dcd/, ''),
+    ),
+  );
 }
 
 describe('writeSearchIndex', () => {
@@ -109,7 +121,10 @@ describe('writeSearchIndex', () => {
     // in its own process, as `release-hub build` does: the crash is detected when that process goes idle.
     writeFileSync(path.join(site, 'pagefind'), 'in the way');
     const script = path.join(site, 'index-site.mts');
-    writeFileSync(script, `import { writeSearchIndex } from ${JSON.stringify(path.join(projectRoot, 'src/search/index-site.ts'))};\nawait writeSearchIndex(${JSON.stringify(site)});\n`);
+    writeFileSync(
+      script,
+      `import { writeSearchIndex } from ${JSON.stringify(path.join(projectRoot, 'src/search/index-site.ts'))};\nawait writeSearchIndex(${JSON.stringify(site)});\n`,
+    );
     const result = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), script], { encoding: 'utf8', timeout: 60_000 });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('SearchIndexError: Pagefind stopped without answering');

@@ -1,6 +1,6 @@
 /** `release-hub dev` and `release-hub preview`: Astro's own servers for the project, options passed through. */
 import { spawn } from 'node:child_process';
-import { astroBin } from '../astro-bin';
+import { astroBin } from '../astro-bin.ts';
 
 const HELP = {
   dev: `Usage: release-hub dev [astro dev options]
@@ -16,7 +16,10 @@ Options are Astro's own, e.g. --host 127.0.0.1 --port 4321 (see astro preview --
 
 /** Why: a team needs no second tool to serve its hub; Astro's servers already know the config. */
 export async function runAstro(command: 'dev' | 'preview', args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) return void process.stdout.write(`${HELP[command]}\n`), 0;
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${HELP[command]}\n`);
+    return 0;
+  }
   const rootAt = args.indexOf('--root');
   const root = rootAt >= 0 ? (args[rootAt + 1] ?? '.') : '.';
   const child = spawn(process.execPath, [astroBin(root), command, ...args], { stdio: 'inherit', env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env } });

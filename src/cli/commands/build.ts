@@ -12,10 +12,10 @@ import { rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { displayRootOf } from '../../content/root';
-import { CLI_BUILD_ENV, type CliBuildReport } from '../../integration/cli-protocol';
-import { writeSearchIndex } from '../../search/index-site';
-import { astroBin } from '../astro-bin';
+import { displayRootOf } from '../../content/root.ts';
+import { CLI_BUILD_ENV, type CliBuildReport } from '../../integration/cli-protocol.ts';
+import { writeSearchIndex } from '../../search/index-site.ts';
+import { astroBin } from '../astro-bin.ts';
 
 const HELP = `Usage: release-hub build [options]
 
@@ -35,9 +35,18 @@ Options:
 export async function runBuild(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { 'out-dir': { type: 'string' }, audience: { type: 'string' }, content: { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      'out-dir': { type: 'string' },
+      audience: { type: 'string' },
+      content: { type: 'string' },
+      root: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
-  if (values.help) return void process.stdout.write(`${HELP}\n`), 0;
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
   const root = path.resolve(values.root ?? '.');
   const reportFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'release-hub-build-')), 'report.json');
   const env: NodeJS.ProcessEnv = {
@@ -51,7 +60,8 @@ export async function runBuild(args: string[]): Promise<number> {
   try {
     const code = await astroBuild(root, env);
     const report = readReport(reportFile);
-    if (!report) return code === 0 ? fail('✗ the Astro build finished without the release-hub integration: add integrations: [releaseHub()] to astro.config.mjs') : 1;
+    if (!report)
+      return code === 0 ? fail('✗ the Astro build finished without the release-hub integration: add integrations: [releaseHub()] to astro.config.mjs') : 1;
     const shownOut = shown(report.outDir);
     const failed = async (message: string) => {
       await rm(report.stagingDir, { recursive: true, force: true });

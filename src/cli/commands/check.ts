@@ -1,9 +1,9 @@
 /** `release-hub check`: validate the content root without building, with the build's own messages. */
 import { parseArgs } from 'node:util';
-import { loadContentRoot } from '../../content/load';
-import { printProblems } from '../../content/problems';
-import { countOf } from '../../presentation/count';
-import { loadProject } from '../project';
+import { loadContentRoot } from '../../content/load.ts';
+import { printProblems } from '../../content/problems.ts';
+import { countOf } from '../../presentation/count.ts';
+import { loadProject } from '../project.ts';
 
 const HELP = `Usage: release-hub check [options]
 
@@ -20,7 +20,10 @@ Options:
 /** Why: CI and editors validate content in well under a second, without Astro. */
 export async function runCheck(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { content: { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  if (values.help) return void process.stdout.write(`${HELP}\n`), 0;
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
   const started = performance.now();
   const { project, problems: optionProblems } = await loadProject(values);
   if (!project) {

@@ -2,12 +2,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { importChangelog } from '../../import/changelog';
-import { UserError } from '../../import/errors';
-import { importGit } from '../../import/git';
-import { audienceFrom, finishImport, importTarget } from '../../import/import-run';
-import { changelogLists, gitLists } from '../../import/report';
-import { contentRootOf } from '../project';
+import { importChangelog } from '../../import/changelog.ts';
+import { UserError } from '../../import/errors.ts';
+import { importGit } from '../../import/git.ts';
+import { audienceFrom, finishImport, importTarget } from '../../import/import-run.ts';
+import { changelogLists, gitLists } from '../../import/report.ts';
+import { contentRootOf } from '../project.ts';
 
 const HELP = `Usage: release-hub import changelog <CHANGELOG.md> --product <id> [options]
        release-hub import git --repo <path> --product <id> [options]
@@ -56,7 +56,10 @@ export async function runImport(args: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) return void process.stdout.write(`${HELP}\n`), 0;
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
   const [source, ...rest] = positionals;
   const audience = audienceFrom(values.audience);
   const content = await contentRootOf(values.content);

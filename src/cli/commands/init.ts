@@ -5,11 +5,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Temporal } from 'temporal-polyfill';
-import { isValidTimeZone } from '../../schemas/grammar';
-import { importChangelog } from '../../import/changelog';
-import { UserError } from '../../import/errors';
-import { writeReleases } from '../../import/write-release';
-import { scaffoldFiles } from '../init/scaffold';
+import { isValidTimeZone } from '../../schemas/grammar.ts';
+import { importChangelog } from '../../import/changelog.ts';
+import { UserError } from '../../import/errors.ts';
+import { writeReleases } from '../../import/write-release.ts';
+import { scaffoldFiles } from '../init/scaffold.ts';
 import packageJson from '../../../package.json' with { type: 'json' };
 
 const HELP = `Usage: release-hub init <dir> [options]
@@ -44,7 +44,10 @@ export async function runInit(args: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) return void process.stdout.write(`${HELP}\n`), 0;
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
   const [dir, ...extra] = positionals;
   if (!dir || extra.length > 0) throw new UserError('Give exactly one folder: release-hub init <dir>.');
   const target = path.resolve(dir);
@@ -55,7 +58,12 @@ export async function runInit(args: string[]): Promise<number> {
   if (!isValidTimeZone(timezone)) throw new UserError(`--timezone "${timezone}" is not an IANA time zone: use a name like Europe/Berlin or America/New_York.`);
   const product = values.product ?? 'app';
   if (product !== 'app' && product !== 'api') throw new UserError(`--product must be app or api (the scaffold's products), not "${product}".`);
-  const slug = path.basename(target).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-._]+|[-._]+$/g, '') || 'release-hub';
+  const slug =
+    path
+      .basename(target)
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^[-._]+|[-._]+$/g, '') || 'release-hub';
   const changelog = values['from-changelog'];
   const files = scaffoldFiles({
     slug,

@@ -1,8 +1,8 @@
 /** `release-hub new release <version> --product <id>`: scaffold a release file. */
 import { parseArgs } from 'node:util';
-import { UserError } from '../../import/errors';
-import { createRelease } from '../../import/new-release';
-import { contentRootOf } from '../project';
+import { UserError } from '../../import/errors.ts';
+import { createRelease } from '../../import/new-release.ts';
+import { contentRootOf } from '../project.ts';
 
 const HELP = `Usage: release-hub new release <version> --product <id> [options]
 
@@ -26,9 +26,18 @@ export async function runNew(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { product: { type: 'string' }, status: { type: 'string' }, window: { type: 'string' }, content: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      product: { type: 'string' },
+      status: { type: 'string' },
+      window: { type: 'string' },
+      content: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
-  if (values.help) return void process.stdout.write(`${HELP}\n`), 0;
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
   const [kind, version, ...extra] = positionals;
   if (kind !== 'release') throw new UserError(`Expected "release <version>", got "${positionals.join(' ')}".`);
   if (!version || extra.length > 0) throw new UserError('Give exactly one version: new release <version> --product <id>.');

@@ -5,7 +5,7 @@
  * people, a freeze), the team's `public/` with its logo, a README and a GitHub Pages workflow.
  * Pure: the dates come from `today`, so the same inputs give the same files.
  */
-import { Temporal } from 'temporal-polyfill';
+import type { Temporal } from 'temporal-polyfill';
 
 /** What a scaffold is made from. */
 export interface ScaffoldOptions {
@@ -170,7 +170,8 @@ function sampleReleases({ today }: ScaffoldOptions): ScaffoldFile[] {
     return day.subtract({ days: (day.dayOfWeek - 2 + 7) % 7 });
   };
   const window = (day: Temporal.PlainDate) => `window:\n  start: ${day}T02:00\n  end: ${day}T04:00`;
-  const shipped = (day: Temporal.PlainDate, minutes: number) => `deployment:\n  startedAt: ${day}T02:05\n  finishedAt: ${day}T02:${String(minutes).padStart(2, '0')}`;
+  const shipped = (day: Temporal.PlainDate, minutes: number) =>
+    `deployment:\n  startedAt: ${day}T02:05\n  finishedAt: ${day}T02:${String(minutes).padStart(2, '0')}`;
   const first = tuesday(-4);
   const second = tuesday(-2);
   const next = tuesday(1);

@@ -14,8 +14,9 @@ export function baseLinksPlugin(base: string) {
       visit(node, ctx) {
         const key = node.tagName === 'a' ? 'href' : 'src';
         const value = node.properties?.[key];
-        if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value === prefix || value.startsWith(`${prefix}/`)) return;
-        ctx.setProperty(node, 'properties', { ...node.properties, [key]: `${prefix}${value}` });
+        // Authors write hub paths, never the base: `/releases/web/4.0.0/` under the base `/releases/` is the release section.
+        if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) return;
+        ctx.setProperty(node, key, `${prefix}${value}`);
       },
     },
   });

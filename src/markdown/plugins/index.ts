@@ -4,9 +4,9 @@
  * anchors, then the hub's base path on site-path links.
  */
 import { satteriHeadingIdsPlugin, type SatteriProcessorOptions } from '@astrojs/markdown-satteri';
-import { alertsPlugin } from './alerts';
-import { baseLinksPlugin } from './base-links';
-import { headingAnchorsPlugin } from './heading-anchors';
+import { alertsPlugin } from './alerts.ts';
+import { baseLinksPlugin } from './base-links.ts';
+import { headingAnchorsPlugin } from './heading-anchors.ts';
 
 /** Why: the integration's `markdown.processor: satteri(markdownPlugins(base))`; MDX follows it. */
 export function markdownPlugins(base = '/'): Required<Pick<SatteriProcessorOptions, 'mdastPlugins' | 'hastPlugins'>> {

@@ -3,8 +3,8 @@
  * this build's "now". Internal only: the integration does not inject this route into a public build.
  */
 import type { APIRoute } from 'astro';
-import { getBuildContext } from '../../runtime/build-context';
-import { computeMetrics } from '../../metrics/metrics';
+import { getBuildContext } from '../../runtime/build-context.ts';
+import { computeMetrics } from '../../metrics/metrics.ts';
 
 export const GET: APIRoute = () => {
   const { hub, now } = getBuildContext();

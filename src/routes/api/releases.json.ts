@@ -1,8 +1,8 @@
 /** `/api/releases.json`: every release of this build's audience with all its fields and its absolute URL. */
 import type { APIRoute } from 'astro';
-import { getBuildContext } from '../../runtime/build-context';
-import { releasesDocument } from '../../releases/releases';
-import { absoluteUrl } from '../../core/urls';
+import { getBuildContext } from '../../runtime/build-context.ts';
+import { releasesDocument } from '../../releases/releases.ts';
+import { absoluteUrl } from '../../core/urls.ts';
 
 export const GET: APIRoute = async () => {
   const { hub, audience } = getBuildContext();

@@ -1,7 +1,7 @@
 /** The `.ics` endpoints' shared body: this build's hub (already filtered to its audience) as RFC 5545. */
-import { getBuildContext } from '../../runtime/build-context';
-import { buildIcs } from '../../calendar/ics';
-import { calendarName } from '../../calendar/view';
+import { getBuildContext } from '../../runtime/build-context.ts';
+import { buildIcs } from '../../calendar/ics.ts';
+import { calendarName } from '../../calendar/view.ts';
 
 /** Why: `/calendar.ics` and `/calendar/<product>.ics` share one implementation. */
 export async function icsResponse(product?: string): Promise<Response> {

@@ -4,10 +4,10 @@
  * Atom or JSON Feed 1.1. Each item's HTML is rendered once per build and shared by all feeds.
  */
 import FeedItemContent from '../../components/release/FeedItemContent.astro';
-import { getContainer, narrativeHtml } from '../../runtime/narrative';
-import { getBuildContext } from '../../runtime/build-context';
-import { changelogEntries, type ChangelogEntry } from '../../releases/changelog';
-import { changelogFeed, FEED_ITEM_LIMIT, toAtom, toJsonFeed, toRss, type ChangelogFeed } from '../../releases/feeds';
+import { getContainer, narrativeHtml } from '../../runtime/narrative.ts';
+import { getBuildContext } from '../../runtime/build-context.ts';
+import { changelogEntries, type ChangelogEntry } from '../../releases/changelog.ts';
+import { changelogFeed, FEED_ITEM_LIMIT, toAtom, toJsonFeed, toRss, type ChangelogFeed } from '../../releases/feeds.ts';
 
 /** The three feed formats. */
 export type FeedFormat = 'rss' | 'atom' | 'json';

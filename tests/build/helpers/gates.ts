@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
 import { LinkChecker } from 'linkinator';
-import { projectRoot } from './run';
+import { projectRoot } from './run.ts';
 
 /** Every HTML file of a built site. */
 export function htmlFiles(dist: string): string[] {
@@ -22,7 +22,8 @@ export async function htmlErrors(dist: string): Promise<string[]> {
   for (const file of htmlFiles(dist)) {
     const report = await validator.validateFile(file);
     for (const result of report.results) {
-      for (const message of result.messages) errors.push(`${path.relative(dist, file)}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
+      for (const message of result.messages)
+        errors.push(`${path.relative(dist, file)}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
     }
   }
   return errors;
@@ -33,7 +34,12 @@ export async function htmlErrors(dist: string): Promise<string[]> {
  * offline; given a URL (a site served under its base path), it follows every link from there.
  */
 export async function linkCheck(distOrUrl: string): Promise<{ broken: string[]; checked: number }> {
-  const result = await new LinkChecker().check({ path: distOrUrl, recurse: true, checkFragments: true, linksToSkip: ['^https?://(?!(localhost|127\\.0\\.0\\.1)[:/])'] });
+  const result = await new LinkChecker().check({
+    path: distOrUrl,
+    recurse: true,
+    checkFragments: true,
+    linksToSkip: ['^https?://(?!(localhost|127\\.0\\.0\\.1)[:/])'],
+  });
   return {
     broken: result.links.filter((link) => link.state === 'BROKEN').map((link) => `${link.url} (from ${link.parent}) ${link.status}`),
     checked: result.links.filter((link) => link.state === 'OK').length,

@@ -40,11 +40,21 @@ export async function serveDist(dist: string, base = '/'): Promise<{ url: string
 /** Why: tests fail with how to install Chromium, not with a cryptic launch error. */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install Debian's Chromium with "apt-get install chromium" (or set CHROMIUM_PATH), then run npm test again.`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}. Install Debian's Chromium with "apt-get install chromium" (or set CHROMIUM_PATH), then run npm test again.`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

@@ -1,0 +1,98 @@
+/**
+ * Accessibility checks shared by the tests/e2e/a11y-*.test.ts files (split by audience and theme,
+ * so they run in parallel): axe-core with the WCAG 2.2 AA rules over every index
+ * page and the first, middle and last page of each kind, one test per page and theme. The light
+ * theme runs every rule; the dark theme changes colours only, so it runs the rules that depend on
+ * colour, on every index page and one page of each kind (the same markup passed every other rule
+ * in the light run).
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ScenarioName } from '../../build/scenarios.ts';
+import { builtSite } from '../../build/helpers/scenario.ts';
+import { launchChromium, serveDist } from './browser.ts';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** The WCAG 2.2 AA rules of axe whose result depends on colours. */
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+/** Site paths of every built page. */
+function pagePaths(dist: string): string[] {
+  return readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name === 'index.html')
+    .map((entry) => `/${path.relative(dist, entry.parentPath).split(path.sep).join('/')}/`.replace(/^\/\/$/, '/'))
+    .sort();
+}
+
+/**
+ * Why: every index page, plus the first, middle and last of each kind of detail page (or only the
+ * first of each kind, `perKind: 1`), keeps the run short.
+ */
+export function samplePages(paths: string[], perKind: 1 | 3 = 3): string[] {
+  const byType = new Map<string, string[]>();
+  const picked = new Set<string>();
+  for (const page of paths) {
+    const depth = page.split('/').filter(Boolean).length;
+    if (depth <= 1) picked.add(page);
+    else {
+      const type = page.split('/')[1]!;
+      byType.set(type, [...(byType.get(type) ?? []), page]);
+    }
+  }
+  for (const pages of byType.values()) {
+    const chosen = perKind === 1 ? [pages[0]] : [pages[0], pages[Math.floor(pages.length / 2)], pages.at(-1)];
+    for (const page of chosen) if (page) picked.add(page);
+  }
+  return [...picked].sort();
+}
+
+/** Why: the same axe run for each audience's file; each page in each theme is a test of its own. */
+export function describeAccessibility(name: ScenarioName, minimumPages: number, themes: readonly ('light' | 'dark')[] = ['light', 'dark']): void {
+  const paths = pagePaths(builtSite(name));
+  // The dark theme changes colours, not markup: one page of each kind shows each template's colours.
+  const pagesOf = { light: samplePages(paths), dark: samplePages(paths, 1) };
+
+  describe(`accessibility of ${name}`, () => {
+    let browser: Browser;
+    let server: Awaited<ReturnType<typeof serveDist>>;
+    const contexts = new Map<string, BrowserContext>();
+    beforeAll(async () => {
+      browser = await launchChromium();
+      server = await serveDist(builtSite(name));
+      for (const colorScheme of themes) contexts.set(colorScheme, await browser.newContext({ colorScheme }));
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    it(`samples at least ${minimumPages} pages`, () => {
+      expect(pagesOf.light.length).toBeGreaterThanOrEqual(minimumPages);
+    });
+
+    describe.each([...themes])('%s theme', (colorScheme) => {
+      it.each(pagesOf[colorScheme])(colorScheme === 'light' ? '%s has no WCAG 2.2 AA violation' : '%s has no colour contrast violation', async (pagePath) => {
+        const page = await contexts.get(colorScheme)!.newPage();
+        try {
+          await page.goto(`${server.url}${pagePath}`);
+          // Only violations are collected: axe skips the details of what passed, about a third of its time.
+          const axe = new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
+          const results = await (colorScheme === 'light' ? axe.withTags(TAGS) : axe.withRules(COLOUR_RULES)).analyze();
+          const violations = results.violations.map(
+            (violation) =>
+              `${violation.id} (${violation.impact}) ${violation.nodes
+                .map((node) => node.target.join(' '))
+                .slice(0, 3)
+                .join(', ')}`,
+          );
+          expect(violations).toEqual([]);
+        } finally {
+          await page.close();
+        }
+      });
+    });
+  });
+}
