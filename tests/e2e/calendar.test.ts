@@ -4,9 +4,9 @@
  * on a month with a freeze and on the month of "today", wide and narrow, light and dark (the
  * site-wide a11y test samples calendar pages at the default width only).
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './helpers/a11y.ts';
 import { launchChromium, serveDist } from './helpers/browser.ts';
 import { builtSite } from '../build/helpers/scenario.ts';
 
@@ -71,15 +71,7 @@ describe('the calendar in Chromium', () => {
         for (const pathname of ['/calendar/2025-12/', '/calendar/2026-11/']) {
           const page = await context.newPage();
           await page.goto(`${site.url}${pathname}`);
-          const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-          for (const violation of results.violations) {
-            violations.push(
-              `${colorScheme} ${width}px ${pathname}: ${violation.id} ${violation.nodes
-                .map((node) => node.target.join(' '))
-                .slice(0, 3)
-                .join(', ')}`,
-            );
-          }
+          for (const violation of await axeViolations(page)) violations.push(`${colorScheme} ${width}px ${pathname}: ${violation}`);
           await page.close();
         }
         await context.close();

@@ -9,15 +9,33 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScenarioName } from '../../build/scenarios.ts';
 import { builtSite } from '../../build/helpers/scenario.ts';
 import { launchChromium, serveDist } from './browser.ts';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** The axe tags of WCAG 2.2 AA. */
+export const WCAG22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const TAGS = WCAG22_AA;
 /** The WCAG 2.2 AA rules of axe whose result depends on colours. */
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+/**
+ * Why: one axe run for every browser test, `id (impact) targets` per violation. Only violations are
+ * collected: axe skips the details of what passed, about a third of its time.
+ */
+export async function axeViolations(page: Page, run: { tags?: string[]; rules?: string[] } = { tags: WCAG22_AA }): Promise<string[]> {
+  const axe = new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
+  const results = await (run.rules ? axe.withRules(run.rules) : axe.withTags(run.tags ?? WCAG22_AA)).analyze();
+  return results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}) ${violation.nodes
+        .map((node) => node.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
+}
 
 /** Site paths of every built page. */
 function pagePaths(dist: string): string[] {
@@ -50,10 +68,14 @@ export function samplePages(paths: string[], perKind: 1 | 3 = 3): string[] {
 }
 
 /** Why: the same axe run for each audience's file; each page in each theme is a test of its own. */
-export function describeAccessibility(name: ScenarioName, minimumPages: number, themes: readonly ('light' | 'dark')[] = ['light', 'dark']): void {
+export function describeAccessibility(
+  name: ScenarioName,
+  minimumPages: number,
+  { themes = ['light', 'dark'], perKind = 3 }: { themes?: readonly ('light' | 'dark')[]; perKind?: 1 | 3 } = {},
+): void {
   const paths = pagePaths(builtSite(name));
   // The dark theme changes colours, not markup: one page of each kind shows each template's colours.
-  const pagesOf = { light: samplePages(paths), dark: samplePages(paths, 1) };
+  const pagesOf = { light: samplePages(paths, perKind), dark: samplePages(paths, 1) };
 
   describe(`accessibility of ${name}`, () => {
     let browser: Browser;
@@ -78,16 +100,7 @@ export function describeAccessibility(name: ScenarioName, minimumPages: number, 
         const page = await contexts.get(colorScheme)!.newPage();
         try {
           await page.goto(`${server.url}${pagePath}`);
-          // Only violations are collected: axe skips the details of what passed, about a third of its time.
-          const axe = new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
-          const results = await (colorScheme === 'light' ? axe.withTags(TAGS) : axe.withRules(COLOUR_RULES)).analyze();
-          const violations = results.violations.map(
-            (violation) =>
-              `${violation.id} (${violation.impact}) ${violation.nodes
-                .map((node) => node.target.join(' '))
-                .slice(0, 3)
-                .join(', ')}`,
-          );
+          const violations = await axeViolations(page, colorScheme === 'light' ? { tags: TAGS } : { rules: COLOUR_RULES });
           expect(violations).toEqual([]);
         } finally {
           await page.close();
