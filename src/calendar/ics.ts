@@ -105,9 +105,7 @@ function releaseEvent(context: IcsContext, release: WindowedRelease): PendingEve
       id: uid,
       sequence: release.rescheduled,
       stamp: context.options.now,
-      start,
-      end: release.window.end.withTimeZone(tzid),
-      timezone: tzid,
+      ...eventTimes(release.window.start, release.window.end, tzid),
       summary: `${name} ${release.version}${release.title ? ` — ${release.title}` : ''}`,
       description: releaseDescription(context, release),
       url: absoluteUrl(context.options.siteUrl, releasePath(release)),
@@ -185,8 +183,24 @@ function freezeTimes(freeze: Freeze, zone: string): Pick<ICalEventData, 'start' 
       end: freeze.end.withTimeZone(zone).toPlainDate(),
     };
   }
-  const { tzid } = vtimezone(zone);
-  return { start: freeze.start.withTimeZone(tzid), end: freeze.end.withTimeZone(tzid), timezone: tzid };
+  return eventTimes(freeze.start, freeze.end, vtimezone(zone).tzid);
+}
+
+/**
+ * Why: a local time inside a fall-back hour happens twice, and calendar clients do not agree on
+ * which one a TZID time means: an event that starts or ends in such an hour is written in UTC
+ * (`…Z`), which every client reads as the one instant it is.
+ */
+function eventTimes(start: Temporal.ZonedDateTime, end: Temporal.ZonedDateTime, tzid: string): Pick<ICalEventData, 'start' | 'end' | 'timezone'> {
+  const local = { start: start.withTimeZone(tzid), end: end.withTimeZone(tzid) };
+  if (isRepeatedWallTime(local.start) || isRepeatedWallTime(local.end)) return { start: start.withTimeZone('UTC'), end: end.withTimeZone('UTC') };
+  return { ...local, timezone: tzid };
+}
+
+/** Whether the wall-clock time of `time` happens twice in its zone (the hour the clocks fall back). */
+export function isRepeatedWallTime(time: Temporal.ZonedDateTime): boolean {
+  const wall = time.toPlainDateTime();
+  return !wall.toZonedDateTime(time.timeZoneId, { disambiguation: 'earlier' }).equals(wall.toZonedDateTime(time.timeZoneId, { disambiguation: 'later' }));
 }
 
 const vtimezones = new Map<string, { tzid: string; block: string }>();

@@ -9,12 +9,15 @@ import type { YamlSource } from './source.ts';
 import { suggestion } from './zod-problems.ts';
 
 export interface CrossCheckInput {
-  config: HubConfig;
+  /** hub.yaml, when it is valid (without it, products, zones and freezes cannot be checked). */
+  config?: HubConfig;
   people: Loaded<Person>[];
   raci: Loaded<RaciMatrix>[];
   runbooks: Loaded<Runbook>[];
   freezes: Loaded<Freeze>[];
   releases: LoadedRelease[];
+  /** Release files that parsed but failed their schema: their references are checked all the same. */
+  unresolved: YamlSource[];
   /** Ids that exist; `people` is undefined when people.yaml could not be read. */
   known: { people?: Set<string>; runbooks: Set<string>; raci: Set<string> };
 }
@@ -28,15 +31,15 @@ export function crossCheck(input: CrossCheckInput, problems: Problem[]): void {
   const warn: Report = (source, path, message, fix) =>
     problems.push({ severity: 'warning', file: source.file, line: source.lineOf(path), field: fieldPath(path), message, fix });
   uniqueIds(input.people, 'person', report);
-  const productIds = new Set(input.config.products.map((product) => product.id));
-  const ref = (kind: string, known: Set<string> | undefined, fixHint: string) => (source: YamlSource, path: PropertyKey[], value: string | undefined) => {
-    if (value === undefined || !known || known.has(value)) return;
+  const productIds = input.config && new Set(input.config.products.map((product) => product.id));
+  const ref = (kind: string, known: Set<string> | undefined, fixHint: string) => (source: YamlSource, path: PropertyKey[], value: unknown) => {
+    if (typeof value !== 'string' || !known || known.has(value)) return;
     report(source, path, `"${value}" is not a known ${kind}`, suggestion(value, [...known]) ?? fixHint);
   };
   const person = ref('person', input.known.people, 'use an id from people.yaml, or add the person there');
   const runbook = ref('runbook', input.known.runbooks, 'use the file name of a runbook under runbooks/, or write the runbook');
   const raci = ref('RACI matrix', input.known.raci, 'use the file name of a matrix under raci/, or add the matrix');
-  const product = ref('product', productIds, `use one of ${[...productIds].join(', ')}`);
+  const product = ref('product', productIds, `use one of ${[...(productIds ?? [])].join(', ')}`);
 
   checkRaci(input, report);
   for (const { value, source } of input.runbooks) {
@@ -60,7 +63,7 @@ export function crossCheck(input: CrossCheckInput, problems: Problem[]): void {
     raci(source, ['raci'], release.raci);
     for (const [index, id] of release.runbooks.entries()) runbook(source, ['runbooks', index], id);
     runbook(source, ['rollback', 'runbook'], release.rollback?.runbook);
-    checkFreezes(release, source, input.freezes, input.config.timezone, report);
+    if (input.config) checkFreezes(release, source, input.freezes, input.config.timezone, report);
     // Raw HTML and unsafe links are removed when the Markdown is rendered; say so, without failing the build.
     for (const field of markdownFieldsOf(release))
       for (const unsafe of findUnsafeMarkdown(field.markdown)) warn(source, field.path, unsafe.message, unsafe.fix);
@@ -69,6 +72,22 @@ export function crossCheck(input: CrossCheckInput, problems: Problem[]): void {
     }
   }
   checkWindowClashes(input.releases, warn);
+  // A bad status must not hide a misspelt runbook in the same file: read the references as written.
+  for (const source of input.unresolved) {
+    const data = (source.data ?? {}) as Record<string, unknown>;
+    const nested = (key: string) => (isObject(data[key]) ? (data[key] as Record<string, unknown>) : {});
+    product(source, ['product'], data.product);
+    person(source, ['owner'], data.owner);
+    person(source, ['gtm', 'owner'], nested('gtm').owner);
+    raci(source, ['raci'], data.raci);
+    const runbooks = typeof data.runbooks === 'string' ? [data.runbooks] : Array.isArray(data.runbooks) ? data.runbooks : [];
+    for (const [index, id] of runbooks.entries()) runbook(source, typeof data.runbooks === 'string' ? ['runbooks'] : ['runbooks', index], id);
+    runbook(source, ['rollback', 'runbook'], nested('rollback').runbook);
+  }
+}
+
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function uniqueIds(people: Loaded<Person>[], kind: string, report: Report): void {

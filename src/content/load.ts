@@ -4,7 +4,7 @@
  * Pure Node: `npm run check`, the build and the tests all call this one function.
  */
 import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { Temporal } from 'temporal-polyfill';
@@ -18,6 +18,7 @@ import { metricSeriesSidecarSchema } from '../schemas/metric-series.ts';
 import type { Hub, HubConfig, MetricSeries, Person, RaciMatrix, Runbook, Freeze } from '../core/model.ts';
 import { parseWrittenTime } from '../core/time.ts';
 import { entryIdOf, listFiles } from './files.ts';
+import { decodeContentText } from './text.ts';
 import { sortProblems, type Problem } from './problems.ts';
 import { parseFrontmatterSource, parseYamlSource, type YamlSource } from './source.ts';
 import { validateSource } from './zod-problems.ts';
@@ -43,16 +44,18 @@ export interface LoadOptions {
 /** Why: the single entry point that turns a content root into a validated hub model. */
 export async function loadContentRoot(root: string, options: LoadOptions = {}): Promise<LoadResult> {
   const problems: Problem[] = [];
+  const rootProblem = await contentRootProblem(root);
+  if (rootProblem) return { problems: [rootProblem] };
   const reader = new ContentReader(root, problems);
   const config = await loadHubConfig(reader, options);
   const zone = config?.timezone ?? 'UTC';
   const people = await loadPeople(reader);
-  const raciFiles = await listFiles(reader.root, 'raci', ['.yaml', '.yml'], false);
+  const raciFiles = await reader.list('raci', ['.yaml', '.yml'], false);
   const raci = await loadRaci(reader, raciFiles);
-  const runbookFiles = await listFiles(reader.root, 'runbooks', ['.md', '.mdx'], true);
+  const runbookFiles = await reader.list('runbooks', ['.md', '.mdx'], true);
   const runbooks = await loadRunbooks(reader, runbookFiles);
   const freezes = await loadFreezes(reader, zone);
-  const releases = await loadReleases(reader, config);
+  const { releases, unresolved } = await loadReleases(reader, config);
   const metricSeries = await loadMetricSeries(reader);
   // Ids come from file names, so a broken file does not also make every reference to it an error.
   const known = {
@@ -60,7 +63,8 @@ export async function loadContentRoot(root: string, options: LoadOptions = {}): 
     runbooks: new Set(runbookFiles.map((file) => entryIdOf(file, 'runbooks'))),
     raci: new Set(raciFiles.map((file) => entryIdOf(file, 'raci'))),
   };
-  if (config) crossCheck({ config, people: people ?? [], raci, runbooks, freezes, releases, known }, problems);
+  // Every file that parsed is cross-checked, also when other files (hub.yaml among them) failed.
+  crossCheck({ config, people: people ?? [], raci, runbooks, freezes, releases, unresolved, known }, problems);
   const sorted = sortProblems(problems);
   if (!config || sorted.some((problem) => problem.severity === 'error')) return { problems: sorted };
   const hub: Hub = {
@@ -82,6 +86,18 @@ export async function readHubConfig(root: string): Promise<{ config?: HubConfig;
   return { config, problems };
 }
 
+/** Why: a content root that is not a folder is one clear problem, not a crash in every loader. */
+async function contentRootProblem(root: string): Promise<Problem | undefined> {
+  const info = await stat(root).catch(() => undefined);
+  if (!info || info.isDirectory()) return undefined;
+  return {
+    severity: 'error',
+    file: root,
+    message: 'is a file, but the content root must be a folder',
+    fix: 'point the content option or HUB_CONTENT_DIR at the folder that holds hub.yaml',
+  };
+}
+
 /** Reads files of one root and records read failures as problems. */
 class ContentReader {
   constructor(
@@ -89,14 +105,36 @@ class ContentReader {
     readonly problems: Problem[],
   ) {}
 
+  async list(folder: string, extensions: readonly string[], recursive: boolean): Promise<string[]> {
+    const { files, problems } = await listFiles(this.root, folder, extensions, recursive);
+    this.problems.push(...problems);
+    return files;
+  }
+
   async text(file: string): Promise<string | undefined> {
+    let bytes: Buffer;
     try {
-      return await readFile(path.join(this.root, file), 'utf8');
+      bytes = await readFile(path.join(this.root, file));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      this.problems.push({ severity: 'error', file, message: `cannot be read: ${(error as Error).message}` });
+      this.problems.push({
+        severity: 'error',
+        file,
+        message: `cannot be read: ${(error as Error).message}`,
+        fix: 'check that the file exists and can be read',
+      });
       return undefined;
     }
+    const decoded = decodeContentText(bytes);
+    if (decoded.ok) return decoded.text;
+    this.problems.push({
+      severity: 'error',
+      file,
+      line: decoded.line,
+      message: `is not UTF-8 text (byte 0x${decoded.byte.toString(16).toUpperCase().padStart(2, '0')} at column ${decoded.column})`,
+      fix: 'save the file as UTF-8',
+    });
+    return undefined;
   }
 
   async yaml(file: string): Promise<YamlSource | undefined> {
@@ -250,7 +288,7 @@ async function loadFreezes(reader: ContentReader, zone: string): Promise<Loaded<
           line: source.lineOf([index, field]),
           field: `[${index}].${field}`,
           message: parsed.message,
-          fix: 'use a time that exists in the hub zone, or give an offset',
+          fix: 'write a time before or after the jump, or give it an offset such as +01:00',
         });
       }
     }
@@ -274,9 +312,11 @@ async function loadFreezes(reader: ContentReader, zone: string): Promise<Loaded<
   return freezes;
 }
 
-async function loadReleases(reader: ContentReader, config: HubConfig | undefined): Promise<LoadedRelease[]> {
-  const files = await listFiles(reader.root, 'releases', ['.md', '.mdx'], true);
+async function loadReleases(reader: ContentReader, config: HubConfig | undefined): Promise<{ releases: LoadedRelease[]; unresolved: YamlSource[] }> {
+  const files = await reader.list('releases', ['.md', '.mdx'], true);
   const releases: LoadedRelease[] = [];
+  // Releases whose frontmatter parsed but did not pass the schema: their references are still checked.
+  const unresolved: YamlSource[] = [];
   for (const file of files) {
     const text = await reader.text(file);
     if (text === undefined) continue;
@@ -284,15 +324,15 @@ async function loadReleases(reader: ContentReader, config: HubConfig | undefined
     reader.problems.push(...parsed.problems);
     if (!parsed.source) continue;
     const input = reader.validate(validateSource(releaseSchema, parsed.source));
-    if (!input || !config) continue;
-    const release = resolveRelease(input, parsed.source, config, entryIdOf(file, 'releases'), reader.problems);
+    const release = input && config && resolveRelease(input, parsed.source, config, entryIdOf(file, 'releases'), reader.problems);
     if (release) releases.push({ release, source: parsed.source });
+    else if (!input) unresolved.push(parsed.source);
   }
-  return releases;
+  return { releases, unresolved };
 }
 
 async function loadMetricSeries(reader: ContentReader): Promise<MetricSeries[]> {
-  const files = await listFiles(reader.root, 'metrics', ['.csv'], false);
+  const files = await reader.list('metrics', ['.csv'], false);
   const series: MetricSeries[] = [];
   for (const file of files) {
     const text = await reader.text(file);
@@ -358,7 +398,8 @@ export function parseSeriesCsv(file: string, text: string, problems: Problem[]):
         message: `"${record[dateIndex]}" is not a date`,
         fix: 'write dates as 2026-03-01 (or 2026-03 for a month)',
       });
-    const values: Record<string, number> = {};
+    // Column names are the user's: entries, so a column named __proto__ is a column like any other.
+    const entries: [string, number][] = [];
     header.record.forEach((column, index) => {
       if (index === dateIndex) return;
       const cell = record[index] ?? '';
@@ -373,9 +414,9 @@ export function parseSeriesCsv(file: string, text: string, problems: Problem[]):
           message: `"${cell}" is not a number`,
           fix: 'write a plain number such as 42 or 3.5 (no units or thousands separators), or leave the cell empty',
         });
-      } else values[column] = value;
+      } else entries.push([column, value]);
     });
-    if (date) parsedRows.push({ date, values });
+    if (date) parsedRows.push({ date, values: Object.fromEntries(entries) });
   }
   if (problems.length > before) return undefined;
   parsedRows.sort((a, b) => Temporal.PlainDate.compare(a.date, b.date));

@@ -25,7 +25,7 @@ export function resolveRelease(input: ReleaseInput, source: FrontmatterSource, c
     if (value === undefined) return undefined;
     const parsed = parseWrittenTime(value, zone);
     if (parsed.ok) return parsed.value;
-    error(path, parsed.message, 'use a time that exists in that zone (e.g. an hour later), or write it with an offset such as +01:00');
+    error(path, parsed.message, 'write a time before or after the jump, or give it an offset such as +01:00');
     return undefined;
   };
   const window = input.window && { start: time(['window', 'start'], input.window.start), end: time(['window', 'end'], input.window.end) };

@@ -23,6 +23,9 @@ export interface FrontmatterSource extends YamlSource {
   bodyLine: number;
 }
 
+/** Aliases a YAML file may expand: a few for shared values, never an alias bomb. */
+const MAX_ALIASES = 100;
+
 type ParseResult<T> = { source: T; problems: [] } | { source?: undefined; problems: Problem[] };
 
 /** Why: parse a YAML file keeping positions; syntax errors become problems with their line. */
@@ -58,30 +61,52 @@ export function parseYamlSource(file: string, text: string, firstLine = 1): Pars
     }
     return lineAt(offset);
   };
-  return { source: { file, data: doc.toJS({ maxAliasCount: 100 }), lineOf }, problems: [] };
-}
-
-/** Why: release and runbook files carry YAML frontmatter between `---` lines above the body. */
-export function parseFrontmatterSource(file: string, text: string): ParseResult<FrontmatterSource> {
-  const match = /^(?:\uFEFF)?---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/.exec(text);
-  if (!match) {
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    // A "billion laughs" file: aliases that expand without end.
     return {
       problems: [
         {
           severity: 'error',
           file,
-          line: 1,
-          message: 'has no frontmatter',
-          fix: 'start the file with a line "---", the fields in YAML, then another "---" line',
+          line: firstLine,
+          message: `expands YAML aliases (*name) more than ${MAX_ALIASES} times (${firstSentence((error as Error).message)})`,
+          fix: 'write the values out instead of repeating aliases',
         },
       ],
     };
   }
-  const parsed = parseYamlSource(file, match[1] ?? '', 2);
-  if (!parsed.source) return parsed;
-  const bodyLine = match[0].split('\n').length;
-  return { source: { ...parsed.source, body: text.slice(match[0].length), bodyLine }, problems: [] };
+  return { source: { file, data, lineOf }, problems: [] };
 }
+
+/** Why: release and runbook files carry YAML frontmatter between `---` lines above the body. */
+export function parseFrontmatterSource(file: string, text: string): ParseResult<FrontmatterSource> {
+  const problem = (line: number, message: string, fix: string): ParseResult<FrontmatterSource> => ({
+    problems: [{ severity: 'error', file, line, message, fix }],
+  });
+  const lines = text.replace(/^\uFEFF/, '').split('\n');
+  if (!DELIMITER.test(lines[0] ?? '')) return problem(1, 'has no frontmatter', 'start the file with a line "---", the fields in YAML, then another "---" line');
+  // Only a line that is exactly `---` closes the frontmatter (`summary: Big news---` does not);
+  // Astro and MDX split the file the same way only when no other line starts with `---`.
+  const close = lines.findIndex((line, index) => index > 0 && DELIMITER.test(line));
+  const stray = lines.findIndex((line, index) => index > 0 && (close < 0 || index < close) && line.startsWith('---') && !DELIMITER.test(line));
+  if (stray > 0)
+    return problem(
+      stray + 1,
+      'starts with "---" inside the frontmatter',
+      'only the two lines that open and close the frontmatter may start with ---: quote the value or indent the line',
+    );
+  if (close < 0) return problem(lines.length, 'has no line "---" that closes the frontmatter', 'end the frontmatter with a line that is exactly ---');
+  const parsed = parseYamlSource(file, lines.slice(1, close).join('\n'), 2);
+  if (!parsed.source) return parsed;
+  const bodyLine = close + 2;
+  return { source: { ...parsed.source, body: lines.slice(close + 1).join('\n'), bodyLine }, problems: [] };
+}
+
+/** A frontmatter delimiter line: exactly `---`, trailing spaces and a CR allowed. */
+const DELIMITER = /^---[ \t]*\r?$/;
 
 function firstSentence(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');

@@ -18,19 +18,29 @@ export function parseWrittenTime(text: string, zone: string): TimeParseResult {
     const instant = Temporal.Instant.from(`${plain.toString()}${offset}`);
     return { ok: true, value: instant.toZonedDateTimeISO(zone), dateOnly };
   }
-  try {
-    return { ok: true, value: plain.toZonedDateTime(zone, { disambiguation: 'reject' }), dateOnly };
-  } catch {
-    if (dateOnly) {
-      // A day that starts inside a DST gap (rare zones): its first existing instant is its start.
-      return { ok: true, value: plain.toPlainDate().toZonedDateTime({ timeZone: zone }), dateOnly };
-    }
-    return {
-      ok: false,
-      reason: 'dst-gap',
-      message: `${plain.toString({ smallestUnit: 'minute' })} does not exist in ${zone} (the clocks jump forward over it)`,
-    };
-  }
+  // A wall-clock time inside a fall-back overlap happens twice: it means the earlier one (RFC 5545
+  // §3.3.5), unless the file gives an offset. A time inside a spring-forward gap never happens.
+  const earlier = plain.toZonedDateTime(zone, { disambiguation: 'earlier' });
+  if (earlier.toPlainDateTime().equals(plain)) return { ok: true, value: earlier, dateOnly };
+  // A day that starts inside a DST gap (rare zones): its first existing instant is its start.
+  if (dateOnly) return { ok: true, value: plain.toPlainDate().toZonedDateTime({ timeZone: zone }), dateOnly };
+  const gap = gapAround(earlier);
+  return {
+    ok: false,
+    reason: 'dst-gap',
+    message: `${plain.toString({ smallestUnit: 'minute' })} does not exist in ${zone}: the clocks jump from ${gap.from} to ${gap.to} that night`,
+  };
+}
+
+/**
+ * The wall-clock times on both sides of the spring-forward jump that `before` (a gap time read
+ * with the offset before it) falls just short of: 02:00 to 03:00, or 02:00 to 02:30.
+ */
+function gapAround(before: Temporal.ZonedDateTime): { from: string; to: string } {
+  const transition = before.getTimeZoneTransition('next') ?? before;
+  const oldOffset = transition.subtract({ nanoseconds: 1 }).offset;
+  const wall = (time: Temporal.ZonedDateTime) => time.toPlainTime().toString({ smallestUnit: 'minute' });
+  return { from: wall(transition.toInstant().toZonedDateTimeISO(oldOffset)), to: wall(transition) };
 }
 
 /** Why: months of calendar pages and metrics are the hub zone's (`YYYY-MM`). */

@@ -5,6 +5,7 @@
  * Commits that are not conventional are listed, never dropped silently.
  */
 import { execFile } from 'node:child_process';
+import { ownValue } from '../core/own.ts';
 import { promisify } from 'node:util';
 import createPreset from 'conventional-changelog-conventionalcommits';
 import { CommitParser, type Commit, type ParserOptions } from 'conventional-commits-parser';
@@ -131,7 +132,8 @@ function classifyCommit(commit: Commit, hash: string): Outcome {
   const type = commit.type?.toLowerCase();
   if (commit.revert) return { kind: 'change', change: { type: 'changed', summary: withHash(commit.header ?? '', hash), breaking: Boolean(breakingNote) } };
   if (!type || !commit.subject) return { kind: 'unparsed', reason: 'not a Conventional Commit' };
-  const mapped = TYPES[type];
+  // A commit type is the author's word: `constructor: …` must not find a built-in property.
+  const mapped = ownValue(TYPES, type);
   if (!mapped) return { kind: 'unparsed', reason: `unknown type "${type}"` };
   if (mapped === 'skip' && !breakingNote) return { kind: 'skipped', type };
   const scope = commit.scope ? `**${commit.scope}:** ` : '';

@@ -7,6 +7,7 @@
  * tooltips with `number-format.ts`, like the tables.
  */
 import { formatMonth } from '../presentation/format.ts';
+import { ownValue } from '../core/own.ts';
 import type { CustomSeries, MetricField, MetricsDocument, MonthMetrics } from './metrics.ts';
 import type { Product } from '../core/model.ts';
 import { formatMetricCell, formatMetricNumber, formatMetricValue, type ValueFormat } from '../presentation/number-format.ts';
@@ -142,13 +143,13 @@ function productsWithout(series: readonly ChartSeries[], products: readonly Prod
 
 /** Why: each `content/metrics/*.csv` gets a line per column and its sidecar target as a dashed line; `null` without values. */
 export function customSeriesChart(series: CustomSeries): Omit<ChartWithTable, 'productsWithoutData'> | null {
-  const columns = series.columns.filter((column) => series.rows.some((row) => row.values[column] != null));
+  const columns = series.columns.filter((column) => series.rows.some((row) => ownValue(row.values, column) != null));
   if (columns.length === 0) return null;
   const valueFormat: ValueFormat = { format: 'decimal', unit: series.unit ?? '' };
   const monthly = series.rows.every((row) => row.date.endsWith('-01'));
   const lines: ChartSeries[] = columns.map((column, index) => ({
     label: column,
-    values: series.rows.map((row) => row.values[column] ?? null),
+    values: series.rows.map((row) => ownValue(row.values, column) ?? null),
     color: paletteColor(index),
   }));
   const target: ChartSeries[] =
@@ -184,7 +185,7 @@ export function customSeriesChart(series: CustomSeries): Omit<ChartWithTable, 'p
       header: monthly ? formatMonth(row.date.slice(0, 7)) : longDate(row.date),
       datetime: monthly ? row.date.slice(0, 7) : row.date,
       cells: [
-        ...columns.map((column) => formatMetricCell(row.values[column] ?? null, 'decimal')),
+        ...columns.map((column) => formatMetricCell(ownValue(row.values, column) ?? null, 'decimal')),
         ...(series.target === null ? [] : [formatMetricNumber(series.target, 'decimal')]),
       ],
     })),

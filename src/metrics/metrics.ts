@@ -10,6 +10,7 @@
  * - No data is `null` (never 0, never NaN). `releaseCount` is a count, so it is 0, not null.
  */
 import { Temporal } from 'temporal-polyfill';
+import { ownValue } from '../core/own.ts';
 import type { Hub, HubConfig, Incident, MetricSeries, Release, TimeWindow } from '../core/model.ts';
 import { compareTimes, monthKey, monthsBetweenInclusive } from '../core/time.ts';
 
@@ -378,7 +379,7 @@ function customSeries(series: MetricSeries): CustomSeries {
     columns: [...series.columns],
     rows: rows.map((row) => ({
       date: row.date.toString(),
-      values: Object.fromEntries(series.columns.map((column) => [column, row.values[column] ?? null])),
+      values: Object.fromEntries(series.columns.map((column) => [column, ownValue(row.values, column) ?? null])),
     })),
   };
 }

@@ -3,6 +3,7 @@
  * Joins are computed once per build (memoised per hub) and shared by the RACI and people pages.
  */
 import type { Hub, Person, RaciActivity, RaciCode, RaciMatrix, Release } from '../core/model.ts';
+import { ownValue } from '../core/own.ts';
 import { compareReleasesNewestFirst } from '../releases/releases.ts';
 
 /** What a RACI code means: its name and a one-line explanation for the legend. */
@@ -77,7 +78,7 @@ function buildIndex(hub: Hub): RaciIndex {
   for (const matrix of hub.raci) {
     for (const activity of matrix.activities) {
       for (const role of matrix.roles) {
-        const code = activity.assignments[role];
+        const code = ownValue(activity.assignments, role);
         if (code) cellsByRole.set(role, [...(cellsByRole.get(role) ?? []), { matrix, activity, code }]);
       }
     }

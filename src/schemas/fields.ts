@@ -4,7 +4,7 @@
  * resolves them to instants afterwards.
  */
 import { z } from 'astro/zod';
-import { isValidTimeZone, readWrittenTime } from './grammar.ts';
+import { isValidTimeZone, readWrittenTime, suggestTimeZone } from './grammar.ts';
 
 /** Non-empty trimmed text. */
 export const text = z.string().trim().min(1, { error: 'must not be empty' });
@@ -34,10 +34,35 @@ export const writtenDate = z
 
 /** An IANA time zone name such as `Europe/Berlin`. */
 export const timeZone = z.string().refine(isValidTimeZone, {
-  error: (issue) => `"${String(issue.input)}" is not an IANA time zone — use a name like Europe/Berlin or America/New_York`,
+  error: (issue) => {
+    const written = String(issue.input);
+    const offset = /^[+-]\d/.test(written);
+    const suggested = suggestTimeZone(written);
+    const why = offset ? `"${written}" is a UTC offset, not a time zone (an offset never follows summer time)` : `"${written}" is not an IANA time zone`;
+    return `${why} — ${suggested && !offset ? `did you mean "${suggested}"?` : 'use a name like Europe/Berlin or America/New_York'}`;
+  },
 });
 
 /** A list that may be written as one item: `products: web` is read as `[web]`. */
 export function listOf<T extends z.ZodType>(item: T) {
   return z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(item));
+}
+
+/**
+ * A map whose keys the user writes (RACI role names): every key kept as written, `__proto__` and
+ * `constructor` too (zod's own record drops `__proto__`), each value checked with its path.
+ */
+export function recordOf<T extends z.ZodType>(value: T) {
+  return z
+    .custom<Record<string, unknown>>((input) => typeof input === 'object' && input !== null && !Array.isArray(input), {
+      error: 'must be a map of names to values',
+    })
+    .superRefine((input, ctx) => {
+      for (const [key, entry] of Object.entries(input)) {
+        const result = value.safeParse(entry, { reportInput: true });
+        if (!result.success)
+          for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [key, ...issue.path] } as Parameters<typeof ctx.addIssue>[0]);
+      }
+    })
+    .transform((input) => Object.fromEntries(Object.entries(input).map(([key, entry]) => [key, value.parse(entry)])) as Record<string, z.output<T>>);
 }

@@ -51,12 +51,43 @@ export function readWrittenTime(text: string): WrittenTime {
   }
 }
 
-/** Why: an unknown IANA zone must be a clear error, not a RangeError deep in a page. */
+/**
+ * Why: an IANA zone name, written as the tz database writes it (`Europe/Berlin`, `UTC`). A UTC
+ * offset (`+01:00`) is no zone (it never follows summer time), and `europe/berlin` is refused
+ * rather than guessed.
+ */
 export function isValidTimeZone(zone: string): boolean {
+  if (/^[+-]\d/.test(zone)) return false;
   try {
-    Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(zone);
-    return true;
+    return Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(zone).timeZoneId === zone;
   } catch {
     return false;
   }
+}
+
+/** Why: "did you mean America/Toronto?" for `Toronto`, `america/toronto` or `America/Torronto`. */
+export function suggestTimeZone(written: string): string | undefined {
+  const zones = [...Intl.supportedValuesOf('timeZone'), 'UTC'];
+  const key = written.trim().toLowerCase().replace(/\s+/g, '_');
+  const exact = zones.find((zone) => zone.toLowerCase() === key);
+  if (exact) return exact;
+  const byCity = zones.filter((zone) => zone.toLowerCase().split('/').at(-1) === key);
+  if (byCity.length === 1) return byCity[0];
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(key.length / 4)) + 1;
+  for (const zone of zones) {
+    const distance = editDistance(key, zone.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [zone, distance];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
 }

@@ -1,14 +1,14 @@
 /** A RACI matrix file `raci/<id>.yaml` (SPEC §1). */
 import { z } from 'astro/zod';
 import { RACI_CODES } from './vocabulary.ts';
-import { text } from './fields.ts';
+import { recordOf, text } from './fields.ts';
 
 /** One activity row: role name → R, A, C, I or A/R. */
 export const raciActivitySchema = z.strictObject({
   /** What is done, e.g. `Approve the go/no-go`. */
   name: text,
   /** Role name → code; roles left out have no part. */
-  assignments: z.record(z.string(), z.enum(RACI_CODES)),
+  assignments: recordOf(z.enum(RACI_CODES)),
 });
 
 export const raciSchema = z.strictObject({

@@ -24,11 +24,9 @@ const expected: Record<string, string[]> = {
   'window-end-before-start': [
     'content/releases/web/1.1.0.md:7 window.end: must be after window.start (2026-03-10T04:00 ≤ 2026-03-10T05:00) — fix the window or drop it',
   ],
-  'unknown-zone': [
-    'content/releases/web/1.1.0.md:8 window.timezone: "Europe/Berlinn" is not an IANA time zone — use a name like Europe/Berlin or America/New_York',
-  ],
+  'unknown-zone': ['content/releases/web/1.1.0.md:8 window.timezone: "Europe/Berlinn" is not an IANA time zone — did you mean "Europe/Berlin"?'],
   'dst-gap': [
-    'content/releases/web/1.1.0.md:6 window.start: 2026-03-29T02:30 does not exist in Europe/Berlin (the clocks jump forward over it) — use a time that exists in that zone (e.g. an hour later), or write it with an offset such as +01:00',
+    'content/releases/web/1.1.0.md:6 window.start: 2026-03-29T02:30 does not exist in Europe/Berlin: the clocks jump from 02:00 to 03:00 that night — write a time before or after the jump, or give it an offset such as +01:00',
   ],
   'raci-two-accountable': [
     'content/raci/hotfix.yaml:5 activities[0].assignments: "Ship the fix" has 2 Accountable roles; it needs exactly one — mark one role A (or A/R) and no other',

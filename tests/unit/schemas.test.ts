@@ -115,7 +115,7 @@ const cases: SchemaCase[] = [
       },
       {
         yaml: 'title: T\nurl: https://x.example\ntimezone: Berlin\nproducts: [{ id: web, name: Web }]\n',
-        errors: ['x.yaml:3 timezone: "Berlin" is not an IANA time zone — use a name like Europe/Berlin or America/New_York'],
+        errors: ['x.yaml:3 timezone: "Berlin" is not an IANA time zone — did you mean "Europe/Berlin"?'],
       },
       { yaml: 'title: T\nurl: https://x.example\ntimezone: UTC\nproducts: []\n', errors: ['x.yaml:4 products: must list at least one product'] },
       {
