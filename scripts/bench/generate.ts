@@ -591,6 +591,7 @@ function hubYaml(products: { id: string; name: string }[], total: number): strin
     'footerLinks:',
     '  - { label: Status page, href: "https://status.bench.example" }',
     '  - { label: API reference, href: "https://docs.bench.example/api" }',
+    'externalHosts: [cdn.bench.example]',
     '',
   ].join('\n');
 }

@@ -32,14 +32,18 @@ export function servedFile(path: string): string {
   return /\.[a-z0-9]+$/i.test(clean) ? clean : `${clean}/index.html`;
 }
 
-/** Code spans and fenced blocks hold examples, not links: blank them out, keeping line breaks. */
-function blankOutCode(text: string): string {
-  return text
-    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, (block) => block.replace(/[^\n]/g, ' '))
-    .replace(/`[^`\n]*`/g, (span) => ' '.repeat(span.length));
+/** Why: code spans and fenced blocks hold examples, not links or content: blank them out, keeping line breaks. */
+export function blankOutCode(text: string): string {
+  return (
+    text
+      // Fences may be indented (a code block inside a list item).
+      .replace(/^[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?^[ \t]*\1[ \t]*$/gm, (block) => block.replace(/[^\n]/g, ' '))
+      .replace(/`[^`\n]*`/g, (span) => ' '.repeat(span.length))
+  );
 }
 
-function countNewlines(text: string, end: number): number {
+/** Why: the line of an offset in a body is its first line plus the line breaks before it. */
+export function countNewlines(text: string, end: number): number {
   let count = 0;
   for (let index = text.indexOf('\n'); index !== -1 && index < end; index = text.indexOf('\n', index + 1)) count++;
   return count;

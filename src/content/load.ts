@@ -19,6 +19,7 @@ import type { Hub, HubConfig, MetricSeries, Person, RaciMatrix, Runbook, Freeze 
 import { parseWrittenTime } from '../core/time.ts';
 import { entryIdOf, listFiles } from './files.ts';
 import { decodeContentText } from './text.ts';
+import { bodyProblems } from './body-check.ts';
 import { sortProblems, type Problem } from './problems.ts';
 import { parseFrontmatterSource, parseYamlSource, type YamlSource } from './source.ts';
 import { validateSource } from './zod-problems.ts';
@@ -53,7 +54,7 @@ export async function loadContentRoot(root: string, options: LoadOptions = {}): 
   const raciFiles = await reader.list('raci', ['.yaml', '.yml'], false);
   const raci = await loadRaci(reader, raciFiles);
   const runbookFiles = await reader.list('runbooks', ['.md', '.mdx'], true);
-  const runbooks = await loadRunbooks(reader, runbookFiles);
+  const runbooks = await loadRunbooks(reader, runbookFiles, config);
   const freezes = await loadFreezes(reader, zone);
   const { releases, unresolved } = await loadReleases(reader, config);
   const metricSeries = await loadMetricSeries(reader);
@@ -243,7 +244,7 @@ async function loadRaci(reader: ContentReader, files: string[]): Promise<Loaded<
   return matrices;
 }
 
-async function loadRunbooks(reader: ContentReader, files: string[]): Promise<Loaded<Runbook>[]> {
+async function loadRunbooks(reader: ContentReader, files: string[], config: HubConfig | undefined): Promise<Loaded<Runbook>[]> {
   const runbooks: Loaded<Runbook>[] = [];
   for (const file of files) {
     const text = await reader.text(file);
@@ -251,6 +252,7 @@ async function loadRunbooks(reader: ContentReader, files: string[]): Promise<Loa
     const parsed = parseFrontmatterSource(file, text);
     reader.problems.push(...parsed.problems);
     if (!parsed.source) continue;
+    reader.problems.push(...bodyProblems(file, parsed.source.body, parsed.source.bodyLine, config?.externalHosts ?? []));
     const input = reader.validate(validateSource(runbookSchema, parsed.source));
     if (!input) continue;
     const id = entryIdOf(file, 'runbooks');
@@ -323,6 +325,7 @@ async function loadReleases(reader: ContentReader, config: HubConfig | undefined
     const parsed = parseFrontmatterSource(file, text);
     reader.problems.push(...parsed.problems);
     if (!parsed.source) continue;
+    reader.problems.push(...bodyProblems(file, parsed.source.body, parsed.source.bodyLine, config?.externalHosts ?? []));
     const input = reader.validate(validateSource(releaseSchema, parsed.source));
     const release = input && config && resolveRelease(input, parsed.source, config, entryIdOf(file, 'releases'), reader.problems);
     if (release) releases.push({ release, source: parsed.source });

@@ -63,6 +63,8 @@ export interface HubConfig {
   /** Path of a logo under `public/`. */
   logo?: string;
   footerLinks: FooterLink[];
+  /** Hosts pages may load images and media from. */
+  externalHosts: string[];
   description?: string;
 }
 

@@ -18,6 +18,8 @@ type ConfigUpdate = Parameters<HookParameters<'astro:config:setup'>['updateConfi
 /** What the hub sets in Astro's config for one build. */
 export interface HubAstroConfigInput {
   config: AstroConfig;
+  /** hub.yaml `externalHosts`: pages may load images and media from them. */
+  externalHosts: readonly string[];
   site?: string;
   base: string;
   contentRoot: string;
@@ -25,7 +27,8 @@ export interface HubAstroConfigInput {
 }
 
 /** Why: a team's `astro.config.mjs` holds only `integrations: [releaseHub()]`; the hub brings the rest. */
-export function hubAstroConfig({ config, site, base, contentRoot, plugin }: HubAstroConfigInput): ConfigUpdate {
+export function hubAstroConfig({ config, externalHosts, site, base, contentRoot, plugin }: HubAstroConfigInput): ConfigUpdate {
+  const hosts = externalHosts.map((host) => `https://${host}`).join(' ');
   const present = new Set(config.integrations.map((integration) => integration.name));
   const integrations: AstroIntegration[] = [];
   if (!present.has('@astrojs/mdx')) integrations.push(mdx());
@@ -45,7 +48,14 @@ export function hubAstroConfig({ config, site, base, contentRoot, plugin }: HubA
       csp: {
         // updateConfig() merges after Astro's defaults are applied, so the default algorithm is written out.
         algorithm: 'SHA-256',
-        directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+        directives: [
+          "default-src 'self'",
+          `img-src 'self' data:${hosts ? ` ${hosts}` : ''}`,
+          `media-src 'self'${hosts ? ` ${hosts}` : ''}`,
+          "object-src 'none'",
+          "base-uri 'self'",
+          "form-action 'self'",
+        ],
         scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
         styleDirective: { resources: ["'self'"] },
       },

@@ -25,6 +25,8 @@ export interface HubSnapshot {
   linkSources: SourceRef[];
   /** The hub's site URL (hub.yaml `url`, no trailing slash). */
   siteUrl: string;
+  /** hub.yaml `externalHosts`. */
+  externalHosts: string[];
 }
 
 /** The content of one build (or one dev server) and its problems. */
@@ -81,6 +83,7 @@ export class HubState {
       bodies: { releases: bodiesOf(view.releases), runbooks: bodiesOf(view.runbooks) },
       linkSources: bodySources(view),
       siteUrl: hub.config.url,
+      externalHosts: hub.config.externalHosts,
     };
   }
 }

@@ -18,6 +18,7 @@ import { readSiteUrl } from '../content/site-url.ts';
 import { formatProblem, type Problem } from '../content/problems.ts';
 import { countOf } from '../presentation/count.ts';
 import { hubAstroConfig } from './astro-config.ts';
+import { outputOverlapProblems, takeBuildLock, unwritableProblem, type OutputFolder } from './build-guard.ts';
 import { CLI_BUILD_ENV, RELEASE_HUB_OPTIONS, type CliBuildReport } from './cli-protocol.ts';
 import { resolveBuildNow } from './build-now.ts';
 import { indexSite } from './search-index.ts';
@@ -70,19 +71,38 @@ export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegr
           return injectRoutes();
         }
 
-        // Under `release-hub build` the command learns where the site goes before anything can fail.
+        const codegenDir = fileURLToPath(createCodegenDir());
         const cliReport = process.env[CLI_BUILD_ENV];
-        if (command === 'build' && cliReport) updateConfig({ outDir: pathToFileURL(`${stageForCli(config, settings.displayRoot, cliReport)}/`) });
-        state = new HubState(settings, now.value, fileURLToPath(createCodegenDir()), publicDir);
+        if (command === 'build') {
+          // Nothing is written, let alone deleted, until the output folder and the lock are known to be fine.
+          const output = outputFolderOf(config, cliReport !== undefined, projectRoot);
+          const reads = [
+            { path: settings.contentRoot, what: 'the content root' },
+            { path: publicDir, what: "the project's public/ folder" },
+            { path: fileURLToPath(config.srcDir), what: "the project's src/ folder" },
+            { path: projectRoot, what: 'the project', outputMayBeInside: true },
+          ];
+          const overlaps = outputOverlapProblems(output, reads, process.cwd());
+          if (overlaps.length > 0) stop(overlaps, 'the output folder overlaps a folder the build reads; nothing was deleted');
+          const unwritable = unwritableProblem(output, process.cwd());
+          if (unwritable) stop([unwritable], 'the output folder cannot be written; nothing was written');
+          const lock = takeBuildLock(codegenDir, projectRoot);
+          if ('problem' in lock) stop([lock.problem], 'another build of this project is running; nothing was written');
+          // Under `release-hub build` the command learns where the site goes before anything can fail.
+          if (cliReport) updateConfig({ outDir: pathToFileURL(`${stageForCli(output.path, settings.displayRoot, cliReport)}/`) });
+        }
+        state = new HubState(settings, now.value, codegenDir, publicDir);
         const valid = await state.load();
         state.printProblems();
         if (!valid && command === 'build') stop([], `${countOf(state.errorCount(), 'content error')} in ${settings.displayRoot}`);
 
         const siteUrl = valid ? state.snapshot().siteUrl : undefined;
+        const externalHosts = valid ? state.snapshot().externalHosts : [];
         const base = basePathOf(config, siteUrl);
         updateConfig(
           hubAstroConfig({
             config,
+            externalHosts,
             site: config.site ?? siteUrl,
             base,
             contentRoot: settings.contentRoot,
@@ -108,6 +128,13 @@ export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegr
   };
 }
 
+/** Why: the published folder: `HUB_DIST_DIR` (`release-hub build --out-dir`), else Astro's `outDir`. */
+function outputFolderOf(config: AstroConfig, cli: boolean, projectRoot: string): OutputFolder {
+  const dist = cli ? process.env.HUB_DIST_DIR?.trim() : undefined;
+  if (dist) return { path: path.resolve(dist), file: '--out-dir (HUB_DIST_DIR)' };
+  return { path: fileURLToPath(config.outDir).replace(/[\\/]+$/, ''), file: configFileOf(projectRoot), field: 'outDir' };
+}
+
 /** Why: the hub's base path is Astro's `base`, or else the path of hub.yaml's `url` (a GitHub Pages project site). */
 function basePathOf(config: AstroConfig, siteUrl: string | undefined): string {
   if (config.base !== '/') return config.base;
@@ -118,9 +145,7 @@ function basePathOf(config: AstroConfig, siteUrl: string | undefined): string {
  * Why: under `release-hub build` the site is built into a staging folder next to the published one
  * (`HUB_DIST_DIR`, else Astro's `outDir`), and the command is told where both are.
  */
-function stageForCli(config: AstroConfig, displayRoot: string, reportFile: string): string {
-  const dist = process.env.HUB_DIST_DIR?.trim();
-  const outDir = dist ? path.resolve(dist) : fileURLToPath(config.outDir).replace(/[\\/]+$/, '');
+function stageForCli(outDir: string, displayRoot: string, reportFile: string): string {
   const report: CliBuildReport = { outDir, stagingDir: `${outDir}.staging-${process.pid}`, displayRoot };
   writeFileSync(reportFile, JSON.stringify(report));
   return report.stagingDir;

@@ -9,7 +9,8 @@
  */
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
 import type { Link, Nodes as MdastNodes, PhrasingContent, Root as MdastRoot } from 'mdast';
-import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeSanitize from 'rehype-sanitize';
+import { SAFE_HTML_SCHEMA, SAFE_PROTOCOLS } from './sanitize.ts';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { markdownToMdast } from 'satteri';
@@ -56,7 +57,6 @@ export function markdownFieldsOf(release: Release): { path: PropertyKey[]; markd
   return fields.filter((field): field is { path: PropertyKey[]; markdown: string } => field.markdown !== undefined);
 }
 
-const SAFE_PROTOCOLS = new Set(defaultSchema.protocols?.href ?? []);
 /** Why: Markdown of data fields as remark-parse + remark-gfm would read it (no front matter, no smart quotes). */
 function parseMarkdown(source: string): MdastRoot {
   return markdownToMdast(source, { features: { gfm: true, frontmatter: false, smartPunctuation: false }, position: false }) as MdastRoot;
@@ -121,7 +121,7 @@ export function createMarkdownRenderer(links: ReferenceLinks): MarkdownRenderer 
       processor = unified()
         .use(remarkReferences, { ...links, product })
         .use(remarkRehype)
-        .use(rehypeSanitize);
+        .use(rehypeSanitize, SAFE_HTML_SCHEMA);
       processors.set(product, processor);
     }
     return processor;

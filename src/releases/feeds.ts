@@ -8,11 +8,18 @@
  * - Dates: the release time (`deployment.finishedAt`); the feed's `updated` is its newest item,
  *   never the clock, so a rebuild of the same content gives the same bytes. A feed without items
  *   says 1970-01-01T00:00:00Z.
- * - Content: full HTML (summary, changes, release notes) with every URL made absolute.
+ * - Content: full HTML (summary, changes, release notes) with every URL made absolute, sanitized
+ *   with the rule of the pages' Markdown (rehype-sanitize's GitHub schema, plus the hub's own
+ *   classes), whatever reached it.
+ * - Text: RSS `description` and Atom `title`/`summary` are read as HTML by feed readers, so every
+ *   plain text is HTML-escaped there; characters that XML 1.0 forbids are dropped, and no string
+ *   can close a CDATA section early: every feed is well-formed XML for any input.
  */
 import { Feed } from 'feed';
 import type { Element, Root } from 'hast';
 import rehypeParse from 'rehype-parse';
+import rehypeSanitize from 'rehype-sanitize';
+import { FEED_HTML_SCHEMA } from '../markdown/sanitize.ts';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { changelogEntries, type ChangelogEntry } from './changelog.ts';
@@ -109,44 +116,61 @@ function itemTitle(entry: ChangelogEntry): string {
   return entry.rolledBack ? `${headline} (rolled back)` : headline;
 }
 
-function feedOf(feed: ChangelogFeed, hubTitle: string): Feed {
+function feedOf(feed: ChangelogFeed, hubTitle: string, format: 'rss' | 'atom'): Feed {
   const writer = new Feed({
     id: feed.homePageUrl,
-    title: feed.title,
-    description: feed.description,
+    title: xmlText(feed.title),
+    description: xmlText(feed.description),
     link: feed.homePageUrl,
     language: 'en',
     updated: feed.updated,
     generator: 'Release Hub',
     feedLinks: { rss: feed.feedUrls.rss, atom: feed.feedUrls.atom, json: feed.feedUrls.json },
     // RFC 4287 wants an author for every entry; the hub speaks for its releases.
-    author: { name: hubTitle, link: new URL(feed.homePageUrl).origin },
-    copyright: hubTitle,
+    author: { name: xmlText(hubTitle), link: new URL(feed.homePageUrl).origin },
+    copyright: xmlText(hubTitle),
   });
   for (const item of feed.items) {
     writer.addItem({
       id: item.id,
       guid: item.id,
       link: item.url,
-      title: item.title,
-      description: item.summary,
-      content: item.contentHtml,
+      // Written as CDATA and read as HTML: escaped text, which cannot hold "]]>" or a tag.
+      title: escapeHtml(item.title),
+      description: item.summary === undefined ? undefined : escapeHtml(item.summary),
+      content: cdataSafe(item.contentHtml),
       date: item.published,
       published: item.published,
-      category: item.tags.map((tag) => ({ name: tag, term: tag })),
+      // `feed` escapes an RSS category, but writes Atom's label attribute as it is.
+      category: item.tags.map((tag) => ({ name: format === 'atom' ? escapeHtml(xmlText(tag)).replaceAll('"', '&quot;') : xmlText(tag), term: xmlText(tag) })),
     });
   }
   return writer;
 }
 
+/** Text without the characters XML 1.0 forbids (controls other than tab, newline and return, lone surrogates). */
+export function xmlText(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+}
+
+/** Plain text for a field a reader shows as HTML. */
+function escapeHtml(text: string): string {
+  return xmlText(text).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/** HTML that is written inside CDATA: "]]>" would end it, and `&gt;` means the same in HTML. */
+function cdataSafe(html: string): string {
+  return xmlText(html).replaceAll(']]>', ']]&gt;');
+}
+
 /** Why: RSS 2.0 for the readers that only speak RSS. */
 export function toRss(feed: ChangelogFeed, hubTitle: string): string {
-  return feedOf(feed, hubTitle).rss2();
+  return feedOf(feed, hubTitle, 'rss').rss2();
 }
 
 /** Why: Atom (RFC 4287): ids, updated times and HTML content are well defined there. */
 export function toAtom(feed: ChangelogFeed, hubTitle: string): string {
-  return feedOf(feed, hubTitle).atom1();
+  return feedOf(feed, hubTitle, 'atom').atom1();
 }
 
 /** A JSON Feed 1.1 document (https://jsonfeed.org/version/1.1). */
@@ -192,6 +216,7 @@ export function toJsonFeed(feed: ChangelogFeed, hubTitle: string): JsonFeed {
 }
 
 const htmlFragment = unified().use(rehypeParse, { fragment: true }).use(rehypeStringify);
+const sanitizer = unified().use(rehypeSanitize, FEED_HTML_SCHEMA);
 const URL_ATTRIBUTES: Record<string, string> = { a: 'href', img: 'src', source: 'src', video: 'src', audio: 'src', link: 'href' };
 
 /**
@@ -216,7 +241,7 @@ export function feedHtml(html: string, baseUrl: string): string {
     });
   };
   clean(tree);
-  return htmlFragment.stringify(tree).trim();
+  return htmlFragment.stringify(sanitizer.runSync(tree) as Root).trim();
 }
 
 function isHiddenFromReaders(element: Element): boolean {

@@ -66,6 +66,19 @@ export const hubSchema = z.strictObject({
   logo: z.string().startsWith('/', { error: 'must be a path under public/ starting with "/", e.g. /logo.svg' }).optional(),
   /** Links shown in the footer. */
   footerLinks: z.array(footerLinkSchema).default([]),
+  /**
+   * Hosts that pages may load images and media from (`cdn.acme.example`). Anything a page loads
+   * comes from the hub itself unless its host is listed here; links to other sites need no listing.
+   */
+  externalHosts: z
+    .array(
+      z
+        .string()
+        .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/, {
+          error: 'must be a host name such as cdn.acme.example (no scheme, no path)',
+        }),
+    )
+    .default([]),
   /** One sentence about the hub, for the home page and feeds. */
   description: text.optional(),
 });

@@ -88,6 +88,7 @@ function hub(releases: Release[], options: { timezone?: string; products?: strin
       products: (options.products ?? ['web', 'api']).map((id) => ({ id, name: id.toUpperCase() })),
       metrics: { onTimeToleranceMinutes: 0 },
       footerLinks: [],
+      externalHosts: [],
     },
     releases,
     runbooks: [],

@@ -8,7 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,6 +16,7 @@ import { displayRootOf } from '../../content/root.ts';
 import { CLI_BUILD_ENV, type CliBuildReport } from '../../integration/cli-protocol.ts';
 import { writeSearchIndex } from '../../search/index-site.ts';
 import { astroBin } from '../astro-bin.ts';
+import { swapIntoPlace } from '../swap.ts';
 
 const HELP = `Usage: release-hub build [options]
 
@@ -102,19 +103,6 @@ function astroBuild(root: string, env: NodeJS.ProcessEnv): Promise<number | null
 
 function readReport(file: string): CliBuildReport | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as CliBuildReport) : undefined;
-}
-
-/** The new site replaces the old one only now, when everything succeeded. */
-async function swapIntoPlace(outDir: string, staging: string): Promise<void> {
-  const previous = `${outDir}.previous-${process.pid}`;
-  if (existsSync(outDir)) await rename(outDir, previous);
-  try {
-    await rename(staging, outDir);
-  } catch (error) {
-    if (existsSync(previous)) await rename(previous, outDir);
-    throw error;
-  }
-  await rm(previous, { recursive: true, force: true });
 }
 
 /** Why: messages name folders as the user would type them, from where they ran the command. */

@@ -70,6 +70,7 @@ export function makeHub(overrides: HubOverrides = {}): Hub {
       ],
       metrics: { onTimeToleranceMinutes: 0 },
       footerLinks: [],
+      externalHosts: [],
       ...config,
     },
     releases: [],
