@@ -4,25 +4,44 @@
  */
 import type { ContentLink } from '../core/model.ts';
 
+// A link target: a site path (`/runbooks/x/`) or a relative one (`../x/`, `docs/order.md`), never a
+// URL with a scheme, protocol-relative (`//host`) or a fragment alone.
+const TARGET = String.raw`((?![a-z][a-z0-9+.-]*:|//|#)[^)\s>#"'?]+)(?:\?[^)\s>#"']*)?(?:#([^)\s>"']*))?`;
 const PATTERNS = [
-  /\]\(\s*<?(\/[^)\s>#]*)(?:#([^)\s>]*))?>?(?:\s+"[^"]*")?\s*\)/g, // [text](/path#frag "title")
-  /^\s{0,3}\[[^\]]+\]:\s*<?(\/[^\s>#]*)(?:#([^\s>]*))?/gm, // [ref]: /path#frag
-  /\bhref=["'](\/[^"'#]*)(?:#([^"']*))?["']/g, // <a href="/path#frag">
+  new RegExp(String.raw`(?<!!)\[[^\]]*\]\(\s*<?${TARGET}>?(?:\s+"[^"]*")?\s*\)`, 'gi'), // [text](target "title"), not ![image]()
+  new RegExp(String.raw`^\s{0,3}\[[^\]]+\]:\s*<?${TARGET}`, 'gim'), // [ref]: target
+  new RegExp(String.raw`\bhref=["']${TARGET}["']`, 'gi'), // <a href="target">
 ];
 
-/** Why: authors link between runbooks and releases by site path; those links must resolve. */
-export function findInternalLinks(body: string, firstLine: number): ContentLink[] {
+/**
+ * Why: authors link between runbooks and releases; those links must resolve. Site paths are hub
+ * paths; a relative link is resolved against `pagePath`, the page the body is shown on, as a
+ * browser resolves it.
+ */
+export function findInternalLinks(body: string, firstLine: number, pagePath = '/'): ContentLink[] {
   const withoutCode = blankOutCode(body);
   const links: ContentLink[] = [];
   for (const pattern of PATTERNS) {
     for (const match of withoutCode.matchAll(pattern)) {
-      const path = match[1];
-      if (!path || path.startsWith('//')) continue;
+      const target = match[1];
+      if (!target) continue;
       const line = firstLine + countNewlines(withoutCode, match.index ?? 0);
-      links.push({ path, fragment: match[2] || undefined, line });
+      const fragment = match[2] || undefined;
+      if (target.startsWith('/')) links.push({ path: target, fragment, line });
+      else links.push({ path: new URL(target, `https://hub.invalid${pagePath}`).pathname, written: target, fragment, line });
     }
   }
   return links.sort((a, b) => a.line - b.line || a.path.localeCompare(b.path, 'en'));
+}
+
+/** Why: the hub path of a release page (as `releasePath`, without the base path: links in content are hub paths). */
+export function hubReleasePath(product: string, version: string): string {
+  return `/releases/${product}/${version}/`;
+}
+
+/** Why: the hub path of a runbook page, the page its relative links resolve against. */
+export function hubRunbookPath(id: string): string {
+  return `/runbooks/${id}/`;
 }
 
 /** Why: a site path maps to the file a static host serves for it. */

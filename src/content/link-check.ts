@@ -1,7 +1,7 @@
 /** After a build: every internal link written in a release or runbook body must resolve. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Hub, SourceRef } from '../core/model.ts';
+import type { ContentLink, Hub, SourceRef } from '../core/model.ts';
 import { servedFile } from './content-links.ts';
 import type { Problem } from './problems.ts';
 
@@ -25,7 +25,7 @@ export function checkContentLinks(sources: readonly SourceRef[], distDir: string
           severity: 'error',
           file,
           line: link.line,
-          message: `links to ${link.path}, which this build does not have`,
+          message: `links to ${shownLink(link)}, which this build does not have`,
           fix: 'fix the link, or remove it (internal pages are not in a public build)',
         });
         continue;
@@ -35,13 +35,18 @@ export function checkContentLinks(sources: readonly SourceRef[], distDir: string
           severity: 'error',
           file,
           line: link.line,
-          message: `links to ${link.path}#${link.fragment}, but that page has no such anchor`,
+          message: `links to ${shownLink(link)}#${link.fragment}, but that page has no such anchor`,
           fix: 'link to an existing heading id',
         });
       }
     }
   }
   return problems;
+}
+
+/** A link as written, with the page it resolves to when it was relative. */
+function shownLink(link: ContentLink): string {
+  return link.written ? `${link.written} (${link.path})` : link.path;
 }
 
 function idsOf(file: string, cache: Map<string, Set<string>>): Set<string> {

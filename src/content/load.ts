@@ -27,7 +27,7 @@ import { resolveRelease, type LoadedRelease } from './release.ts';
 import { crossCheck } from './cross-check.ts';
 import type { Loaded } from './loaded.ts';
 import { cadenceRuleProblem } from '../calendar/cadence.ts';
-import { findInternalLinks } from './content-links.ts';
+import { findInternalLinks, hubRunbookPath } from './content-links.ts';
 
 export interface LoadResult {
   /** The model, when there is no error. */
@@ -262,7 +262,7 @@ async function loadRunbooks(reader: ContentReader, files: string[], config: HubC
         id,
         ...rest,
         lastReviewed: lastReviewed ? Temporal.PlainDate.from(lastReviewed) : undefined,
-        source: { file, entryId: id, internalLinks: findInternalLinks(parsed.source.body, parsed.source.bodyLine) },
+        source: { file, entryId: id, internalLinks: findInternalLinks(parsed.source.body, parsed.source.bodyLine, hubRunbookPath(id)) },
       },
       source: parsed.source,
       path: [],

@@ -3,7 +3,7 @@ import type { Temporal } from 'temporal-polyfill';
 import type { ReleaseInput } from '../schemas/release.ts';
 import type { HubConfig, Release } from '../core/model.ts';
 import { parseWrittenTime } from '../core/time.ts';
-import { findInternalLinks } from './content-links.ts';
+import { findInternalLinks, hubReleasePath } from './content-links.ts';
 import { fieldPath, type Problem } from './problems.ts';
 import type { FrontmatterSource, YamlSource } from './source.ts';
 import { suggestion } from './zod-problems.ts';
@@ -74,7 +74,8 @@ export function resolveRelease(input: ReleaseInput, source: FrontmatterSource, c
     rollback,
     gtm,
     changes: input.changes.map((change) => ({ ...change, audience: change.audience ?? input.audience })),
-    source: { file: source.file, entryId, internalLinks: findInternalLinks(source.body, source.bodyLine) },
+    // Relative links in the body resolve against the release page, as a browser resolves them.
+    source: { file: source.file, entryId, internalLinks: findInternalLinks(source.body, source.bodyLine, hubReleasePath(product, input.version)) },
   };
 }
 

@@ -11,8 +11,10 @@ export type { Audience, ChangeType, RaciCode, ReleaseStatus, Risk, RunbookKind }
 
 /** A link found in a content body. */
 export interface ContentLink {
-  /** Site path, e.g. `/runbooks/rollback-web/`. */
+  /** Site path, e.g. `/runbooks/rollback-web/` (a relative link resolved against its page). */
   path: string;
+  /** The link as written, when it was relative (`../rollback-web/`, `./docs/order.md`). */
+  written?: string;
   /** Fragment without `#`, if any. */
   fragment?: string;
   /** 1-based line in the file. */

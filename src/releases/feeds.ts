@@ -116,7 +116,7 @@ function itemTitle(entry: ChangelogEntry): string {
   return entry.rolledBack ? `${headline} (rolled back)` : headline;
 }
 
-function feedOf(feed: ChangelogFeed, hubTitle: string, format: 'rss' | 'atom'): Feed {
+function feedOf(feed: ChangelogFeed, hubTitle: string): Feed {
   const writer = new Feed({
     id: feed.homePageUrl,
     title: xmlText(feed.title),
@@ -141,8 +141,7 @@ function feedOf(feed: ChangelogFeed, hubTitle: string, format: 'rss' | 'atom'): 
       content: cdataSafe(item.contentHtml),
       date: item.published,
       published: item.published,
-      // `feed` escapes an RSS category, but writes Atom's label attribute as it is.
-      category: item.tags.map((tag) => ({ name: format === 'atom' ? escapeHtml(xmlText(tag)).replaceAll('"', '&quot;') : xmlText(tag), term: xmlText(tag) })),
+      category: item.tags.map((tag) => ({ name: xmlText(tag), term: xmlText(tag) })),
     });
   }
   return writer;
@@ -150,7 +149,19 @@ function feedOf(feed: ChangelogFeed, hubTitle: string, format: 'rss' | 'atom'): 
 
 /** Text without the characters XML 1.0 forbids (controls other than tab, newline and return, lone surrogates). */
 export function xmlText(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+  let kept = '';
+  for (const char of text) {
+    if (isXmlChar(char.codePointAt(0) ?? 0)) kept += char;
+  }
+  return kept;
+}
+
+/** Whether XML 1.0 allows the code point (its "Char" production). */
+function isXmlChar(code: number): boolean {
+  if (code === 0x9 || code === 0xa || code === 0xd) return true;
+  if (code < 0x20) return false;
+  if (code >= 0xd800 && code <= 0xdfff) return false; // a lone surrogate (pairs arrive joined)
+  return code !== 0xfffe && code !== 0xffff;
 }
 
 /** Plain text for a field a reader shows as HTML. */
@@ -165,12 +176,22 @@ function cdataSafe(html: string): string {
 
 /** Why: RSS 2.0 for the readers that only speak RSS. */
 export function toRss(feed: ChangelogFeed, hubTitle: string): string {
-  return feedOf(feed, hubTitle, 'rss').rss2();
+  return feedOf(feed, hubTitle).rss2();
 }
 
 /** Why: Atom (RFC 4287): ids, updated times and HTML content are well defined there. */
 export function toAtom(feed: ChangelogFeed, hubTitle: string): string {
-  return feedOf(feed, hubTitle, 'atom').atom1();
+  return escapeAtomCategories(feedOf(feed, hubTitle).atom1());
+}
+
+/**
+ * `feed` escapes `&` and `"` in an Atom category's attributes but not `<`, which XML forbids there:
+ * a tag such as `<b>` would make the feed unreadable. The attribute values are escaped here.
+ */
+function escapeAtomCategories(xml: string): string {
+  return xml.replace(/<category((?:\s+[\w:-]+="[^"]*")*)\s*\/>/g, (element) =>
+    element.replace(/="([^"]*)"/g, (_, value: string) => `="${value.replaceAll('<', '&lt;')}"`),
+  );
 }
 
 /** A JSON Feed 1.1 document (https://jsonfeed.org/version/1.1). */

@@ -72,11 +72,9 @@ export const hubSchema = z.strictObject({
    */
   externalHosts: z
     .array(
-      z
-        .string()
-        .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/, {
-          error: 'must be a host name such as cdn.acme.example (no scheme, no path)',
-        }),
+      z.string().regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/, {
+        error: 'must be a host name such as cdn.acme.example (no scheme, no path)',
+      }),
     )
     .default([]),
   /** One sentence about the hub, for the home page and feeds. */

@@ -60,6 +60,13 @@ export const SCENARIOS = {
     startFrom: 'minimal',
     builds: [{ content: composed('minimal', 'errors/window-end-before-start'), fails: true }],
   },
+  /** Many kinds of bad input at once: the build lists exactly what `release-hub check` lists, every one in one round. */
+  'errors-many': { project: 'errors-many-build', builds: [{ content: composed('minimal', 'errors/many'), fails: true }] },
+  /**
+   * The same project built from a content root, then from a copy of it elsewhere with a changed
+   * body (a hub copied or its folder renamed): the second build shows the second root's body.
+   */
+  'content-moved': { project: 'content-moved', builds: [{ content: composed('minimal') }, { content: composed('minimal', 'moved-body') }] },
   /** Links in bodies that point nowhere fail the build. */
   'broken-link': { project: 'broken-link-build', builds: [{ content: composed('minimal', 'broken-link'), fails: true }] },
   /** Raw HTML and javascript: links in Markdown fields: warnings, and nothing active on a page. */

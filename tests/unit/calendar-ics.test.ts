@@ -6,7 +6,7 @@ import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { buildIcs, type IcsOptions } from '../../src/calendar/ics.ts';
 import type { Hub } from '../../src/core/model.ts';
-import { makeHub, makeRelease, makeSampleCalendarHub, windowOf } from './helpers/hub-factory.ts';
+import { at, makeHub, makeRelease, makeSampleCalendarHub, windowOf } from './helpers/hub-factory.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const NOW = '2026-03-01T09:30:00Z';
@@ -190,5 +190,42 @@ describe('buildIcs: calendar and format', () => {
     const inUtc = icsInChildProcess('UTC');
     expect(icsInChildProcess('America/New_York')).toBe(inUtc);
     expect(inUtc).toBe(text);
+  });
+});
+
+describe('buildIcs: a window in the hour the clocks fall back (issue 17)', () => {
+  // 2026-10-25 in Berlin: 02:00–03:00 happens twice. 02:30 written without an offset is the first one (+02:00).
+  const fallBack = makeHub({
+    releases: [
+      makeRelease({ version: '9.0.0', window: { start: at('2026-10-25T02:30+02:00'), end: at('2026-10-25T04:00') } }),
+      makeRelease({ version: '9.1.0', window: windowOf('2026-10-25T00:30', '2026-10-25T01:45') }),
+    ],
+  });
+  const ics = buildIcs(fallBack, OPTIONS);
+
+  it('writes times that fall in the repeated hour in UTC, and others with their TZID', () => {
+    expect(ics).toContain('DTSTART:20261025T003000Z\r\n');
+    expect(ics).toContain('DTEND:20261025T030000Z\r\n');
+    expect(ics).toContain('DTSTART;TZID=Europe/Berlin:20261025T003000\r\n');
+  });
+
+  it('is read as the same instants by two different parsers (ical.js and node-ical)', async () => {
+    const starts = new ICAL.Component(ICAL.parse(ics))
+      .getAllSubcomponents('vevent')
+      .map((vevent) => new ICAL.Event(vevent))
+      .map((event) => [event.uid, utc(event.startDate), utc(event.endDate)]);
+    const { default: nodeIcal } = await import('node-ical');
+    const parsed = Object.values(nodeIcal.sync.parseICS(ics)).filter((entry) => entry?.type === 'VEVENT') as { uid: string; start: Date; end: Date }[];
+    const fromNodeIcal = parsed.map((event) => [
+      event.uid,
+      Temporal.Instant.fromEpochMilliseconds(event.start.getTime()).toString(),
+      Temporal.Instant.fromEpochMilliseconds(event.end.getTime()).toString(),
+    ]);
+    const expected = [
+      ['release-web-9.0.0@releases.acme.example', '2026-10-25T00:30:00Z', '2026-10-25T03:00:00Z'],
+      ['release-web-9.1.0@releases.acme.example', '2026-10-24T22:30:00Z', '2026-10-24T23:45:00Z'],
+    ];
+    expect(starts.sort()).toEqual(expected);
+    expect(fromNodeIcal.sort()).toEqual(expected);
   });
 });

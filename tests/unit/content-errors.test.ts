@@ -53,6 +53,17 @@ const expected: Record<string, string[]> = {
     'content/releases/web/1.1.0.md:7 is not valid YAML: Missing closing "quote — check the indentation, the colons and the quoting on that line',
   ],
   'empty-required-field': ['content/runbooks/rollback-web.md:2 title: must not be empty — write a value or remove the line'],
+  // Eight kinds at once (issue 17): every one is listed in the same round.
+  many: [
+    'content/releases/web/1.1.0.md:4 status: must be one of planned, scheduled, in-progress, released, rolled-back, cancelled; got "shipped" — use one of those values',
+    'content/releases/web/1.1.0.md:5 runbooks[0]: "deploy-wbe" is not a known runbook — did you mean "deploy-web"?',
+    'content/releases/web/1.1.0.md:6 owner: "alcie" is not a known person — did you mean "alice"?',
+    'content/releases/web/1.2.0.mdx:8 is not valid MDX at column 1: Expected a closing tag for `<Callout>` — fix the MDX there (close each tag, balance each { }), or rename the file to .md for plain Markdown',
+    'content/releases/web/1.3.0.md:7 contains <script>, which a hub page never takes from content — remove the <script>; link to the page instead, or put the content in the body as text',
+    'content/releases/web/1.3.0.md:9 loads https://tracker.example/pixel.gif from another host (tracker.example), which readers\' browsers would fetch on every visit — put the file in public/ and link it as /images/…, or list "tracker.example" in hub.yaml externalHosts',
+    'content/releases/web/1.4.0.md:5 is not UTF-8 text (byte 0xE9 at column 11) — save the file as UTF-8',
+    'content/runbooks/rollback.Mdx has the extension .Mdx, which is not read (only .md and .mdx) — rename it to rollback.mdx',
+  ],
 };
 
 describe('each kind of bad input fails with file, line, field, message and fix', () => {

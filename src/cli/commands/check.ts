@@ -31,17 +31,18 @@ export async function runCheck(args: string[]): Promise<number> {
     return 1;
   }
   const { settings } = project;
+  const shownRoot = settings.displayRoot || '.';
   const { hub, problems } = await loadContentRoot(settings.contentRoot, { publicDir: project.publicDir });
   printProblems(problems, settings.displayRoot);
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const warnings = problems.length - errors;
   const elapsed = `${Math.round(performance.now() - started)} ms`;
   if (!hub) {
-    process.stderr.write(`\n✗ ${settings.displayRoot}: ${countOf(errors, 'error')}, ${countOf(warnings, 'warning')} (${elapsed})\n`);
+    process.stderr.write(`\n✗ ${shownRoot}: ${countOf(errors, 'error')}, ${countOf(warnings, 'warning')} (${elapsed})\n`);
     return 1;
   }
   process.stdout.write(
-    `✓ ${settings.displayRoot}: ${countOf(hub.releases.length, 'release')}, ${countOf(hub.runbooks.length, 'runbook')}, ` +
+    `✓ ${shownRoot}: ${countOf(hub.releases.length, 'release')}, ${countOf(hub.runbooks.length, 'runbook')}, ` +
       `${countOf(hub.raci.length, 'RACI matrix', 'RACI matrices')}, ${countOf(hub.people.length, 'person', 'people')}, ` +
       `${countOf(hub.freezes.length, 'freeze')}, ${countOf(hub.metricSeries.length, 'metric series', 'metric series')}; ` +
       `${countOf(warnings, 'warning')} (${elapsed})\n`,
