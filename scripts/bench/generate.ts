@@ -589,8 +589,8 @@ function hubYaml(products: { id: string; name: string }[], total: number): strin
     'issueUrl: https://tracker.bench.example/issues/{id}',
     'accentColor: "#1f6feb"',
     'footerLinks:',
-    '  - { label: Status page, href: "https://status.bench.example" }',
-    '  - { label: API reference, href: "https://docs.bench.example/api" }',
+    '  - { label: Status page, href: "https://status.bench.example", external: true }',
+    '  - { label: API reference, href: "https://docs.bench.example/api", external: true }',
     'externalHosts: [cdn.bench.example]',
     '',
   ].join('\n');

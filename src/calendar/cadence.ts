@@ -44,13 +44,30 @@ const RANGE_MARGIN = { days: 2 };
 /** The parts of a parsed RRULE that the cadence uses (no DTSTART, TZID or COUNT). */
 type CadenceRule = Partial<RRuleOptions> & Pick<RRuleOptions, 'freq'>;
 
-/** Why: the content validator reports a bad `cadence.rrule` at build time with this text. */
-export function cadenceRuleProblem(rrule: string): string | null {
+/** What is wrong with a cadence RRULE, and how to fix it. */
+export interface CadenceRuleProblem {
+  message: string;
+  fix: string;
+}
+
+/** A rule the cadence cannot use; the message names the rule, `problem` holds the parts. */
+class CadenceRuleError extends Error {
+  constructor(
+    rrule: string,
+    readonly problem: CadenceRuleProblem,
+  ) {
+    super(`cadence.rrule "${rrule}" ${problem.message} — ${problem.fix}`);
+  }
+}
+
+/** Why: the content validator reports a bad `cadence.rrule` with its own line, message and fix. */
+export function cadenceRuleProblem(rrule: string): CadenceRuleProblem | null {
   try {
     parseCadenceRule(rrule);
     return null;
   } catch (error) {
-    return (error as Error).message;
+    if (error instanceof CadenceRuleError) return error.problem;
+    throw error;
   }
 }
 
@@ -94,26 +111,25 @@ export function isOnCadence(window: TimeWindow, slots: readonly CadenceSlot[]): 
 }
 
 function parseCadenceRule(rrule: string): CadenceRule {
+  const refuse = (message: string, fix: string) => new CadenceRuleError(rrule, { message, fix });
   let options: Partial<RRuleOptions>;
   try {
     // RFC 5545 names and values are case-insensitive; rrule only reads upper case.
     options = RRule.parseString(rrule.trim().toUpperCase());
   } catch (error) {
-    throw new Error(`cadence.rrule "${rrule}" is not an RFC 5545 RRULE: ${(error as Error).message}`);
+    throw refuse(`is not an RFC 5545 RRULE (${(error as Error).message})`, 'write a rule such as FREQ=WEEKLY;BYDAY=TU');
   }
   const { freq } = options;
-  if (freq === undefined) throw new Error(`cadence.rrule "${rrule}" needs a FREQ, e.g. FREQ=WEEKLY;BYDAY=TU`);
+  if (freq === undefined) throw refuse('has no FREQ', 'start it with one, e.g. FREQ=WEEKLY;BYDAY=TU');
   if (options.dtstart || options.tzid) {
-    throw new Error(`cadence.rrule "${rrule}" must not set DTSTART or TZID: slots start at cadence.start in the hub timezone`);
+    throw refuse('sets DTSTART or TZID', 'leave them out: slots start at cadence.start in the hub timezone');
   }
-  if (options.count) {
-    throw new Error(`cadence.rrule "${rrule}" must not use COUNT (the cadence has no start date to count from); use UNTIL`);
-  }
+  if (options.count) throw refuse('uses COUNT, but the cadence has no start date to count from', 'end it with UNTIL instead');
   if (options.interval !== undefined && !(Number.isInteger(options.interval) && options.interval >= 1)) {
-    throw new Error(`cadence.rrule "${rrule}" needs INTERVAL to be a whole number of at least 1`);
+    throw refuse('has an INTERVAL below 1', 'write a whole number of at least 1, e.g. INTERVAL=2');
   }
   if (Array.isArray(options.byweekday) && options.byweekday.some((day) => day == null)) {
-    throw new Error(`cadence.rrule "${rrule}" has an unknown BYDAY value; use MO, TU, WE, TH, FR, SA or SU`);
+    throw refuse('has an unknown BYDAY value', 'use MO, TU, WE, TH, FR, SA or SU');
   }
   return { ...options, freq };
 }

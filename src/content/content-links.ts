@@ -4,9 +4,9 @@
  */
 import type { ContentLink } from '../core/model.ts';
 
-// A link target: a site path (`/runbooks/x/`) or a relative one (`../x/`, `docs/order.md`), never a
-// URL with a scheme, protocol-relative (`//host`) or a fragment alone.
-const TARGET = String.raw`((?![a-z][a-z0-9+.-]*:|//|#)[^)\s>#"'?]+)(?:\?[^)\s>#"']*)?(?:#([^)\s>"']*))?`;
+// A link target: a site path (`/runbooks/x/`), a relative one (`../x/`, `docs/order.md`) or a
+// fragment of the page itself (`#steps`), never a URL with a scheme or protocol-relative (`//host`).
+const TARGET = String.raw`((?![a-z][a-z0-9+.-]*:|//)[^)\s>#"'?]*)(?:\?[^)\s>#"']*)?(?:#([^)\s>"']*))?`;
 const PATTERNS = [
   new RegExp(String.raw`(?<!!)\[[^\]]*\]\(\s*<?${TARGET}>?(?:\s+"[^"]*")?\s*\)`, 'gi'), // [text](target "title"), not ![image]()
   new RegExp(String.raw`^\s{0,3}\[[^\]]+\]:\s*<?${TARGET}`, 'gim'), // [ref]: target
@@ -23,11 +23,12 @@ export function findInternalLinks(body: string, firstLine: number, pagePath = '/
   const links: ContentLink[] = [];
   for (const pattern of PATTERNS) {
     for (const match of withoutCode.matchAll(pattern)) {
-      const target = match[1];
-      if (!target) continue;
-      const line = firstLine + countNewlines(withoutCode, match.index ?? 0);
+      const target = match[1] ?? '';
       const fragment = match[2] || undefined;
-      if (target.startsWith('/')) links.push({ path: target, fragment, line });
+      if (!target && !fragment) continue;
+      const line = firstLine + countNewlines(withoutCode, match.index ?? 0);
+      if (!target) links.push({ path: pagePath, written: `#${fragment}`, fragment, line });
+      else if (target.startsWith('/')) links.push({ path: target, fragment, line });
       else links.push({ path: new URL(target, `https://hub.invalid${pagePath}`).pathname, written: target, fragment, line });
     }
   }
@@ -42,13 +43,6 @@ export function hubReleasePath(product: string, version: string): string {
 /** Why: the hub path of a runbook page, the page its relative links resolve against. */
 export function hubRunbookPath(id: string): string {
   return `/runbooks/${id}/`;
-}
-
-/** Why: a site path maps to the file a static host serves for it. */
-export function servedFile(path: string): string {
-  const clean = decodeURIComponent(path.split('?')[0] ?? '/');
-  if (clean.endsWith('/')) return `${clean}index.html`;
-  return /\.[a-z0-9]+$/i.test(clean) ? clean : `${clean}/index.html`;
 }
 
 /** Why: code spans and fenced blocks hold examples, not links or content: blank them out, keeping line breaks. */

@@ -167,42 +167,48 @@ async function loadHubConfig(reader: ContentReader, options: LoadOptions): Promi
   }
   const input = reader.validate(validateSource(hubSchema, source));
   if (!input) return undefined;
-  const duplicate = input.products.findIndex((product, index) => input.products.findIndex((other) => other.id === product.id) !== index);
-  if (duplicate >= 0) {
-    reader.problems.push({
-      severity: 'error',
-      file: source.file,
-      line: source.lineOf(['products', duplicate]),
-      field: `products[${duplicate}].id`,
-      message: `"${input.products[duplicate]!.id}" is listed twice`,
-      fix: 'give each product its own id',
-    });
-    return undefined;
-  }
-  const ruleProblem = input.cadence && cadenceRuleProblem(input.cadence.rrule);
-  if (ruleProblem) {
-    reader.problems.push({
-      severity: 'error',
-      file: source.file,
-      line: source.lineOf(['cadence', 'rrule']),
-      field: 'cadence.rrule',
-      message: ruleProblem,
-      fix: 'write an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=TU',
-    });
-    return undefined;
-  }
-  if (input.logo && options.publicDir && !isFileIn(options.publicDir, input.logo)) {
-    reader.problems.push({
-      severity: 'error',
-      file: source.file,
-      line: source.lineOf(['logo']),
-      field: 'logo',
-      message: `"${input.logo}" is not a file in ${path.basename(options.publicDir)}/`,
-      fix: `put the logo in the project's ${path.basename(options.publicDir)}/ folder, or fix the path`,
-    });
-    return undefined;
-  }
+  const problems = hubSettingProblems(input, source, options);
+  reader.problems.push(...problems);
+  if (problems.length > 0) return undefined;
   return toHubConfig(input);
+}
+
+/** Why: what the schema cannot see (duplicates, the RRULE itself, files, hosts), all reported in one round. */
+function hubSettingProblems(input: HubInput, source: YamlSource, options: LoadOptions): Problem[] {
+  const problems: Problem[] = [];
+  const at = (pathInFile: (string | number)[], field: string, message: string, fix: string) =>
+    problems.push({ severity: 'error', file: source.file, line: source.lineOf(pathInFile), field, message, fix });
+  input.products.forEach((product, index) => {
+    if (input.products.findIndex((other) => other.id === product.id) !== index) {
+      at(['products', index], `products[${index}].id`, `"${product.id}" is listed twice`, 'give each product its own id');
+    }
+  });
+  const ruleProblem = input.cadence && cadenceRuleProblem(input.cadence.rrule);
+  if (ruleProblem) at(['cadence', 'rrule'], 'cadence.rrule', `"${input.cadence!.rrule}" ${ruleProblem.message}`, ruleProblem.fix);
+  if (input.logo && options.publicDir && !isFileIn(options.publicDir, input.logo)) {
+    const folder = path.basename(options.publicDir);
+    at(['logo'], 'logo', `"${input.logo}" is not a file in ${folder}/`, `put the logo in the project's ${folder}/ folder, or fix the path`);
+  }
+  const ownHost = new URL(input.url).host;
+  input.footerLinks.forEach((link, index) => {
+    const host = otherHostOf(link.href, ownHost);
+    if (host && !link.external) {
+      at(
+        ['footerLinks', index, 'href'],
+        `footerLinks[${index}].href`,
+        `"${link.href}" points to another host (${host})`,
+        'add external: true to the link if that is on purpose, or link to a page of the hub',
+      );
+    }
+  });
+  return problems;
+}
+
+/** The host of an absolute http(s) URL when it is not the hub's own host. */
+function otherHostOf(href: string, ownHost: string): string | undefined {
+  if (!/^https?:\/\//i.test(href)) return undefined;
+  const host = new URL(href).host;
+  return host === ownHost ? undefined : host;
 }
 
 /** Why: a site path such as `/logo.svg` must name a file of the folder it is served from. */

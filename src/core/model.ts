@@ -47,6 +47,8 @@ export interface Cadence {
 export interface FooterLink {
   label: string;
   href: string;
+  /** The link leaves the hub on purpose (hub.yaml `external: true`). */
+  external?: boolean;
 }
 
 export interface HubConfig {

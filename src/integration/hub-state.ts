@@ -4,15 +4,15 @@
  * as a snapshot the routes read. Only what the later hooks need is kept in memory: the snapshot's
  * path, the body files to compile and the files whose links are checked after the build.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Temporal } from 'temporal-polyfill';
 import { viewForAudience } from '../core/audience.ts';
 import { serializeHub } from '../core/hub-snapshot.ts';
 import type { Hub, SourceRef } from '../core/model.ts';
-import { bodySources } from '../content/link-check.ts';
+import { contentLinkProblems } from '../site/link-check.ts';
 import { loadContentRoot } from '../content/load.ts';
-import { ContentError, printProblems, type Problem } from '../content/problems.ts';
+import { ContentError, printProblems, sortProblems, type Problem } from '../content/problems.ts';
 import type { HubSettings } from './options.ts';
 
 /** What the routes of one build are given. */
@@ -21,18 +21,40 @@ export interface HubSnapshot {
   file: string;
   /** Body files to compile, by entry id: absolute paths. */
   bodies: { releases: Map<string, string>; runbooks: Map<string, string> };
-  /** Releases and runbooks whose body links are checked against the built site. */
-  linkSources: SourceRef[];
   /** The hub's site URL (hub.yaml `url`, no trailing slash). */
   siteUrl: string;
   /** hub.yaml `externalHosts`. */
   externalHosts: string[];
 }
 
+/** What a build validates: the content root, then the links in its bodies against the pages of the build's audience. */
+export interface BuildHub {
+  hub?: Hub;
+  /** The hub cut to the build's audience, with the logo of the options: what the routes get. */
+  view?: Hub;
+  problems: Problem[];
+}
+
+/** Why: `release-hub check` and the build run this one validation, so they report the same problems. */
+export async function loadForBuild(
+  settings: Pick<HubSettings, 'contentRoot' | 'audience' | 'logo'>,
+  publicDir: string,
+  now: Temporal.Instant,
+  brokenLinks: 'error' | 'warning' = 'error',
+): Promise<BuildHub> {
+  const { hub, problems } = await loadContentRoot(settings.contentRoot, { publicDir });
+  if (!hub) return { problems };
+  const logo = settings.logo ?? hub.config.logo;
+  const view = viewForAudience({ ...hub, config: { ...hub.config, logo } }, settings.audience);
+  const linkProblems = contentLinkProblems(view, { audience: settings.audience, now, contentRoot: settings.contentRoot, publicDir });
+  return { hub, view, problems: sortProblems([...problems, ...linkProblems.map((problem) => ({ ...problem, severity: brokenLinks }))]) };
+}
+
 /** The content of one build (or one dev server) and its problems. */
 export class HubState {
   problems: Problem[] = [];
   private current?: HubSnapshot;
+  private removesOnExit = false;
 
   constructor(
     readonly settings: HubSettings,
@@ -41,14 +63,18 @@ export class HubState {
     private readonly snapshotDir: string,
     /** The project's `public/`, where the logo must be. */
     private readonly publicDir: string,
+    /** A broken link in content stops a build; the dev server shows it as a warning while the author types. */
+    private readonly brokenLinks: 'error' | 'warning' = 'error',
   ) {}
 
   /** Why: every load validates the whole root, so `check`, the build and the dev server report the same problems. */
   async load(): Promise<boolean> {
-    const { hub, problems } = await loadContentRoot(this.settings.contentRoot, { publicDir: this.publicDir });
+    const { hub, view, problems } = await loadForBuild(this.settings, this.publicDir, this.now, this.brokenLinks);
     this.problems = problems;
-    this.current = hub && this.write(hub);
-    return this.current !== undefined;
+    this.current = undefined;
+    if (!hub || !view || this.errorCount() > 0) return false;
+    this.current = this.write(hub, view);
+    return true;
   }
 
   /** Why: the routes need the snapshot; in the dev server a content error must reach the browser's overlay instead. */
@@ -67,13 +93,16 @@ export class HubState {
     return this.problems.filter((problem) => problem.severity === 'error').length;
   }
 
-  private write(hub: Hub): HubSnapshot {
-    const logo = this.settings.logo ?? hub.config.logo;
-    const view = viewForAudience({ ...hub, config: { ...hub.config, logo } }, this.settings.audience);
+  private write(hub: Hub, view: Hub): HubSnapshot {
     mkdirSync(this.snapshotDir, { recursive: true });
     // One file per process: two builds of one project at once never read each other's hub.
     const file = path.join(this.snapshotDir, `hub-${process.pid}.json`);
     writeFileSync(file, serializeHub(view));
+    if (!this.removesOnExit) {
+      // The snapshot only lives as long as its process: folders never fill with old hubs.
+      process.once('exit', () => rmSync(file, { force: true }));
+      this.removesOnExit = true;
+    }
     const bodiesOf = (items: { source: SourceRef }[]) =>
       new Map(
         items.flatMap(({ source }) => (source.entryId === undefined ? [] : [[source.entryId, path.join(this.settings.contentRoot, source.file)] as const])),
@@ -81,7 +110,6 @@ export class HubState {
     return {
       file,
       bodies: { releases: bodiesOf(view.releases), runbooks: bodiesOf(view.runbooks) },
-      linkSources: bodySources(view),
       siteUrl: hub.config.url,
       externalHosts: hub.config.externalHosts,
     };

@@ -12,7 +12,6 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import type { ViteDevServer } from 'vite';
-import { checkContentLinks } from '../content/link-check.ts';
 import { isFileIn } from '../content/load.ts';
 import { readSiteUrl } from '../content/site-url.ts';
 import { formatProblem, type Problem } from '../content/problems.ts';
@@ -91,7 +90,7 @@ export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegr
           // Under `release-hub build` the command learns where the site goes before anything can fail.
           if (cliReport) updateConfig({ outDir: pathToFileURL(`${stageForCli(output.path, settings.displayRoot, cliReport)}/`) });
         }
-        state = new HubState(settings, now.value, codegenDir, publicDir);
+        state = new HubState(settings, now.value, codegenDir, publicDir, command === 'build' ? 'error' : 'warning');
         const valid = await state.load();
         state.printProblems();
         if (!valid && command === 'build') stop([], `${countOf(state.errorCount(), 'content error')} in ${settings.displayRoot}`);
@@ -117,9 +116,6 @@ export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegr
       'astro:build:done': async ({ dir }) => {
         if (!state) return;
         const site = fileURLToPath(dir);
-        const settings = state.settings;
-        const broken = checkContentLinks(state.snapshot().linkSources, site);
-        if (broken.length > 0) stop(broken, `${countOf(broken.length, 'broken link')} in ${settings.displayRoot}`, settings.displayRoot);
         // `release-hub build` writes the index itself, once this process has exited.
         if (process.env[CLI_BUILD_ENV]) return;
         await indexSite(site);

@@ -29,6 +29,8 @@ export const footerLinkSchema = z.strictObject({
   label: text,
   /** A site path of the hub (`/status/`) or an absolute http(s) or mailto URL. */
   href: text.refine(isSafeWrittenUrl, { error: (issue) => `"${String(issue.input)}" is not a safe link — ${SAFE_URL_HINT}` }),
+  /** `true` when the link leaves the hub on purpose: an http(s) link to another host needs it. */
+  external: z.boolean().optional(),
 });
 
 /** `hub.yaml`. */

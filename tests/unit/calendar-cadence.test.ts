@@ -148,17 +148,14 @@ describe('cadenceRuleProblem', () => {
   });
 
   it.each([
-    ['FOO=1', `cadence.rrule "FOO=1" is not an RFC 5545 RRULE: Unknown RRULE property 'FOO'`],
-    ['BYDAY=TU', 'cadence.rrule "BYDAY=TU" needs a FREQ, e.g. FREQ=WEEKLY;BYDAY=TU'],
-    ['FREQ=WEEKLY;INTERVAL=0', 'cadence.rrule "FREQ=WEEKLY;INTERVAL=0" needs INTERVAL to be a whole number of at least 1'],
-    ['FREQ=WEEKLY;BYDAY=XX', 'cadence.rrule "FREQ=WEEKLY;BYDAY=XX" has an unknown BYDAY value; use MO, TU, WE, TH, FR, SA or SU'],
-    ['FREQ=WEEKLY;COUNT=3', 'cadence.rrule "FREQ=WEEKLY;COUNT=3" must not use COUNT (the cadence has no start date to count from); use UNTIL'],
-    [
-      'DTSTART:20260101T020000Z\nRRULE:FREQ=WEEKLY',
-      'cadence.rrule "DTSTART:20260101T020000Z\nRRULE:FREQ=WEEKLY" must not set DTSTART or TZID: slots start at cadence.start in the hub timezone',
-    ],
-  ])('explains what is wrong with %j', (rule, message) => {
-    expect(cadenceRuleProblem(rule)).toBe(message);
+    ['FOO=1', `is not an RFC 5545 RRULE (Unknown RRULE property 'FOO')`, 'write a rule such as FREQ=WEEKLY;BYDAY=TU'],
+    ['BYDAY=TU', 'has no FREQ', 'start it with one, e.g. FREQ=WEEKLY;BYDAY=TU'],
+    ['FREQ=WEEKLY;INTERVAL=0', 'has an INTERVAL below 1', 'write a whole number of at least 1, e.g. INTERVAL=2'],
+    ['FREQ=WEEKLY;BYDAY=XX', 'has an unknown BYDAY value', 'use MO, TU, WE, TH, FR, SA or SU'],
+    ['FREQ=WEEKLY;COUNT=3', 'uses COUNT, but the cadence has no start date to count from', 'end it with UNTIL instead'],
+    ['DTSTART:20260101T020000Z\nRRULE:FREQ=WEEKLY', 'sets DTSTART or TZID', 'leave them out: slots start at cadence.start in the hub timezone'],
+  ])('explains what is wrong with %j', (rule, message, fix) => {
+    expect(cadenceRuleProblem(rule)).toEqual({ message, fix });
   });
 });
 

@@ -1,10 +1,14 @@
 /** Finding internal links in content bodies, with their lines, ignoring code. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findInternalLinks, servedFile } from '../../src/content/content-links.ts';
-import { bodySources, checkContentLinks } from '../../src/content/link-check.ts';
+import { Temporal } from 'temporal-polyfill';
+import { outlineOfBody } from '../../src/content/body-outline.ts';
+import { findInternalLinks } from '../../src/content/content-links.ts';
+import { formatProblem } from '../../src/content/problems.ts';
+import { viewForAudience } from '../../src/core/audience.ts';
+import { contentLinkProblems } from '../../src/site/link-check.ts';
 import { loadContentRoot } from '../../src/content/load.ts';
 import { hubWithOverlay } from './helpers/fixture-hub.ts';
 
@@ -28,30 +32,48 @@ describe('findInternalLinks', () => {
   });
 });
 
-describe('servedFile', () => {
-  it.each([
-    ['/runbooks/a/', '/runbooks/a/index.html'],
-    ['/runbooks/a', '/runbooks/a/index.html'],
-    ['/calendar.ics', '/calendar.ics'],
-    ['/', '/index.html'],
-  ])('%s → %s', (path, file) => expect(servedFile(path)).toBe(file));
-});
-
-describe('checkContentLinks', () => {
-  it('checks the links found when the content was loaded, with their lines in the file, against the built pages', async () => {
-    const { hub } = await loadContentRoot(hubWithOverlay('broken-link'));
+describe('contentLinkProblems', () => {
+  it('checks every link of every body against the pages of the build, with the line in the file', async () => {
+    const root = hubWithOverlay('broken-link');
+    const { hub } = await loadContentRoot(root);
     const runbook = hub!.runbooks.find((entry) => entry.id === 'deploy-web')!;
-    expect(runbook.source.internalLinks).toEqual([
+    expect(runbook.source.internalLinks?.slice(0, 2)).toEqual([
       { path: '/runbooks/rollback-web/', fragment: undefined, line: 12 },
       { path: '/releases/web/1.0.0/', fragment: 'no-such-heading', line: 13 },
     ]);
-
-    const dist = mkdtempSync(path.join(os.tmpdir(), 'links-dist-'));
-    mkdirSync(path.join(dist, 'releases/web/1.0.0'), { recursive: true });
-    writeFileSync(path.join(dist, 'releases/web/1.0.0/index.html'), '<h2 id="highlights">Highlights</h2>');
-    expect(checkContentLinks(bodySources(hub!), dist).map((problem) => `${problem.file}:${problem.line} ${problem.message}`)).toEqual([
-      'runbooks/deploy-web.md:12 links to /runbooks/rollback-web/, which this build does not have',
-      'runbooks/deploy-web.md:13 links to /releases/web/1.0.0/#no-such-heading, but that page has no such anchor',
+    const publicDir = mkdtempSync(path.join(os.tmpdir(), 'links-public-'));
+    writeFileSync(path.join(publicDir, 'logo.svg'), '<svg/>');
+    const context = { audience: 'internal' as const, now: Temporal.Instant.from('2026-12-01T00:00:00Z'), contentRoot: root, publicDir };
+    expect(contentLinkProblems(hub!, context).map((problem) => formatProblem(problem, ''))).toEqual([
+      'runbooks/deploy-web.md:12 links to /runbooks/rollback-web/, which this build does not have — fix the link, or remove it (internal pages are not in a public build)',
+      'runbooks/deploy-web.md:13 links to /releases/web/1.0.0/#no-such-heading, but that page has no such anchor — link to one of its headings: #timeline, #changes, #change-added, #notes',
+      'runbooks/deploy-web.md:14 links to ../rollbak-web/ (/runbooks/rollbak-web/), which this build does not have — fix the link, or remove it (internal pages are not in a public build)',
+      'runbooks/deploy-web.md:15 links to /releases/web/1.0.0/#notes-typo, but that page has no such anchor — link to one of its headings: #timeline, #changes, #change-added, #notes',
+      'runbooks/deploy-web.md:19 links to #stpes (on /runbooks/deploy-web/), but that page has no such anchor — link to one of its headings: #steps, #rollback, #toc-heading, #used-by-heading',
     ]);
+  });
+
+  it('knows that a public build has no runbook pages', async () => {
+    const root = hubWithOverlay();
+    writeFileSync(
+      path.join(root, 'releases/web/1.0.0.mdx'),
+      '---\nversion: 1.0.0\nproduct: web\nstatus: released\naudience: public\ndeployment: { finishedAt: 2026-03-10T02:41 }\n---\nSee [the deploy runbook](/runbooks/deploy-web/).\n',
+    );
+    const { hub } = await loadContentRoot(root);
+    const context = { now: Temporal.Instant.from('2026-12-01T00:00:00Z'), contentRoot: root, publicDir: path.join(root, 'no-public') };
+    expect(contentLinkProblems(hub!, { ...context, audience: 'internal' })).toEqual([]);
+    expect(contentLinkProblems(viewForAudience(hub!, 'public'), { ...context, audience: 'public' }).map((problem) => problem.message)).toEqual([
+      'links to /runbooks/deploy-web/, which this build does not have',
+    ]);
+  });
+});
+
+describe('outlineOfBody', () => {
+  it.each([
+    ["## Steps\n### Steps\n## Don't panic", ['steps', 'steps-1', 'dont-panic']],
+    ['## `npm ci` *first*\n\n# Ünïcode & Co.', ['npm-ci-first', 'ünïcode--co']],
+    ['Text only.', []],
+  ])('gives the headings of %j the ids of the compiler', (body, ids) => {
+    expect(outlineOfBody(body, false).headings.map((heading) => heading.id)).toEqual(ids);
   });
 });

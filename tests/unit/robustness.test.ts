@@ -265,6 +265,18 @@ const cases: Record<string, Case[]> = {
         'hub.yaml:9 footerLinks[1].href: "//cdn.example/" is not a safe link — write a site path such as /status/, or an http(s):// or mailto: URL',
       ],
     },
+    {
+      name: 'a footer link to another host is marked external, and every hub.yaml problem comes in one round',
+      files: {
+        'hub.yaml':
+          'title: Minimal Hub\nurl: https://hub.example\ntimezone: Europe/Berlin\nproducts:\n  - { id: web, name: Web App }\n  - { id: web, name: Public API }\ncadence: { rrule: "FREQ=WEEKLY;BYDAY=XX", start: "02:00", durationMinutes: 60 }\nfooterLinks:\n  - { label: Status, href: "https://status.example" }\n  - { label: Docs, href: "https://docs.example", external: true }\n  - { label: Home, href: "https://hub.example/about/" }\n',
+      },
+      expected: [
+        'hub.yaml:6 products[1].id: "web" is listed twice — give each product its own id',
+        'hub.yaml:7 cadence.rrule: "FREQ=WEEKLY;BYDAY=XX" has an unknown BYDAY value — use MO, TU, WE, TH, FR, SA or SU',
+        'hub.yaml:9 footerLinks[0].href: "https://status.example" points to another host (status.example) — add external: true to the link if that is on purpose, or link to a page of the hub',
+      ],
+    },
   ],
   'every problem in one round': [
     {

@@ -1,13 +1,15 @@
 /** `release-hub check`: validate the content root without building, with the build's own messages. */
 import { parseArgs } from 'node:util';
-import { loadContentRoot } from '../../content/load.ts';
 import { printProblems } from '../../content/problems.ts';
+import { resolveBuildNow } from '../../integration/build-now.ts';
+import { loadForBuild } from '../../integration/hub-state.ts';
 import { countOf } from '../../presentation/count.ts';
 import { loadProject } from '../project.ts';
 
 const HELP = `Usage: release-hub check [options]
 
-Validates the content root (every file, every cross-reference) and prints each problem as
+Validates the content root (every file, every cross-reference, every link in a body to a page of
+the build) and prints each problem as
 file:line field: what is wrong — how to fix it. Exits 1 when there is an error, 0 otherwise
 (warnings do not fail the check). The build reports exactly the same problems.
 
@@ -32,12 +34,17 @@ export async function runCheck(args: string[]): Promise<number> {
   }
   const { settings } = project;
   const shownRoot = settings.displayRoot || '.';
-  const { hub, problems } = await loadContentRoot(settings.contentRoot, { publicDir: project.publicDir });
+  const now = resolveBuildNow(process.env, Date.now());
+  if (!now.value) {
+    printProblems(now.problems, settings.displayRoot);
+    return 1;
+  }
+  const { hub, problems } = await loadForBuild(settings, project.publicDir, now.value);
   printProblems(problems, settings.displayRoot);
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const warnings = problems.length - errors;
   const elapsed = `${Math.round(performance.now() - started)} ms`;
-  if (!hub) {
+  if (!hub || errors > 0) {
     process.stderr.write(`\n✗ ${shownRoot}: ${countOf(errors, 'error')}, ${countOf(warnings, 'warning')} (${elapsed})\n`);
     return 1;
   }

@@ -38,6 +38,11 @@ export async function linkCheck(distOrUrl: string): Promise<{ broken: string[]; 
     path: distOrUrl,
     recurse: true,
     checkFragments: true,
+    // A local static server on a busy 2-core machine: fewer requests at once, and a dropped
+    // connection (status 0) is asked again rather than reported as a broken link.
+    concurrency: 16,
+    retryErrors: true,
+    retryErrorsCount: 3,
     linksToSkip: ['^https?://(?!(localhost|127\\.0\\.0\\.1)[:/])'],
   });
   return {

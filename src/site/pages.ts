@@ -1,0 +1,114 @@
+/**
+ * Every page and file a build of the hub writes, as hub paths (without the base path), with the
+ * anchors a link may name on it. `release-hub check` and the build check the links written in
+ * content against this one list, so they agree on every broken link; a build test compares it
+ * with what Astro actually wrote.
+ *
+ * Anchors are modelled for the pages content links into with a fragment: release pages, runbook
+ * pages (their body headings and the template's sections) and changelog pages (one anchor per
+ * entry and its change groups). Other pages are linkable without a fragment.
+ */
+import type { Temporal } from 'temporal-polyfill';
+import { calendarPages } from '../calendar/view.ts';
+import type { BodyOutline } from '../content/body-outline.ts';
+import type { Hub, Release, Runbook } from '../core/model.ts';
+import { peopleDuties, personReleaseLists } from '../people/people.ts';
+import { raciIndex } from '../people/raci.ts';
+import { changelogPages } from '../releases/changelog.ts';
+import { needsSubList, paginate } from '../releases/release-lists.ts';
+import { releaseDetail, releaseListing, type GroupedChanges } from '../releases/releases.ts';
+import { runbookBacklinks } from '../runbooks/runbooks.ts';
+import type { Audience } from '../schemas/vocabulary.ts';
+
+/** The anchors of a page, or `null` when links to it are only checked without a fragment. */
+export type PageAnchors = ReadonlySet<string> | null;
+
+/** Why: release and runbook anchors come from their bodies, read from the content files. */
+export interface BodyHeadings {
+  outlineOf(source: { file: string }): BodyOutline;
+}
+
+/** Why: one list of the build's pages, shared by `check`, the build and the test that compares it with the output. */
+export function sitePages(hub: Hub, audience: Audience, now: Temporal.Instant, headings: BodyHeadings): Map<string, PageAnchors> {
+  const pages = new Map<string, PageAnchors>();
+  const add = (path: string, anchors: PageAnchors = null) => pages.set(path, anchors);
+  const products = hub.config.products.map((product) => product.id);
+
+  add('/');
+  add('/404.html');
+  add('/search/');
+  add('/sitemap-index.xml');
+  for (const page of releaseListing(hub, audience).pages) add(page.path);
+  for (const release of hub.releases) add(`/releases/${release.product}/${release.version}/`, releaseAnchors(hub, release, audience, headings));
+  for (const page of changelogPages(hub)) {
+    add(page.path, new Set(page.entries.flatMap(({ anchor, changes }) => [anchor, `${anchor}-title`, ...changeAnchors(changes, `${anchor}-`)])));
+  }
+  for (const product of [undefined, ...products]) {
+    const folder = product === undefined ? '/changelog/' : `/changelog/${product}/`;
+    for (const file of ['rss.xml', 'atom.xml', 'feed.json']) add(`${folder}${file}`);
+  }
+  for (const page of calendarPages(hub, now)) add(page.param === undefined ? '/calendar/' : `/calendar/${page.param}/`);
+  add('/calendar.ics');
+  for (const product of products) add(`/calendar/${product}.ics`);
+  add('/api/releases.json');
+  if (audience === 'internal') addInternalPages(hub, headings, add);
+  return pages;
+}
+
+function addInternalPages(hub: Hub, headings: BodyHeadings, add: (path: string, anchors?: PageAnchors) => void): void {
+  add('/api/metrics.json');
+  add('/metrics/');
+  const listPages = (base: string, total: number, needed: boolean) => {
+    if (!needed) return;
+    for (const page of paginate(Array.from({ length: total }))) add(page.param === undefined ? base : `${base}${page.param}/`);
+  };
+  add('/runbooks/');
+  const backlinks = runbookBacklinks(hub);
+  for (const runbook of hub.runbooks) {
+    add(`/runbooks/${runbook.id}/`, runbookAnchors(runbook, headings));
+    const usedBy = backlinks.get(runbook.id)?.length ?? 0;
+    listPages(`/runbooks/${runbook.id}/releases/`, usedBy, needsSubList(usedBy));
+  }
+  add('/raci/');
+  const { releasesByMatrix } = raciIndex(hub);
+  for (const matrix of hub.raci) {
+    add(`/raci/${matrix.id}/`);
+    const total = releasesByMatrix.get(matrix.id)?.length ?? 0;
+    listPages(`/raci/${matrix.id}/releases/`, total, needsSubList(total));
+  }
+  add('/people/');
+  const duties = peopleDuties(hub);
+  for (const person of hub.people) {
+    add(`/people/${person.id}/`);
+    const releases = duties.get(person.id)?.releases ?? [];
+    listPages(`/people/${person.id}/releases/`, releases.length, personReleaseLists(releases).truncated);
+  }
+}
+
+/** The sections of a release page (src/routes/releases/[product]/[version].astro) and its body's headings. */
+function releaseAnchors(hub: Hub, release: Release, audience: Audience, headings: BodyHeadings): Set<string> {
+  const detail = releaseDetail(hub, release, audience);
+  const body = headings.outlineOf(release.source);
+  return new Set([
+    ...(detail.timeline.length > 0 ? ['timeline'] : []),
+    ...(release.rollback ? ['rollback'] : []),
+    'changes',
+    ...changeAnchors(detail.changes, 'change-'),
+    ...(body.hasContent ? ['notes', ...body.headings.map((heading) => heading.id)] : []),
+    ...(release.incidents.length > 0 ? ['incidents'] : []),
+    ...(release.gtm ? ['gtm'] : []),
+    ...(release.satisfaction ? ['satisfaction'] : []),
+  ]);
+}
+
+/** The headings of a change list (src/components/release/ChangeList.astro). */
+function changeAnchors(changes: GroupedChanges, prefix: string): string[] {
+  return [...(changes.breaking.length > 0 ? [`${prefix}breaking`] : []), ...changes.groups.map((group) => `${prefix}${group.type}`)];
+}
+
+/** A runbook page (src/routes/runbooks/[id].astro): its body's headings, the table of contents, the releases using it. */
+function runbookAnchors(runbook: Runbook, headings: BodyHeadings): Set<string> {
+  const { headings: body } = headings.outlineOf(runbook.source);
+  const contents = body.filter((heading) => heading.depth === 2 || heading.depth === 3);
+  return new Set([...body.map((heading) => heading.id), ...(contents.length > 1 ? ['toc-heading'] : []), 'used-by-heading']);
+}
