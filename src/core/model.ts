@@ -11,11 +11,22 @@ export type { Audience, ChangeType, RaciCode, ReleaseStatus, Risk, RunbookKind }
 
 /** A link found in a content body. */
 export interface ContentLink {
-  /** Site path, e.g. `/runbooks/rollback-web/`. */
+  /** Site path, e.g. `/runbooks/rollback-web/`; for a `relative` link, the link as written (`./docs/x.md`). */
   path: string;
   /** Fragment without `#`, if any. */
   fragment?: string;
   /** 1-based line in the file. */
+  line: number;
+  /** Relative to the page it is on (`./docs/x.md`, `../2.0.0/`), not a site path. */
+  relative?: boolean;
+}
+
+/** A relative link in a Markdown field (a change summary): it cannot resolve on every page that shows the field. */
+export interface FieldLink {
+  /** Field path, e.g. `changes[2].summary`. */
+  field: string;
+  url: string;
+  /** 1-based line of the field in the file. */
   line: number;
 }
 
@@ -27,6 +38,8 @@ export interface SourceRef {
   entryId?: string;
   /** Links to the site's own pages written in the body (releases, runbooks), checked against the built site. */
   internalLinks?: readonly ContentLink[];
+  /** Relative links in Markdown fields (releases), reported by the same check. */
+  fieldLinks?: readonly FieldLink[];
 }
 
 export interface Product {

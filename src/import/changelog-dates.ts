@@ -30,6 +30,8 @@ const DATE_LIKE = [
   /(?<![\d.])\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?![\d])/,
   /(?<![\p{L}])\p{L}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}(?!\d)/u,
   /(?<![\d])\d{1,2}\.?\s+\p{L}+\.?,?\s+(?:19|20)\d{2}(?!\d)/u,
+  // A year with at most a word before it: "Octobre 2017", "Sometime in 2017".
+  /(?:\p{L}+\.?\s+)?(?<![\d.])(?:19|20)\d{2}(?![\d.])/u,
 ];
 
 /** Why: finds and reads the first date in a heading's text after its version. */

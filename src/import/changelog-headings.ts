@@ -70,7 +70,8 @@ export function parseVersionHeading(text: string): VersionHeading | undefined {
     yanked,
     breaking,
     prefix: FILLER.test(prefix) || !/[\p{L}\p{N}]/u.test(prefix) ? '' : prefix,
-    ...titleOf(withoutDate.replace(YANKED, ' ')),
+    // Around a date that cannot be read the words are part of it ("Sometime in"), not a title.
+    ...(reading.unreadable ? {} : titleOf(withoutDate.replace(YANKED, ' '))),
   };
 }
 

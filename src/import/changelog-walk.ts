@@ -22,6 +22,8 @@ export interface BodyPiece {
   /** Set for a heading: its depth. */
   heading?: number;
   text: string;
+  /** Credits taken out of a change list: they do not keep that section's heading in the body. */
+  credit?: boolean;
 }
 
 /** The content under one version marker, before it becomes a release. */
@@ -222,11 +224,11 @@ function visitNode(state: State, node: RootContent, next: RootContent | undefine
     return false;
   }
   if (node.type === 'definition' || node.type === 'thematicBreak') return false;
-  if (node.type === 'html' && ANCHOR.test(node.value.trim())) {
-    const name = ANCHOR.exec(node.value.trim())?.[1] ?? '';
-    const version = parseVersionHeading(name);
+  const anchor = anchorOf(node);
+  if (anchor !== undefined) {
+    const version = parseVersionHeading(ANCHOR.exec(anchor)?.[1] ?? '');
     state.skipped.push(
-      `line ${lineOf(node)}: HTML anchor ${node.value.trim()}${version?.kind === 'version' ? ` (of ${version.version}, which has a page of its own)` : ''}`,
+      `line ${lineOf(node)}: HTML anchor ${anchor}${version?.kind === 'version' ? ` (of ${version.version}, which has a page of its own)` : ''}`,
     );
     return false;
   }
@@ -249,6 +251,17 @@ function visitNode(state: State, node: RootContent, next: RootContent | undefine
     return true;
   } else addBody(state, block, node);
   return false;
+}
+
+/** Why: `<a name="1.0.0"></a>` above a version heading marks that version in the file; on the hub it has a page of its own. */
+function anchorOf(node: RootContent): string | undefined {
+  const parts = node.type === 'html' ? [node] : node.type === 'paragraph' ? node.children : [];
+  if (parts.length === 0 || !parts.every((part) => part.type === 'html')) return undefined;
+  const html = parts
+    .map((part) => (part as { value: string }).value)
+    .join('')
+    .trim();
+  return ANCHOR.test(html) ? html : undefined;
 }
 
 /** What a heading does. */
@@ -334,7 +347,7 @@ function labelOf(node: Paragraph): string | undefined {
 /** Why: a labelled list is a section (`**Fixes:**`), credits, a scope inside a change section, or narrative. */
 function visitLabel(state: State, block: Block, label: Paragraph, list: List): void {
   const text = labelOf(label) ?? '';
-  const mapped = mapLabel(text);
+  const mapped = labelTarget(text);
   const here = currentTarget(state);
   const labelSource = sourceOf([label], state.source, state.definitions, state.links);
   if (mapped?.kind === 'change') visitList(state, block, list, { title: text, target: mapped, prefix: here.prefix });
@@ -344,6 +357,15 @@ function visitLabel(state: State, block: Block, label: Paragraph, list: List): v
     addBody(state, block, label);
     visitList(state, block, list, { title: text, target: mapped ?? { kind: 'body', why: 'narrative' }, prefix: '' });
   }
+}
+
+// Words that make a label paragraph narrative (`**Migration notes:**`); narrower than for headings, as labels name
+// components too (prism's `__Highlight Keywords__`).
+const NARRATIVE_LABEL = /\b(?:upgrad(?:e|ing)|migrat(?:e|ing|ion)|notes?|examples?|usage|how to|known issues?)\b/i;
+
+/** Why: a label is a section when it is exactly a section title, and narrative when its words say so. */
+function labelTarget(label: string): SectionTarget | undefined {
+  return mapLabel(label) ?? (NARRATIVE_LABEL.test(label) ? { kind: 'body', why: 'narrative' } : undefined);
 }
 
 /** Why: each list item becomes one change, except in body sections (kept whole). */
@@ -356,7 +378,7 @@ function visitList(state: State, block: Block, list: List, target: Target): void
   for (const item of list.children) if (!visitItem(state, block, item, target)) credits.push(item);
   if (credits.length > 0) {
     state.credits += credits.length;
-    block.body.push({ text: credits.map((item) => sourceOf([item], state.source, state.definitions, state.links).trim()).join('\n') });
+    block.body.push({ text: credits.map((item) => sourceOf([item], state.source, state.definitions, state.links).trim()).join('\n'), credit: true });
   }
 }
 
@@ -470,8 +492,8 @@ export function bodyText(pieces: readonly BodyPiece[]): string {
     if (piece.heading === undefined) return true;
     const depth = piece.heading;
     for (const after of pieces.slice(index + 1)) {
-      if (after.heading === undefined) return true;
-      if (after.heading <= depth) return false;
+      if (after.heading === undefined && !after.credit) return true;
+      if (after.heading !== undefined && after.heading <= depth) return false;
     }
     return false;
   });

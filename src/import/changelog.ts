@@ -53,7 +53,12 @@ export function importChangelog(text: string, options: ChangelogOptions): Change
   const anomalies = [...walk.anomalies, ...preambleAnomalies(walk.preamble), ...headingAnomalies(walk.blocks, walk.unmapped)];
   const taggedDates: string[] = [];
   const releases = releasesFrom(walk.blocks, options, warnings, taggedDates);
-  anomalies.push(...outlierAnomalies(releases, lineOfVersion(walk.blocks)));
+  const outliers = outlierAnomalies(
+    releases.filter((release) => release.status === 'released'),
+    lineOfVersion(walk.blocks),
+  );
+  anomalies.push(...outliers.anomalies);
+  warnings.push(...outliers.warnings);
   warnings.push(...sectionWarnings(walk.sections.values()), ...relativeLinkWarnings(options.links?.found.values() ?? []));
   if (walk.credits > 0) warnings.push(`${walk.credits} credit item(s) ("Thanks to …", avatar lists) kept in the release bodies, not imported as changes.`);
   return {
@@ -82,7 +87,7 @@ function releasesFrom(blocks: readonly Block[], options: ChangelogOptions, warni
   }
   taggedDates.push(...applyTagDates([...releases.values()], options.tagDates));
   warnings.push(...duplicateWarnings(lines, releases), ...coercedWarnings(blocks), ...breakingReleaseWarnings(blocks));
-  warnings.push(...undatedWarnings([...releases.values()], options.tagDates !== undefined));
+  warnings.push(...undatedWarnings([...releases.values()], options.tagDates !== undefined), ...dateOrderWarnings([...releases.values()]));
   const planned = unreleasedRelease(blocks, [...releases.keys()], options, warnings);
   return planned ? [planned, ...releases.values()] : [...releases.values()];
 }
@@ -168,6 +173,20 @@ function undatedWarnings(releases: readonly DraftRelease[], triedTags: boolean):
   return [
     `${undated.length} version(s) have no date: imported as released without deployment.finishedAt, so they do NOT appear in the customer changelog, its feeds or the metrics; ${fix} Versions: ${undated.join(', ')}.`,
   ];
+}
+
+/** Why: a changelog lists newer versions first; a date older than the one below it is usually a typo (`2006` for `2026`). */
+function dateOrderWarnings(releases: readonly DraftRelease[]): string[] {
+  const dated = releases.filter((release) => release.deployment?.finishedAt);
+  return dated.flatMap((release, index) => {
+    const below = dated[index + 1];
+    const date = release.deployment?.finishedAt ?? '';
+    const belowDate = below?.deployment?.finishedAt ?? '';
+    if (!below || date.slice(0, 10) >= belowDate.slice(0, 10)) return [];
+    return [
+      `Version ${release.version} is dated ${date}, before ${below.version} (${belowDate}) listed below it: check the date (a backport released later is fine).`,
+    ];
+  });
 }
 
 /** Why: a line number per version, for the anomaly report. */

@@ -100,7 +100,10 @@ export function selectTags(refs: readonly { name: string; date: string }[], pref
   const ignored: string[] = [];
   for (const { ref, tag } of parsed) {
     if (tag && tag.pkg === pkg) tags.push({ ...tag, date: ref.date });
-    else ignored.push(tag ? `${ref.name} (another package: ${tag.pkg || 'plain v1.2.3 tags'})` : `${ref.name} (not a SemVer release tag)`);
+    else {
+      const other = tag ?? parseTagName(ref.name);
+      ignored.push(other ? `${ref.name} (another package: ${other.pkg || 'plain v1.2.3 tags'})` : `${ref.name} (not a SemVer release tag)`);
+    }
   }
   tags.sort((a, b) => semver.compare(a.version, b.version));
   const described = prefix !== undefined ? `tags ${prefix}<version>` : pkg ? `tags of ${pkg} (${tags[0]?.name ?? ''}, …)` : 'tags v1.2.3 / 1.2.3';

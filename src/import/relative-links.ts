@@ -56,11 +56,14 @@ export function isRepoRelative(url: string): boolean {
   return trimmed !== '' && !trimmed.startsWith('#') && !trimmed.startsWith('//') && !SCHEME.test(trimmed);
 }
 
-/** Why: resolves a repository path against the base; `../` cannot climb above the repository, images use `raw/`. */
+/** Why: resolves a repository path against the base (a folder may be given); `../` cannot climb above the repository, images use `raw/`. */
 export function resolveRelative(url: string, base: string, image: boolean): string {
-  const resolved = new URL(url.trim(), 'https://repository.invalid/');
+  const split = /^(.*?\/(?:-\/)?(?:blob|tree)\/[^/]+\/)(.*)$/.exec(base);
+  const root = split?.[1] ?? base;
+  const folder = split?.[2] ?? '';
+  const resolved = new URL(url.trim(), `https://repository.invalid/${folder}`);
   const target = `${resolved.pathname.slice(1)}${resolved.search}${resolved.hash}`;
-  return `${image ? base.replace(/\/(-\/)?blob\//, '/$1raw/') : base}${target}`;
+  return `${image ? root.replace(/\/(-\/)?(?:blob|tree)\//, '/$1raw/') : root}${target}`;
 }
 
 /** Why: one place that rewrites (or keeps) a relative URL and records it for the report. */
@@ -86,6 +89,6 @@ export function relativeLinkWarnings(links: Iterable<RelativeLink>): string[] {
   const kept = [...links].filter((link) => !link.rewritten).length;
   if (kept === 0) return [];
   return [
-    `${kept} relative link(s) kept as written (listed under Relative links): on a hub page they point into the hub, where no such file is, and the build's link check fails on them. Pass --repo-url <the repository's web address> to rewrite them.`,
+    `${kept} relative link(s) kept as written (listed under Relative links): on a hub page they point into the hub, where no such file is, and the build fails on them (its link check; for an image in a body, Astro's "Could not resolve"). Pass --repo-url <the repository's web address> to rewrite them.`,
   ];
 }

@@ -10,7 +10,7 @@ import type { Temporal } from 'temporal-polyfill';
 import { viewForAudience } from '../core/audience.ts';
 import { serializeHub } from '../core/hub-snapshot.ts';
 import type { Hub, SourceRef } from '../core/model.ts';
-import { bodySources } from '../content/link-check.ts';
+import { bodySources, type LinkSource } from '../content/link-check.ts';
 import { loadContentRoot } from '../content/load.ts';
 import { ContentError, printProblems, type Problem } from '../content/problems.ts';
 import type { HubSettings } from './options.ts';
@@ -22,7 +22,7 @@ export interface HubSnapshot {
   /** Body files to compile, by entry id: absolute paths. */
   bodies: { releases: Map<string, string>; runbooks: Map<string, string> };
   /** Releases and runbooks whose body links are checked against the built site. */
-  linkSources: SourceRef[];
+  linkSources: LinkSource[];
   /** The hub's site URL (hub.yaml `url`, no trailing slash). */
   siteUrl: string;
 }
