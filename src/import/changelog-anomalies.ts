@@ -4,7 +4,7 @@
  * release, a major version), so this is listed for a person to check, with the figures.
  */
 import semver from 'semver';
-import type { Anomaly } from './changelog-walk.ts';
+import type { Anomaly } from './changelog-blocks.ts';
 import type { DraftRelease } from './release-draft.ts';
 
 /** At least this many changes… */

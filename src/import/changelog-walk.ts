@@ -5,115 +5,23 @@
  * recorded. Versions are marked by headings, else by lines of their own (`**5.12.1 / 2026-11-13**`),
  * else by top-level list items (`- 2.8.0 (2023-11-10)` with the changes nested below).
  */
-import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
-import type { ChangeType } from '../core/model.ts';
-import { isBareVersionLine, parseVersionHeading, type VersionHeading, type VersionLine } from './changelog-headings.ts';
-import { breakingMarker, conventionalType, isCredit, saysDeprecated, verbType } from './changelog-items.ts';
-import { describeTarget, mapLabel, mapSection, namesType, UNKNOWN_SECTION, type SectionTarget } from './changelog-sections.ts';
-import { collectDefinitions, lineOf, plainText, sourceOf, type Definitions } from './markdown-source.ts';
-import type { DraftChange } from './release-draft.ts';
+import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import { isBareVersionLine, parseVersionHeading, type VersionLine } from './changelog-headings.ts';
+import { addBody, type Block, type BlockHeading, blockName, isVersion, newState, notImported, oneLine, type State, type Walk } from './changelog-blocks.ts';
+import { labelOf, visitLabel, visitList, currentTarget } from './changelog-lists.ts';
+import { describeTarget, mapSection, UNKNOWN_SECTION } from './changelog-sections.ts';
+import { lineOf, plainText, sourceOf } from './markdown-source.ts';
 import type { LinkContext } from './relative-links.ts';
-
-/** A heading at the level of versions that names none (`## Older releases`): its content is not imported. */
-export type BlockHeading = VersionHeading | { kind: 'skipped'; text: string };
-
-/** A piece of a release body; headings are dropped at the end when nothing follows them. */
-export interface BodyPiece {
-  /** Set for a heading: its depth. */
-  heading?: number;
-  text: string;
-  /** Credits taken out of a change list: they do not keep that section's heading in the body. */
-  credit?: boolean;
-}
-
-/** The content under one version marker, before it becomes a release. */
-export interface Block {
-  heading: BlockHeading;
-  headingText: string;
-  line: number;
-  changes: DraftChange[];
-  body: BodyPiece[];
-}
-
-/** A list item (or other content) that did not land in a known section, or was not imported. */
-export interface UnmappedItem {
-  /** The release it sits under, or the heading text when that is not a version. */
-  under: string;
-  line: number;
-  /** Markdown of the item. */
-  text: string;
-  outcome: 'kept as changed' | 'not imported';
-  reason: string;
-}
-
-/** How often a section title occurred and where its items went. */
-export interface SectionUse {
-  title: string;
-  target: string;
-  items: number;
-}
-
-/** Something that may have put content under the wrong version or lost it: the import stops unless accepted. */
-export interface Anomaly {
-  line: number;
-  message: string;
-}
-
-export interface Walk {
-  blocks: Block[];
-  preamble: RootContent[];
-  unmapped: UnmappedItem[];
-  /** Content deliberately left out (HTML comments, anchors), with lines. */
-  skipped: string[];
-  sections: Map<string, SectionUse>;
-  anomalies: Anomaly[];
-  /** Credit items ("Thanks to …", avatars) moved from change lists to the body. */
-  credits: number;
-}
-
-/** Where the items of the current list go. */
-interface Target {
-  title: string;
-  target: SectionTarget;
-  /** Text put before each summary: a sub-heading or bold label inside a change section (`**Build Output:** `). */
-  prefix: string;
-}
-
-interface Section {
-  title: string;
-  depth: number;
-  target: SectionTarget;
-}
-
-/** A sub-heading inside a change section: a scope for its items, or a part of the body. */
-interface Sub {
-  depth: number;
-  title: string;
-  body: boolean;
-}
-
-/** Mutable state of one pass. */
-interface State extends Walk {
-  source: string;
-  definitions: Definitions;
-  links?: LinkContext;
-  /** Depth of version headings; 0 when versions are lines or list items. */
-  versionDepth?: number;
-  block?: Block;
-  section?: Section;
-  sub?: Sub;
-}
 
 type Mode = 'headings' | 'lines' | 'items';
 
-const NO_SECTION: Section = { title: '(no section)', depth: 0, target: UNKNOWN_SECTION };
 const ANCHOR = /^<a\s+(?:name|id)=["']([^"']*)["']\s*\/?>\s*(?:<\/a>)?$/i;
 
 /** Why: the whole file in one pass; the blocks come out in file order. */
 export function walkChangelog(root: Root, source: string, links?: LinkContext): Walk {
   const state = newState(root, source, links);
   const mode = versionMode(root);
-  if (mode !== 'headings') state.versionDepth = 0;
+  state.versionDepth = mode === 'headings' ? versionHeadingDepth(root) : 0;
   const nodes = root.children;
   for (let index = 0; index < nodes.length; index++) {
     const node = nodes[index] as RootContent;
@@ -134,21 +42,6 @@ export function walkBody(root: Root, source: string, heading: VersionLine, links
   return state;
 }
 
-function newState(root: Root, source: string, links: LinkContext | undefined): State {
-  return {
-    source,
-    definitions: collectDefinitions(root),
-    links,
-    blocks: [],
-    preamble: [],
-    unmapped: [],
-    skipped: [],
-    sections: new Map(),
-    anomalies: [],
-    credits: 0,
-  };
-}
-
 /** Why: a file marks its versions one way; headings win, then lines of their own, then list items. */
 function versionMode(root: Root): Mode {
   const nodes = root.children;
@@ -156,6 +49,19 @@ function versionMode(root: Root): Mode {
   if (nodes.some((node) => node.type === 'paragraph' && versionLineOf(node))) return 'lines';
   if (nodes.some((node) => node.type === 'list' && node.children.some((item) => versionItemOf(item)))) return 'items';
   return 'headings';
+}
+
+/**
+ * Why: versions sit at the depth of the shallowest heading that starts with a version (release-please
+ * wrote patches one level deeper, `### [1.0.1]`, and a file may begin with one).
+ */
+function versionHeadingDepth(root: Root): number | undefined {
+  const depths = root.children.flatMap((node) => {
+    if (node.type !== 'heading') return [];
+    const heading = parseVersionHeading(plainText(node));
+    return heading?.kind === 'version' && heading.prefix === '' ? [node.depth] : [];
+  });
+  return depths.length > 0 ? Math.min(...depths) : undefined;
 }
 
 /** Why: a paragraph that is only a version, its date and markers (`**5.12.1 / 2026-11-13**`) marks a version. */
@@ -319,183 +225,6 @@ function visitSectionHeading(state: State, block: Block, node: Heading, text: st
   block.body.push({ heading: node.depth, text: sourceOf([node], state.source, state.definitions, state.links) });
 }
 
-/** Why: the target of a list at this point: the section's, with a sub-heading as scope. */
-function currentTarget(state: State): Target {
-  const section = state.section ?? NO_SECTION;
-  const sub = state.sub;
-  if (sub?.body) return { title: sub.title, target: { kind: 'body', why: 'narrative' }, prefix: '' };
-  const target =
-    sub && section.target.kind === 'change' ? { ...section.target, breaking: section.target.breaking || isBreakingTitle(sub.title) } : section.target;
-  return { title: section.title, target, prefix: sub ? `**${sub.title}:** ` : '' };
-}
-
-function isBreakingTitle(title: string): boolean {
-  const target = mapSection(title);
-  return target.kind === 'change' && target.breaking;
-}
-
-/** Why: a short bold paragraph (`**Bug fixes:**`) or one ending in a colon, right before a list, labels that list. */
-function labelOf(node: Paragraph): string | undefined {
-  const text = plainText(node).trim();
-  if (text.length > 80 || text.includes('\n')) return undefined;
-  const [first] = node.children;
-  const bold = node.children.length <= 2 && (first?.type === 'strong' || first?.type === 'emphasis');
-  if (!bold && !text.endsWith(':')) return undefined;
-  return text.replace(/:$/, '').trim();
-}
-
-/** Why: a labelled list is a section (`**Fixes:**`), credits, a scope inside a change section, or narrative. */
-function visitLabel(state: State, block: Block, label: Paragraph, list: List): void {
-  const text = labelOf(label) ?? '';
-  const mapped = labelTarget(text);
-  const here = currentTarget(state);
-  const labelSource = sourceOf([label], state.source, state.definitions, state.links);
-  if (mapped?.kind === 'change') visitList(state, block, list, { title: text, target: mapped, prefix: here.prefix });
-  else if (!mapped && here.target.kind === 'change' && state.section) {
-    visitList(state, block, list, { ...here, prefix: `${here.prefix}${labelSource.replace(/:$/, '').replace(/:(\*\*|__)$/, '$1')}: ` });
-  } else {
-    addBody(state, block, label);
-    visitList(state, block, list, { title: text, target: mapped ?? { kind: 'body', why: 'narrative' }, prefix: '' });
-  }
-}
-
-// Words that make a label paragraph narrative (`**Migration notes:**`); narrower than for headings, as labels name
-// components too (prism's `__Highlight Keywords__`).
-const NARRATIVE_LABEL = /\b(?:upgrad(?:e|ing)|migrat(?:e|ing|ion)|notes?|examples?|usage|how to|known issues?)\b/i;
-
-/** Why: a label is a section when it is exactly a section title, and narrative when its words say so. */
-function labelTarget(label: string): SectionTarget | undefined {
-  return mapLabel(label) ?? (NARRATIVE_LABEL.test(label) ? { kind: 'body', why: 'narrative' } : undefined);
-}
-
-/** Why: each list item becomes one change, except in body sections (kept whole). */
-function visitList(state: State, block: Block, list: List, target: Target): void {
-  if (target.target.kind === 'body') {
-    countSection(state, target.title, describeTarget(target.target), list.children.length);
-    return void block.body.push({ text: sourceOf([list], state.source, state.definitions, state.links) });
-  }
-  const credits: ListItem[] = [];
-  for (const item of list.children) if (!visitItem(state, block, item, target)) credits.push(item);
-  if (credits.length > 0) {
-    state.credits += credits.length;
-    block.body.push({ text: credits.map((item) => sourceOf([item], state.source, state.definitions, state.links).trim()).join('\n'), credit: true });
-  }
-}
-
-/** Why: one list item to one change (or, for a labelled item, its nested items); false for a credit. */
-function visitItem(state: State, block: Block, item: ListItem, target: Target): boolean {
-  const [first, nested, ...more] = item.children;
-  if (first?.type === 'paragraph' && nested?.type === 'list' && more.length === 0) {
-    const labelled = labelledItem(state, first, target);
-    if (labelled) {
-      if (labelled.target.kind === 'body') return false;
-      visitList(state, block, nested, labelled);
-      return true;
-    }
-  }
-  const markdown = sourceOf(item.children, state.source, state.definitions, state.links).trim();
-  const plain = plainText(item);
-  if (!markdown) {
-    state.unmapped.push({ under: blockName(block), line: lineOf(item), text: '(empty list item)', outcome: 'not imported', reason: 'empty list item' });
-    return true;
-  }
-  if (isCredit(plain, markdown)) return false;
-  block.changes.push(changeFrom(state, block, item, target, markdown, plain));
-  return true;
-}
-
-/** Why: `- Bugfixes:` with nested items is a section; `- __Bash__` with nested items is a scope; other items are changes. */
-function labelledItem(state: State, first: Paragraph, target: Target): Target | undefined {
-  const text = plainText(first).trim();
-  const label = text.replace(/:$/, '').trim();
-  if (text.length > 60 || text.includes('\n')) return undefined;
-  const mapped = mapLabel(label);
-  if (mapped?.kind === 'body') return { title: label, target: mapped, prefix: '' };
-  const labelSource = sourceOf([first], state.source, state.definitions, state.links).replace(/:$/, '');
-  // `- Bugfixes:` names the type of its items; `- deps:` or `- Internal:` is also what they are about.
-  if (mapped) return { title: label, target: mapped, prefix: namesType(label) ? target.prefix : `${target.prefix}${labelSource}: ` };
-  const onlyBold = first.children.length <= 2 && (first.children[0]?.type === 'strong' || first.children[0]?.type === 'emphasis');
-  if (!onlyBold || /[.!?]$/.test(label)) return undefined;
-  return { ...target, prefix: `${target.prefix}${labelSource}: ` };
-}
-
-/** Why: the change an item makes: its type, breaking flag and summary, recording anything not mapped cleanly. */
-function changeFrom(state: State, block: Block, item: ListItem, target: Target, markdown: string, plain: string): DraftChange {
-  const section = target.target.kind === 'change' ? target.target : UNKNOWN_SECTION;
-  const marker = breakingMarker(markdown);
-  const conventional = section.generic || !section.known ? conventionalType(plain) : undefined;
-  const verb = conventional || !(section.generic || !section.known) ? undefined : verbType(plain);
-  const typed = conventional ?? verb;
-  let type: ChangeType = typed ?? section.type;
-  let breaking = section.breaking || marker.breaking;
-  if (section.deprecations && saysDeprecated(plain)) {
-    type = 'deprecated';
-    breaking = marker.breaking;
-  }
-  const how = conventional
-    ? `${conventional} (from the item's Conventional Commits prefix)`
-    : verb
-      ? `${verb} (from the item's first word)`
-      : describeTarget(section);
-  countSection(state, target.title, how, 1);
-  if (!section.known && !typed) {
-    const reason = target.title === NO_SECTION.title ? 'list item outside any section' : `unknown section "${target.title}"`;
-    state.unmapped.push({ under: blockName(block), line: lineOf(item), text: markdown, outcome: 'kept as changed', reason });
-  }
-  return { type, summary: `${target.prefix}${marker.summary}`, breaking };
-}
-
-/** Why: the report shows which section titles were seen and where their items went. */
-function countSection(state: State, title: string, target: string, items: number): void {
-  const key = `${title}\n${target}`;
-  const use = state.sections.get(key) ?? { title, target, items: 0 };
-  use.items += items;
-  state.sections.set(key, use);
-}
-
-/** Why: paragraphs, code, tables and HTML outside change lists belong to the release narrative. */
-function addBody(state: State, block: Block, node: RootContent): void {
-  block.body.push({ text: sourceOf([node], state.source, state.definitions, state.links) });
-}
-
-/** Why: content under a heading that is no version is listed, never dropped silently. */
-function notImported(state: State, block: Block, node: Nodes, text: string): void {
-  const reason =
-    block.heading.kind === 'skipped' ? `heading "${block.headingText}" names no version` : `heading "${block.headingText}" is not a SemVer version`;
-  state.unmapped.push({ under: blockName(block), line: lineOf(node), text, outcome: 'not imported', reason });
-}
-
-function isVersion(block: Block): boolean {
-  return block.heading.kind === 'version' || block.heading.kind === 'unreleased';
-}
-
 function sameVersion(block: Block, heading: VersionLine): boolean {
   return block.heading.kind === 'version' && block.heading.version === heading.version;
-}
-
-/** Why: how the report names a block: its version, or its heading text. */
-export function blockName(block: Block): string {
-  if (block.heading.kind === 'version') return block.heading.version;
-  if (block.heading.kind === 'unreleased') return '[Unreleased]';
-  return block.headingText;
-}
-
-/** Why: long Markdown shortened to one line for the report. */
-export function oneLine(text: string, max = 100): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
-/** Why: a body without headings that have nothing under them (their lists became changes). */
-export function bodyText(pieces: readonly BodyPiece[]): string {
-  const kept = pieces.filter((piece, index) => {
-    if (piece.heading === undefined) return true;
-    const depth = piece.heading;
-    for (const after of pieces.slice(index + 1)) {
-      if (after.heading === undefined && !after.credit) return true;
-      if (after.heading !== undefined && after.heading <= depth) return false;
-    }
-    return false;
-  });
-  return kept.map((piece) => piece.text).join('\n\n');
 }

@@ -10,12 +10,11 @@ import type { Audience } from '../core/model.ts';
 import { outlierAnomalies } from './changelog-anomalies.ts';
 import type { VersionLine } from './changelog-headings.ts';
 import { restoreLines, separateVersionLines } from './changelog-lines.ts';
-import { bodyText, type Anomaly, type Block, type SectionUse, type UnmappedItem, walkChangelog } from './changelog-walk.ts';
+import { bodyText, type Anomaly, type Block, type SectionUse, type UnmappedItem } from './changelog-blocks.ts';
+import { walkChangelog } from './changelog-walk.ts';
 import { lineOf, parseMarkdown } from './markdown-source.ts';
 import type { DraftRelease } from './release-draft.ts';
 import { relativeLinkWarnings, type LinkContext, type RelativeLink } from './relative-links.ts';
-
-export type { Anomaly, SectionUse, UnmappedItem } from './changelog-walk.ts';
 
 export interface ChangelogOptions {
   product: string;

@@ -6,10 +6,10 @@
  */
 import semver from 'semver';
 import type { Audience } from '../core/model.ts';
-import type { VersionLine } from './changelog-headings.ts';
-import { parseVersionHeading } from './changelog-headings.ts';
+import { parseVersionHeading, type VersionLine } from './changelog-headings.ts';
 import { sectionWarnings } from './changelog.ts';
-import { bodyText, type Anomaly, type SectionUse, type UnmappedItem, walkBody } from './changelog-walk.ts';
+import { bodyText, type Anomaly, type SectionUse, type UnmappedItem } from './changelog-blocks.ts';
+import { walkBody } from './changelog-walk.ts';
 import { UserError } from './errors.ts';
 import { selectTags } from './git-tags.ts';
 import { parseMarkdown } from './markdown-source.ts';

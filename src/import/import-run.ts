@@ -1,6 +1,6 @@
 /** The steps every importer shares around its parsing: check the hub, stop on anomalies, write, report. */
 import type { Audience } from '../core/model.ts';
-import type { Anomaly } from './changelog-walk.ts';
+import type { Anomaly } from './changelog-blocks.ts';
 import { UserError } from './errors.ts';
 import { assertKnownProduct, readHubProducts } from './hub-products.ts';
 import type { DraftRelease } from './release-draft.ts';

@@ -1,7 +1,7 @@
 /** The plain-text report every importer prints: what was imported, written, and what needs a look. */
 import { CHANGE_TYPES } from '../core/model.ts';
-import type { Anomaly, ChangelogImport, UnmappedItem } from './changelog.ts';
-import { oneLine } from './changelog-walk.ts';
+import type { ChangelogImport } from './changelog.ts';
+import { oneLine, type Anomaly, type UnmappedItem } from './changelog-blocks.ts';
 import type { GitImport } from './git.ts';
 import type { GithubReleasesImport } from './github-releases.ts';
 import { countChanges, type DraftRelease } from './release-draft.ts';

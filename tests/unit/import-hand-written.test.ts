@@ -134,6 +134,17 @@ describe('version lines', () => {
     ]);
   });
 
+  it('finds patch versions one level deeper than the first heading (older release-please)', () => {
+    const source =
+      '### [1.0.1](https://x.example/compare) (2024-02-01)\n\n### Bug Fixes\n\n* A\n\n## [1.0.0](https://x.example) (2024-01-01)\n\n### Wibbles\n\n* B\n';
+    const result = run(source);
+    expect(result.releases.map((release) => [release.version, release.changes.map((change) => change.summary)])).toEqual([
+      ['1.0.1', ['A']],
+      ['1.0.0', ['B']],
+    ]);
+    expect(result.anomalies).toEqual([]);
+  });
+
   it('stops when a file has no version at all', () => {
     expect(run('# Changelog\n\nNothing here yet.\n').releases).toEqual([]);
   });

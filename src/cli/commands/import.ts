@@ -158,6 +158,8 @@ async function runChangelog(file: string, values: Values): Promise<number> {
   const { target, audience } = await targetOf(values);
   const text = await readText(file);
   const datesRepo = values['dates-from-git'] as string | undefined;
+  if (values['tag-prefix'] !== undefined && datesRepo === undefined)
+    throw new UserError('--tag-prefix applies to "import changelog" only with --dates-from-git <repo>.');
   const dates = datesRepo === undefined ? undefined : await tagDates(datesRepo, values['tag-prefix'] as string | undefined);
   const result = importChangelog(text, {
     product: target.product,
