@@ -114,7 +114,7 @@ describe('mapping releases', () => {
 });
 
 describe('release-hub import github-releases', () => {
-  it('writes valid release files a second run leaves alone, and --force replaces', { timeout: 30_000 }, async () => {
+  it('writes valid release files a second run leaves alone, and --force replaces', { timeout: 120_000 }, async () => {
     const content = await mkdtemp(path.join(os.tmpdir(), 'hub-gh-'));
     roots.push(content);
     await cp(HUB_FIXTURE, content, { recursive: true });

@@ -389,7 +389,7 @@ describe('release-hub import changelog on a hand-written file', () => {
     }
   };
 
-  it('stops on the anomaly with exit 1 and writes nothing; with --accept-anomalies it writes, links rewritten', { timeout: 30_000 }, async () => {
+  it('stops on the anomaly with exit 1 and writes nothing; with --accept-anomalies it writes, links rewritten', { timeout: 120_000 }, async () => {
     const content = await mkdtemp(path.join(os.tmpdir(), 'hub-hand-'));
     try {
       await cp(path.join(REPO_ROOT, 'tests/fixtures/import/hub'), content, { recursive: true });
