@@ -59,7 +59,8 @@ const CONVENTIONAL: Readonly<Record<string, ChangeType>> = {
 /** Why: items of a section that says nothing about their type (`What's Changed`, none) often start with one: `fix: …`. */
 export function conventionalType(text: string): ChangeType | undefined {
   const type = /^\s*(?:⚠\uFE0F?\s*)?(?:\*\*|__)?([a-z]+)(?:\s*\([^)]*\))?!?(?:\*\*|__)?\s*:/i.exec(text)?.[1]?.toLowerCase();
-  return type === undefined ? undefined : CONVENTIONAL[type];
+  // The word is the author's: `constructor: …` must not find a built-in property.
+  return type === undefined || !Object.hasOwn(CONVENTIONAL, type) ? undefined : CONVENTIONAL[type];
 }
 
 // The first word of an item, as Keep a Changelog's sections are named.

@@ -127,7 +127,8 @@ function classifyCommit(commit: Commit, ref: string): Outcome {
   const type = commit.type?.toLowerCase();
   if (commit.revert) return { kind: 'change', change: { type: 'changed', summary: `${commit.header ?? ''} ${ref}`, breaking: Boolean(breakingNote) } };
   if (!type || !commit.subject) return { kind: 'unparsed', reason: 'not a Conventional Commit' };
-  const mapped = TYPES[type];
+  // A commit type is the author's word: `constructor: …` must not find a built-in property.
+  const mapped = Object.hasOwn(TYPES, type) ? TYPES[type] : undefined;
   if (!mapped) return { kind: 'unparsed', reason: `unknown type "${type}"` };
   if (mapped === 'skip' && !breakingNote) return { kind: 'skipped', type };
   const scope = commit.scope ? `**${commit.scope}:** ` : '';

@@ -209,6 +209,11 @@ describe('breaking markers', () => {
     expect(breakingMarker(markdown)).toEqual({ breaking, summary });
   });
 
+  it('takes a type from a prefix only when it is one (`constructor:` is no built-in lookup)', () => {
+    const result = run('## 1.0.0\n\n- constructor: a new one\n- fix: the old one\n');
+    expect(result.releases[0]?.changes.map((change) => change.type)).toEqual(['changed', 'fixed']);
+  });
+
   it('writes the summary once: the page shows the badge, the marker is not repeated', () => {
     const result = run('## 1.0.0\n\n### Fixed\n\n- **Breaking:** the old cache is ignored\n');
     expect(result.releases[0]?.changes).toEqual([{ type: 'fixed', summary: 'the old cache is ignored', breaking: true }]);
