@@ -480,6 +480,8 @@ function releaseFile(
     };
   }
   if (window.freezeException) frontmatter.freezeException = window.freezeException;
+  // The first release of each product came in with the team's old changelog (no draw: the other fields keep their values).
+  if (version.version === '1.0.0') frontmatter.importedFrom = 'CHANGELOG.md';
   frontmatter.changes = changes(random.int(3, 10), audience, breaking, random);
   const tags = random.sample(TAGS, random.int(0, 3));
   if (tags.length > 0) frontmatter.tags = tags;

@@ -29,7 +29,10 @@ const COMMANDS: Record<string, Command> = {
   },
   preview: { summary: 'serve the built site', run: async (args) => (await import('./commands/astro.ts')).runAstro('preview', args), needsAstroNode: true },
   new: { summary: 'write a new release file with every field explained', run: async (args) => (await import('./commands/new.ts')).runNew(args) },
-  import: { summary: 'import releases from a changelog or from git tags', run: async (args) => (await import('./commands/import.ts')).runImport(args) },
+  import: {
+    summary: 'import releases from a changelog, git tags or GitHub Releases',
+    run: async (args) => (await import('./commands/import.ts')).runImport(args),
+  },
 };
 
 export const OVERVIEW = `Usage: release-hub <command> [options]

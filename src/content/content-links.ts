@@ -1,8 +1,10 @@
 /**
  * Internal links written in content bodies (Markdown/MDX): found in the source so a broken one
- * fails the build naming the content file and line, not just the built page.
+ * fails `check` and the build naming the content file and line. Relative links in bodies
+ * (`../rollback-web/`, `./docs/rules/order.md`, often left by an imported changelog) resolve
+ * against the page the body is shown on; in Markdown fields they are errors of their own.
  */
-import type { ContentLink } from '../core/model.ts';
+import type { ContentLink, FieldLink } from '../core/model.ts';
 
 // A link target: a site path (`/runbooks/x/`), a relative one (`../x/`, `docs/order.md`) or a
 // fragment of the page itself (`#steps`), never a URL with a scheme or protocol-relative (`//host`).
@@ -12,6 +14,9 @@ const PATTERNS = [
   new RegExp(String.raw`^\s{0,3}\[[^\]]+\]:\s*<?${TARGET}`, 'gim'), // [ref]: target
   new RegExp(String.raw`\bhref=["']${TARGET}["']`, 'gi'), // <a href="target">
 ];
+
+// Any destination: `](x)`, `[ref]: x`, `href="x"`, `src="x"`; used for the relative ones in Markdown fields.
+const ANY_PATTERNS = [/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g, /^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)/gm, /\b(?:href|src)=["']([^"']+)["']/g];
 
 /**
  * Why: authors link between runbooks and releases; those links must resolve. Site paths are hub
@@ -38,6 +43,23 @@ export function findInternalLinks(body: string, firstLine: number, pagePath = '/
 /** Why: the hub path of a release page (as `releasePath`, without the base path: links in content are hub paths). */
 export function hubReleasePath(product: string, version: string): string {
   return `/releases/${product}/${version}/`;
+}
+
+/** Why: a change summary shows on several pages (release, changelog, feeds), so a relative link in it cannot work on all of them. */
+export function findFieldLinks(fields: readonly { field: string; markdown: string; line: number }[]): FieldLink[] {
+  return fields.flatMap(({ field, markdown, line }) => relativeLinks(blankOutCode(markdown)).map(({ url }) => ({ field, url, line })));
+}
+
+/** Why: `./docs/x.md`, `docs/x.md`, `../x`: no scheme, no leading `/` or `#`. */
+function relativeLinks(text: string): { url: string; index: number }[] {
+  const found: { url: string; index: number }[] = [];
+  for (const pattern of ANY_PATTERNS) {
+    for (const match of text.matchAll(pattern)) {
+      const url = match[1] ?? '';
+      if (url && !/^(?:[a-z][a-z0-9+.-]*:|[/#])/i.test(url)) found.push({ url, index: match.index ?? 0 });
+    }
+  }
+  return found;
 }
 
 /** Why: the hub path of a runbook page, the page its relative links resolve against. */

@@ -3,7 +3,7 @@ import type { Temporal } from 'temporal-polyfill';
 import type { ReleaseInput } from '../schemas/release.ts';
 import type { HubConfig, Release } from '../core/model.ts';
 import { parseWrittenTime } from '../core/time.ts';
-import { findInternalLinks, hubReleasePath } from './content-links.ts';
+import { findFieldLinks, findInternalLinks, hubReleasePath } from './content-links.ts';
 import { fieldPath, type Problem } from './problems.ts';
 import type { FrontmatterSource, YamlSource } from './source.ts';
 import { suggestion } from './zod-problems.ts';
@@ -75,7 +75,12 @@ export function resolveRelease(input: ReleaseInput, source: FrontmatterSource, c
     gtm,
     changes: input.changes.map((change) => ({ ...change, audience: change.audience ?? input.audience })),
     // Relative links in the body resolve against the release page, as a browser resolves them.
-    source: { file: source.file, entryId, internalLinks: findInternalLinks(source.body, source.bodyLine, hubReleasePath(product, input.version)) },
+    source: {
+      file: source.file,
+      entryId,
+      internalLinks: findInternalLinks(source.body, source.bodyLine, hubReleasePath(product, input.version)),
+      fieldLinks: summaryLinks(input, source),
+    },
   };
 }
 
@@ -93,4 +98,14 @@ function resolveProduct(input: ReleaseInput, config: HubConfig, error: (path: Pr
     suggestion(input.product, ids) ?? `use one of ${ids.join(', ')}, or add the product to hub.yaml`,
   );
   return undefined;
+}
+
+/** Why: relative links in change summaries, with the line of each summary, for the link check after the build. */
+function summaryLinks(input: ReleaseInput, source: YamlSource) {
+  const fields = input.changes.map((change, index) => ({
+    field: fieldPath(['changes', index, 'summary']),
+    markdown: change.summary,
+    line: source.lineOf(['changes', index, 'summary']),
+  }));
+  return findFieldLinks(fields);
 }

@@ -21,14 +21,25 @@ export interface ContentLink {
   line: number;
 }
 
+/** A relative link in a Markdown field (a change summary): it cannot resolve on every page that shows the field. */
+export interface FieldLink {
+  /** Field path, e.g. `changes[2].summary`. */
+  field: string;
+  url: string;
+  /** 1-based line of the field in the file. */
+  line: number;
+}
+
 /** Where an item came from: for error messages and for rendering its body. */
 export interface SourceRef {
   /** Path relative to the content root, with forward slashes, e.g. `releases/web/2.4.0.mdx`. */
   file: string;
   /** Id of the entry in the Astro content collection that renders the body (releases, runbooks). */
   entryId?: string;
-  /** Links to the site's own pages written in the body (releases, runbooks), checked against the built site. */
+  /** Links to the site's own pages written in the body (releases, runbooks), checked against the build's pages. */
   internalLinks?: readonly ContentLink[];
+  /** Relative links in Markdown fields (releases), reported by the same check. */
+  fieldLinks?: readonly FieldLink[];
 }
 
 export interface Product {

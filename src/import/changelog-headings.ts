@@ -1,129 +1,102 @@
 /**
- * What a changelog heading means: a version (`## [1.2.3] - 2024-01-02`, `## [1.2.3](url) (2024-01-02)`,
- * `## @scope/pkg@1.2.3`, `## 1.2.3 [YANKED]`), `[Unreleased]`, or a section (`### Added`,
- * `### 🐛 Bug Fixes`, `### Patch Changes`) and the change type its items get.
- * The patterns run on one heading's text, never on the file's lines.
+ * What a version line of a changelog says: a heading (`## [1.2.3] - 2024-01-02`,
+ * `## Product Name 3.6.10 (2022-09-29)`, `## v1.2.3`, `## [2.0.0]! - 2016-09-30`,
+ * `## @scope/pkg@1.2.3`, `## 9.0.1 — Security Patch`, `## 1.2.3 [YANKED]`), a bold line
+ * (`**5.12.1 / 2026-11-13**`) or a list item (`- 2.8.0 (2023-11-10)`); or `[Unreleased]`.
+ * The patterns run on one line's text, never on the file.
  */
 import semver from 'semver';
-import type { ChangeType } from '../core/model.ts';
+import { readDate } from './changelog-dates.ts';
+
+/** A line that names a version. */
+export interface VersionLine {
+  kind: 'version';
+  /** SemVer; `2.8` is read as `2.8.0` (`coerced`). */
+  version: string;
+  /** The version as written (`v2.8`, `2.8`). */
+  written: string;
+  coerced: boolean;
+  /** ISO date, when the line has one that could be read. */
+  date?: string;
+  /** A date-like text that could not be read (`2025-02-30`, `10/21/2026`); the version is then undated. */
+  badDate?: string;
+  yanked: boolean;
+  /** `!` right after the version: the release breaks compatibility. */
+  breaking: boolean;
+  /** Words before the version (`Product Name`, `Upgrade guide for`); `Version`, `Release`, a package are not counted. */
+  prefix: string;
+  /** Words after the version, date and markers (`Security Patch`). */
+  title?: string;
+}
 
 export type VersionHeading =
-  /** `badDate`: a date-like text that is no calendar date (`2025-02-30`); the version is then undated. */
-  | { kind: 'version'; version: string; date?: string; badDate?: string; yanked: boolean }
+  | VersionLine
   | { kind: 'unreleased' }
-  /** Looks like a version but is not SemVer (`1.0`, `2024-01-02`): its items cannot be imported. */
+  /** Looks like a version but is not SemVer (`1.2.3.4`, `2024.01.02`): its content cannot be imported. */
   | { kind: 'invalid'; text: string };
 
-/** Where a section's items go. */
-export type SectionTarget =
-  | { kind: 'change'; type: ChangeType; breaking: boolean; known: boolean }
-  /** Not changes (contributor lists): kept in the release body. */
-  | { kind: 'body' };
-
-// Optional `[`, optional `pkg@` / `@scope/pkg@` or `Version `, optional `v`, then a dotted number.
-const VERSION_START = /^\[?\s*(?:(?:@[\w.-]+\/)?[\w.-]+@|version\s+|release\s+)?v?(\d+\.\d+(?:\.\d+)*(?:-[0-9a-z.-]+)?(?:\+[0-9a-z.-]+)?)(?=$|[\s\]()])/i;
+// A dotted number at a word start, after an optional `pkg@` / `@scope/pkg@` / `pkg-` (before `v`) and `v`.
+const VERSION =
+  /(?<=^|[\s[(])(?:(?:@[\w.-]+\/)?[\w.-]+@|[\w.]+-(?=v\d))?v?(\d+\.\d+(?:\.\d+)*(?:-[0-9a-z][0-9a-z.-]*)?(?:\+[0-9a-z.-]+)?)(?=$|[\s\]()!,:;*_])/i;
 const UNRELEASED = /^\[?\s*unreleased\s*\]?(?:$|\s)/i;
-const ISO_DATE = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/;
 const YANKED = /\[\s*yanked\s*\]|\bYANKED\b/i;
+const FILLER = /^(?:version|release|v)$/i;
 
-/** Why: decides whether a heading starts a release and reads its version, date and yanked marker. */
+/** Why: decides whether a line names a release and reads its version, date, markers and title. */
 export function parseVersionHeading(text: string): VersionHeading | undefined {
   const trimmed = text.trim();
   if (UNRELEASED.test(trimmed)) return { kind: 'unreleased' };
-  const match = VERSION_START.exec(trimmed);
+  const match = VERSION.exec(trimmed);
   if (!match?.[1]) return undefined;
-  const version = match[1];
-  if (semver.valid(version) !== version) return { kind: 'invalid', text: trimmed };
-  const rest = trimmed.slice(match[0].length);
-  const date = ISO_DATE.exec(rest);
-  const dates = date && isCalendarDate(date) ? { date: date[0] } : { badDate: date?.[0] };
-  return { kind: 'version', version, ...dates, yanked: YANKED.test(rest) };
+  const written = match[1];
+  const version = semverOf(written);
+  if (!version) return { kind: 'invalid', text: trimmed };
+  let rest = trimmed.slice(match.index + match[0].length);
+  const before = trimmed.slice(0, match.index);
+  // `**⚠️ 4.0.0-beta.2 / 2021-11-19**`: a warning sign before the version marks it as breaking too.
+  const breaking = /^\]?\s*!/.test(rest) || /⚠/.test(before);
+  if (breaking) rest = rest.replace(/^(\]?)\s*!/, '$1');
+  const reading = readDate(rest);
+  const yanked = YANKED.test(rest);
+  const withoutDate = reading.span ? rest.slice(0, reading.span[0]) + rest.slice(reading.span[1]) : rest;
+  const prefix = words(before);
+  return {
+    kind: 'version',
+    version,
+    written,
+    coerced: version !== written.replace(/^v/i, ''),
+    ...(reading.date ? { date: reading.date } : {}),
+    ...(reading.unreadable ? { badDate: reading.unreadable } : {}),
+    yanked,
+    breaking,
+    prefix: FILLER.test(prefix) || !/[\p{L}\p{N}]/u.test(prefix) ? '' : prefix,
+    // Around a date that cannot be read the words are part of it ("Sometime in"), not a title.
+    ...(reading.unreadable ? {} : titleOf(withoutDate.replace(YANKED, ' '))),
+  };
 }
 
-/** Why: `2025-02-30` looks like a date but is none; it must not become a release time. */
-function isCalendarDate(match: RegExpExecArray): boolean {
-  const [, year, month, day] = match.map(Number) as [number, number, number, number];
-  const check = new Date(Date.UTC(year, month - 1, day));
-  return check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day;
+/** Why: `2.8` is the SemVer 2.8.0; anything else that is not SemVer is reported, never guessed. */
+function semverOf(written: string): string | undefined {
+  if (semver.valid(written) === written) return written;
+  const twoPart = /^(\d+)\.(\d+)$/.exec(written);
+  if (twoPart) return `${String(Number(twoPart[1]))}.${String(Number(twoPart[2]))}.0`;
+  return undefined;
 }
 
-const change = (type: ChangeType, breaking = false): SectionTarget => ({ kind: 'change', type, breaking, known: true });
+/** Why: the heading's own words (`Security Patch`) become the release title; separators and brackets do not. */
+function titleOf(rest: string): { title?: string } {
+  const title = words(rest.replace(/[[\]()]/g, ' ')).replace(/^[\s\-–—/:|,.*_]+|[\s\-–—/:|,.*_]+$/g, '');
+  return /\p{L}/u.test(title) ? { title } : {};
+}
 
-// Section titles, normalised (lower case, letters and digits only), as Keep a Changelog,
-// release-please, conventional-changelog, git-cliff and changesets write them.
-const SECTION_WORDS: ReadonlyMap<string, SectionTarget> = new Map([
-  ...['added', 'features', 'feature', 'feat', 'feats', 'new features', 'new', 'minor changes'].map((title) => [title, change('added')] as const),
-  ...['fixed', 'fixes', 'fix', 'bug fixes', 'bugfixes', 'bug fix', 'bugfix', 'patch changes'].map((title) => [title, change('fixed')] as const),
-  ...['deprecated', 'deprecations', 'deprecation'].map((title) => [title, change('deprecated')] as const),
-  ...['removed', 'removals', 'removal'].map((title) => [title, change('removed')] as const),
-  ...['security', 'security fixes'].map((title) => [title, change('security')] as const),
-  ...['major changes', 'breaking changes', 'breaking change', 'breaking'].map((title) => [title, change('changed', true)] as const),
-  ...[
-    'changed',
-    'changes',
-    'performance',
-    'performance improvements',
-    'perf',
-    'refactor',
-    'refactoring',
-    'code refactoring',
-    'documentation',
-    'docs',
-    'miscellaneous',
-    'miscellaneous tasks',
-    'misc',
-    'chore',
-    'chores',
-    'styling',
-    'style',
-    'styles',
-    'testing',
-    'tests',
-    'test',
-    'build',
-    'build system',
-    'ci',
-    'continuous integration',
-    'dependencies',
-    'deps',
-    'revert',
-    'reverts',
-    'reverted',
-    'improvements',
-    'enhancements',
-    'updates',
-  ].map((title) => [title, change('changed')] as const),
-  ...['new contributors', 'contributors', 'thanks', 'credits', 'acknowledgements', 'acknowledgments'].map((title) => [title, { kind: 'body' }] as const),
-]);
-
-// Emoji-only titles, as git-cliff's default templates write them.
-const SECTION_EMOJI: ReadonlyArray<readonly [string, SectionTarget]> = [
-  ['⚠', change('changed', true)],
-  ['🐛', change('fixed')],
-  ['⛰', change('added')],
-  ['✨', change('added')],
-  ['🚀', change('added')],
-  ['🔒', change('security')],
-  ['🛡', change('security')],
-  ['🗑', change('removed')],
-  ['⚡', change('changed')],
-  ['🚜', change('changed')],
-  ['📚', change('changed')],
-  ['🎨', change('changed')],
-  ['🧪', change('changed')],
-  ['⚙', change('changed')],
-  ['◀', change('changed')],
-];
-
-/** Why: every section maps to a change type; unknown ones become `changed` with `known: false`. */
-export function mapSection(title: string): SectionTarget {
-  const words = title
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+function words(text: string): string {
+  return text
+    .replace(/[[\]()*_]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  const byWords = SECTION_WORDS.get(words);
-  if (byWords) return byWords;
-  const byEmoji = words ? undefined : SECTION_EMOJI.find(([emoji]) => title.includes(emoji));
-  return byEmoji?.[1] ?? { kind: 'change', type: 'changed', breaking: false, known: false };
+}
+
+/** Why: a line is a version marker only when it is nothing but a version with its date and markers. */
+export function isBareVersionLine(heading: VersionHeading | undefined): heading is VersionLine {
+  return heading?.kind === 'version' && heading.prefix === '' && heading.title === undefined;
 }

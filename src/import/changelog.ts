@@ -1,216 +1,79 @@
 /**
- * `import:changelog`: a CHANGELOG.md (Keep a Changelog, release-please, git-cliff, changesets)
- * into one draft release per version. Read with remark; every list item becomes one change,
- * other content becomes the release body, and whatever cannot be placed is reported.
+ * `import changelog`: a CHANGELOG.md (Keep a Changelog, release-please, git-cliff, changesets, or
+ * hand-maintained) into one draft release per version. Read with remark and cut into version
+ * blocks by `changelog-walk.ts`; whatever could put content under the wrong version or lose it
+ * is an anomaly (`changelog-anomalies.ts`), and the import stops unless they are accepted.
  */
-import type { Heading, List, ListItem, Root, RootContent } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import semver from 'semver';
 import type { Audience } from '../core/model.ts';
-import { mapSection, parseVersionHeading, type SectionTarget, type VersionHeading } from './changelog-headings.ts';
-import { collectDefinitions, lineOf, parseMarkdown, plainText, sourceOf, type Definitions } from './markdown-source.ts';
-import type { DraftChange, DraftRelease } from './release-draft.ts';
+import { outlierAnomalies } from './changelog-anomalies.ts';
+import type { VersionLine } from './changelog-headings.ts';
+import { restoreLines, separateVersionLines } from './changelog-lines.ts';
+import { bodyText, type Anomaly, type Block, type SectionUse, type UnmappedItem } from './changelog-blocks.ts';
+import { walkChangelog } from './changelog-walk.ts';
+import { lineOf, parseMarkdown } from './markdown-source.ts';
+import type { DraftRelease } from './release-draft.ts';
+import { relativeLinkWarnings, type LinkContext, type RelativeLink } from './relative-links.ts';
 
 export interface ChangelogOptions {
   product: string;
   /** Audience of every imported release; default internal (SPEC §1). */
   audience?: Audience;
-}
-
-/** A list item that did not land in a known section. */
-export interface UnmappedItem {
-  /** The release it sits under, or the heading text when that is not a version. */
-  under: string;
-  line: number;
-  /** Markdown of the item. */
-  text: string;
-  outcome: 'kept as changed' | 'not imported';
-  reason: string;
-}
-
-/** How often a section title occurred and where its items went. */
-export interface SectionUse {
-  title: string;
-  target: string;
-  items: number;
+  /** Written in `importedFrom` of every release (the changelog's file name). */
+  importedFrom?: string;
+  /** Relative links: rewritten against its base, recorded either way. */
+  links?: LinkContext;
+  /** Release times of versions the changelog gives no date, from git tags (`--dates-from-git`). */
+  tagDates?: ReadonlyMap<string, { date: string; tag: string }>;
 }
 
 export interface ChangelogImport {
   releases: DraftRelease[];
   warnings: string[];
+  anomalies: Anomaly[];
   unmapped: UnmappedItem[];
-  /** Content deliberately left out (preamble, HTML comments, link definitions), with lines. */
+  /** Content deliberately left out (preamble, HTML comments, anchors, link definitions), with lines. */
   skipped: string[];
   sections: SectionUse[];
+  /** Relative links found, with what they became. */
+  relativeLinks: RelativeLink[];
+  /** Versions dated from git tags, with the tag. */
+  taggedDates: string[];
 }
-
-/** The content under one version heading, before it becomes a release. */
-interface Block {
-  heading: VersionHeading;
-  headingText: string;
-  line: number;
-  changes: DraftChange[];
-  body: string[];
-}
-
-interface Section {
-  title: string;
-  depth: number;
-  target: SectionTarget;
-}
-
-/** Mutable state of one pass over the top-level nodes. */
-interface Walk {
-  source: string;
-  definitions: Definitions;
-  blocks: Block[];
-  block?: Block;
-  section?: Section;
-  preamble: RootContent[];
-  unmapped: UnmappedItem[];
-  skipped: string[];
-  sections: Map<string, SectionUse>;
-}
-
-// Breaking markers in an item: git-cliff's `[**breaking**]`, a leading `**Breaking:**`, or
-// `BREAKING CHANGE:` / `⚠️ BREAKING CHANGE` (changesets). A mere mention such as
-// "stop parsing BREAKING CHANGE message" is not a marker.
-const BREAKING_MARKERS = [/\[\s*breaking\s*\]/i, /^\W*breaking(?: changes?)?\s*:/i, /BREAKING[ -]CHANGES?\s*:/, /⚠\uFE0F?\s*BREAKING[ -]CHANGES?/];
-const NO_SECTION: SectionTarget = { kind: 'change', type: 'changed', breaking: false, known: false };
 
 /** Why: the whole changelog import minus file I/O, so tests run it on the real fixtures. */
 export function importChangelog(text: string, options: ChangelogOptions): ChangelogImport {
-  const source = text.replace(/\r\n?/g, '\n');
+  const { source, inserted } = separateVersionLines(text.replace(/\r\n?/g, '\n'));
   const root = parseMarkdown(source);
-  const walk = walkChangelog(root, source);
+  restoreLines(root, inserted);
+  const walk = walkChangelog(root, source, options.links);
   const warnings: string[] = [];
-  const releases = releasesFrom(walk.blocks, options, warnings, walk.unmapped);
-  warnings.push(...sectionWarnings(walk));
+  const anomalies = [...walk.anomalies, ...preambleAnomalies(walk.preamble), ...headingAnomalies(walk.blocks, walk.unmapped)];
+  const taggedDates: string[] = [];
+  const releases = releasesFrom(walk.blocks, options, warnings, taggedDates);
+  const outliers = outlierAnomalies(
+    releases.filter((release) => release.status === 'released'),
+    lineOfVersion(walk.blocks),
+  );
+  anomalies.push(...outliers.anomalies);
+  warnings.push(...outliers.warnings);
+  warnings.push(...sectionWarnings(walk.sections.values()), ...relativeLinkWarnings(options.links?.found.values() ?? []));
+  if (walk.credits > 0) warnings.push(`${walk.credits} credit item(s) ("Thanks to …", avatar lists) kept in the release bodies, not imported as changes.`);
   return {
     releases,
     warnings,
+    anomalies: anomalies.sort((a, b) => a.line - b.line),
     unmapped: walk.unmapped,
     skipped: [...preambleNote(walk.preamble), ...walk.skipped, ...definitionNote(root)],
     sections: [...walk.sections.values()],
+    relativeLinks: [...(options.links?.found.values() ?? [])].sort((a, b) => a.line - b.line),
+    taggedDates,
   };
 }
 
-/** Why: one pass over the top-level nodes, splitting them into version blocks. */
-function walkChangelog(root: Root, source: string): Walk {
-  const walk: Walk = {
-    source,
-    definitions: collectDefinitions(root),
-    blocks: [],
-    preamble: [],
-    unmapped: [],
-    skipped: [],
-    sections: new Map(),
-  };
-  for (const node of root.children) visitNode(walk, node);
-  return walk;
-}
-
-/** Why: routes one top-level node: heading, list, or body content. */
-function visitNode(walk: Walk, node: RootContent): void {
-  if (node.type === 'heading') {
-    visitHeading(walk, node);
-    return;
-  }
-  if (node.type === 'definition' || node.type === 'thematicBreak') return;
-  if (!walk.block) return void walk.preamble.push(node);
-  if (node.type === 'html' && node.value.trimStart().startsWith('<!--')) {
-    return void walk.skipped.push(`line ${lineOf(node)}: HTML comment ${node.value.trim().slice(0, 60)}`);
-  }
-  if (node.type === 'list') {
-    visitList(walk, walk.block, node);
-    return;
-  }
-  addBody(walk, walk.block, node);
-}
-
-/** Why: a heading starts a release, starts a section, or (below a section) is body text. */
-function visitHeading(walk: Walk, node: Heading): void {
-  const text = plainText(node).trim();
-  const heading = parseVersionHeading(text);
-  if (heading) {
-    walk.block = { heading, headingText: text, line: lineOf(node), changes: [], body: [] };
-    walk.blocks.push(walk.block);
-    walk.section = undefined;
-    return;
-  }
-  if (!walk.block) return void walk.preamble.push(node);
-  if (walk.section && node.depth > walk.section.depth) {
-    addBody(walk, walk.block, node);
-    return;
-  }
-  walk.section = { title: text, depth: node.depth, target: mapSection(text) };
-  if (walk.section.target.kind === 'body') addBody(walk, walk.block, node);
-}
-
-/** Why: paragraphs, code and tables outside lists belong to the release narrative. */
-function addBody(walk: Walk, block: Block, node: RootContent): void {
-  const text = sourceOf([node], walk.source, walk.definitions);
-  if (block.heading.kind === 'invalid') {
-    notImported(walk, block, node, text);
-    return;
-  }
-  block.body.push(text);
-}
-
-/** Why: each list item becomes one change, except in body sections (kept whole). */
-function visitList(walk: Walk, block: Block, list: List): void {
-  const target = walk.section?.target ?? NO_SECTION;
-  if (target.kind === 'body' && block.heading.kind !== 'invalid') return void block.body.push(sourceOf([list], walk.source, walk.definitions));
-  for (const item of list.children) visitItem(walk, block, item, target);
-}
-
-/** Why: one list item to one change, recording anything that was not mapped cleanly. */
-function visitItem(walk: Walk, block: Block, item: ListItem, target: SectionTarget): void {
-  const summary = sourceOf(item.children, walk.source, walk.definitions).trim();
-  if (block.heading.kind === 'invalid' || target.kind === 'body') {
-    notImported(walk, block, item, summary);
-    return;
-  }
-  if (!summary) {
-    notImported(walk, block, item, '(empty list item)');
-    return;
-  }
-  countSection(walk, target);
-  if (!target.known) walk.unmapped.push(unmapped(walk, block, item, summary, 'kept as changed'));
-  const text = plainText(item);
-  const breaking = target.breaking || BREAKING_MARKERS.some((marker) => marker.test(text));
-  block.changes.push({ type: target.type, summary, breaking });
-}
-
-/** Why: the report shows which section titles were seen and where their items went. */
-function countSection(walk: Walk, target: SectionTarget): void {
-  const title = walk.section?.title ?? '(no section)';
-  const use = walk.sections.get(title) ?? { title, target: describeTarget(target), items: 0 };
-  use.items += 1;
-  walk.sections.set(title, use);
-}
-
-/** Why: a readable mapping for the report: `added`, `changed, breaking`, `changed (unknown section)`. */
-function describeTarget(target: SectionTarget): string {
-  if (target.kind === 'body') return 'release body';
-  return `${target.type}${target.breaking ? ', breaking' : ''}${target.known ? '' : ' (unknown section)'}`;
-}
-
-/** Why: content under a non-SemVer heading is listed, never dropped silently. */
-function notImported(walk: Walk, block: Block, node: RootContent, text: string): void {
-  walk.unmapped.push(unmapped(walk, block, node, text, 'not imported'));
-}
-
-/** Why: builds the report entry with the reason that applies. */
-function unmapped(walk: Walk, block: Block, node: RootContent, text: string, outcome: UnmappedItem['outcome']): UnmappedItem {
-  const under = block.heading.kind === 'version' ? block.heading.version : block.headingText;
-  let reason = walk.section ? `unknown section "${walk.section.title}"` : 'list item outside any section';
-  if (block.heading.kind === 'invalid') reason = `heading "${block.headingText}" is not a SemVer version`;
-  else if (text === '(empty list item)') reason = 'empty list item';
-  return { under, line: lineOf(node), text, outcome, reason };
-}
-
-/** Why: blocks to releases: merge repeated versions, turn [Unreleased] into a planned release. */
-function releasesFrom(blocks: readonly Block[], options: ChangelogOptions, warnings: string[], leftOut: readonly UnmappedItem[]): DraftRelease[] {
+/** Why: blocks to releases: merge repeated versions, date from tags, turn [Unreleased] into a planned release. */
+function releasesFrom(blocks: readonly Block[], options: ChangelogOptions, warnings: string[], taggedDates: string[]): DraftRelease[] {
   const releases = new Map<string, DraftRelease>();
   const lines = new Map<string, number[]>();
   for (const block of blocks) {
@@ -221,24 +84,29 @@ function releasesFrom(blocks: readonly Block[], options: ChangelogOptions, warni
     if (seen) mergeInto(seen, release);
     else releases.set(release.version, release);
   }
-  warnings.push(...duplicateWarnings(lines, releases), ...undatedWarnings([...releases.values()]));
-  warnings.push(...invalidHeadingWarnings(blocks, leftOut), ...badDateWarnings(blocks));
+  taggedDates.push(...applyTagDates([...releases.values()], options.tagDates));
+  warnings.push(...duplicateWarnings(lines, releases), ...coercedWarnings(blocks), ...breakingReleaseWarnings(blocks));
+  warnings.push(...undatedWarnings([...releases.values()], options.tagDates !== undefined), ...dateOrderWarnings([...releases.values()]));
   const planned = unreleasedRelease(blocks, [...releases.keys()], options, warnings);
   return planned ? [planned, ...releases.values()] : [...releases.values()];
 }
 
-/** Why: one version block as a released draft, dated when the heading has a date. */
-function releaseFrom(block: Block, heading: { version: string; date?: string; yanked: boolean }, options: ChangelogOptions): DraftRelease {
+/** Why: one version block as a released draft, dated when its line has a date. */
+function releaseFrom(block: Block, heading: Pick<VersionLine, 'version' | 'date' | 'yanked' | 'breaking' | 'title'>, options: ChangelogOptions): DraftRelease {
   const yanked = heading.yanked ? ['**Yanked:** this version was withdrawn after its release (marked `[YANKED]` in the changelog).'] : [];
+  // `## [2.0.0]!` marks the release as breaking; unless its items say which ones break, all of them do.
+  const breakAll = heading.breaking && !block.changes.some((change) => change.breaking);
   return {
     version: heading.version,
     product: options.product,
+    ...(heading.title ? { title: heading.title } : {}),
     status: 'released',
     audience: options.audience ?? 'internal',
     deployment: heading.date ? { finishedAt: heading.date } : undefined,
-    changes: block.changes,
+    changes: breakAll ? block.changes.map((change) => ({ ...change, breaking: true })) : block.changes,
     tags: heading.yanked ? ['yanked'] : [],
-    body: [...yanked, ...block.body].join('\n\n'),
+    body: [...yanked, bodyText(block.body)].filter(Boolean).join('\n\n'),
+    ...(options.importedFrom ? { importedFrom: options.importedFrom } : {}),
   };
 }
 
@@ -248,6 +116,20 @@ function mergeInto(target: DraftRelease, extra: DraftRelease): void {
   target.changes.push(...extra.changes.filter((change) => !known.has(`${change.type}\n${change.summary}`)));
   if (extra.body && !target.body.includes(extra.body)) target.body = [target.body, extra.body].filter(Boolean).join('\n\n');
   if (extra.tags.includes('yanked') && !target.tags.includes('yanked')) target.tags.push('yanked');
+  if (!target.deployment && extra.deployment) target.deployment = extra.deployment;
+}
+
+/** Why: `--dates-from-git`: a version without a date in the changelog takes its tag's date. */
+function applyTagDates(releases: readonly DraftRelease[], tagDates: ChangelogOptions['tagDates']): string[] {
+  if (!tagDates) return [];
+  const dated: string[] = [];
+  for (const release of releases) {
+    const tagged = tagDates.get(release.version);
+    if (release.deployment || !tagged) continue;
+    release.deployment = { finishedAt: tagged.date };
+    dated.push(`${release.version}: ${tagged.date} (tag ${tagged.tag})`);
+  }
+  return dated;
 }
 
 /** Why: say which versions were merged, so the union is not a surprise. */
@@ -260,30 +142,91 @@ function duplicateWarnings(lines: ReadonlyMap<string, number[]>, releases: Reado
     });
 }
 
-/** Why: an undated version has no release time, so metrics and feeds cannot place it. */
-function undatedWarnings(releases: readonly DraftRelease[]): string[] {
-  const undated = releases.filter((release) => !release.deployment).map((release) => release.version);
-  if (undated.length === 0) return [];
-  return [`${undated.length} version(s) have no date: imported as released without deployment.finishedAt: ${undated.join(', ')}.`];
-}
-
-/** Why: names each heading that looked like a version but was not SemVer. */
-function invalidHeadingWarnings(blocks: readonly Block[], leftOut: readonly UnmappedItem[]): string[] {
-  return blocks
-    .filter((block) => block.heading.kind === 'invalid')
-    .map((block) => {
-      const count = leftOut.filter((item) => item.line > block.line && item.under === block.headingText).length;
-      return `Heading "${block.headingText}" (line ${block.line}) is not a SemVer version: ${count} piece(s) of content not imported (listed below).`;
-    });
-}
-
-/** Why: a heading date that is no calendar date is reported, not silently treated as missing. */
-function badDateWarnings(blocks: readonly Block[]): string[] {
+/** Why: `## 2.8` is read as 2.8.0; say so, so the file name is not a surprise. */
+function coercedWarnings(blocks: readonly Block[]): string[] {
   return blocks.flatMap((block) =>
-    block.heading.kind === 'version' && block.heading.badDate
-      ? [`Version ${block.heading.version} (line ${block.line}): "${block.heading.badDate}" is not a calendar date; imported undated.`]
+    block.heading.kind === 'version' && block.heading.coerced
+      ? [`Version "${block.heading.written}" (line ${block.line}) is not SemVer: imported as ${block.heading.version}.`]
       : [],
   );
+}
+
+/** Why: a release marked `!` breaks compatibility; say how that was applied. */
+function breakingReleaseWarnings(blocks: readonly Block[]): string[] {
+  return blocks.flatMap((block) => {
+    if (block.heading.kind !== 'version' || !block.heading.breaking) return [];
+    const marked = block.changes.some((change) => change.breaking);
+    return [
+      `Version ${block.heading.version} (line ${block.line}) is marked "!" (breaking): ${marked ? 'its items marked breaking stay so' : `all ${block.changes.length} of its changes are marked breaking`}.`,
+    ];
+  });
+}
+
+/** Why: an undated released version never reaches the changelog, feeds or metrics: say so loudly. */
+function undatedWarnings(releases: readonly DraftRelease[], triedTags: boolean): string[] {
+  const undated = releases.filter((release) => !release.deployment).map((release) => release.version);
+  if (undated.length === 0) return [];
+  const fix = triedTags
+    ? 'no git tag was found for them: add deployment.finishedAt by hand.'
+    : 'give dates with --dates-from-git <repo> (tags v1.2.3, pkg@1.2.3, pkg-v1.2.3) or add deployment.finishedAt by hand.';
+  return [
+    `${undated.length} version(s) have no date: imported as released without deployment.finishedAt, so they do NOT appear in the customer changelog, its feeds or the metrics; ${fix} Versions: ${undated.join(', ')}.`,
+  ];
+}
+
+/** Why: a changelog lists newer versions first; a date older than the one below it is usually a typo (`2006` for `2026`). */
+function dateOrderWarnings(releases: readonly DraftRelease[]): string[] {
+  const dated = releases.filter((release) => release.deployment?.finishedAt);
+  return dated.flatMap((release, index) => {
+    const below = dated[index + 1];
+    const date = release.deployment?.finishedAt ?? '';
+    const belowDate = below?.deployment?.finishedAt ?? '';
+    if (!below || date.slice(0, 10) >= belowDate.slice(0, 10)) return [];
+    return [
+      `Version ${release.version} is dated ${date}, before ${below.version} (${belowDate}) listed below it: check the date (a backport released later is fine).`,
+    ];
+  });
+}
+
+/** Why: a line number per version, for the anomaly report. */
+function lineOfVersion(blocks: readonly Block[]): Map<string, number> {
+  const lines = new Map<string, number>();
+  for (const block of blocks) if (block.heading.kind === 'version' && !lines.has(block.heading.version)) lines.set(block.heading.version, block.line);
+  return lines;
+}
+
+/** Why: headings that look like versions but are not SemVer, and unreadable dates, lose content or dates. */
+function headingAnomalies(blocks: readonly Block[], unmapped: readonly UnmappedItem[]): Anomaly[] {
+  return blocks.flatMap((block): Anomaly[] => {
+    if (block.heading.kind === 'invalid') {
+      const count = unmapped.filter((item) => item.outcome === 'not imported' && item.under === block.headingText && item.line > block.line).length;
+      return [
+        {
+          line: block.line,
+          message: `heading "${block.headingText}" is not a SemVer version: ${count} piece(s) of content under it not imported (listed below)`,
+        },
+      ];
+    }
+    if (block.heading.kind === 'version' && block.heading.badDate) {
+      return [
+        {
+          line: block.line,
+          message: `version ${block.heading.version}: "${block.heading.badDate}" is not a date that can be read; imported undated (write it as YYYY-MM-DD)`,
+        },
+      ];
+    }
+    return [];
+  });
+}
+
+/** Why: list items before the first version are changes of a version the importer did not see. */
+function preambleAnomalies(preamble: readonly RootContent[]): Anomaly[] {
+  return preamble
+    .filter((node) => node.type === 'list')
+    .map((node) => ({
+      line: lineOf(node),
+      message: `a list of ${node.children.length} item(s) before the first version: not imported (is a version heading missing?)`,
+    }));
 }
 
 /** Why: `[Unreleased]` becomes a planned release numbered after the newest version. */
@@ -294,7 +237,7 @@ function unreleasedRelease(blocks: readonly Block[], versions: readonly string[]
     block.changes.push(...extra.changes);
     block.body.push(...extra.body);
   }
-  if (block.changes.length === 0 && block.body.length === 0) {
+  if (block.changes.length === 0 && !bodyText(block.body)) {
     warnings.push(`[Unreleased] (line ${block.line}) is empty: no planned release written.`);
     return undefined;
   }
@@ -303,16 +246,16 @@ function unreleasedRelease(blocks: readonly Block[], versions: readonly string[]
   warnings.push(
     `[Unreleased] (line ${block.line}) imported as planned release ${version} (next patch after ${newest ?? 'nothing'}), without a date: rename it when you know the version.`,
   );
-  return { ...releaseFrom(block, { version, yanked: false }, options), status: 'planned' };
+  return { ...releaseFrom(block, { version, yanked: false, breaking: false }, options), status: 'planned' };
 }
 
 /** Why: one warning per unknown section title, and one for lists outside any section. */
-function sectionWarnings(walk: Walk): string[] {
-  return [...walk.sections.values()]
+export function sectionWarnings(uses: Iterable<SectionUse>): string[] {
+  return [...uses]
     .filter((use) => use.target.endsWith('(unknown section)'))
     .map((use) =>
       use.title === '(no section)'
-        ? `${use.items} list item(s) sit directly under a version heading, outside any section: imported as changed.`
+        ? `${use.items} list item(s) sit directly under a version, outside any section, with no type prefix: imported as changed.`
         : `Unknown section "${use.title}": ${use.items} item(s) imported as changed.`,
     );
 }

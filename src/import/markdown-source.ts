@@ -2,12 +2,14 @@
  * Markdown helpers for the changelog importer: parse with remark (unified + remark-parse +
  * remark-gfm) and copy pieces of the source back out by node position, so links, emphasis
  * and code survive exactly as written. Link references (`[text][ref]`, `[@user]`) are
- * rewritten to inline links, because their definitions stay behind in the changelog.
+ * rewritten to inline links, because their definitions stay behind in the changelog; links
+ * relative to the repository are rewritten or recorded (`relative-links.ts`).
  */
-import type { Definition, ImageReference, LinkReference, Nodes, Root } from 'mdast';
+import type { Definition, Html, Image, ImageReference, Link, LinkReference, Nodes, Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { handleUrl, rewriteHtml, type LinkContext } from './relative-links.ts';
 
 /** Link definitions by mdast identifier (normalised label). */
 export type Definitions = ReadonlyMap<string, Definition>;
@@ -51,45 +53,80 @@ export function lineOf(node: Nodes): number {
   return node.position?.start.line ?? 0;
 }
 
-/** Why: copies nodes' Markdown out of the source with link references inlined and indentation removed. */
-export function sourceOf(nodes: readonly Nodes[], source: string, definitions: Definitions): string {
+/** How one copy rewrites: the file's link definitions and what to do with repository-relative links. */
+interface Copy {
+  source: string;
+  definitions: Definitions;
+  links?: LinkContext;
+}
+
+/** Why: copies nodes' Markdown out of the source with link references inlined, relative links handled and indentation removed. */
+export function sourceOf(nodes: readonly Nodes[], source: string, definitions: Definitions, links?: LinkContext): string {
   const column = nodes[0]?.position?.start.column ?? 1;
-  return dedent(rewrite(nodes, source, definitions), column - 1);
+  return dedent(rewrite(nodes, { source, definitions, links }), column - 1);
 }
 
 /** Why: the source text spanned by sibling nodes, with their link references inlined. */
-function rewrite(nodes: readonly Nodes[], source: string, definitions: Definitions): string {
+function rewrite(nodes: readonly Nodes[], copy: Copy): string {
   const start = nodes[0]?.position?.start.offset;
   const end = nodes.at(-1)?.position?.end.offset;
   if (start === undefined || end === undefined) return '';
-  const replacements = nodes.flatMap((node) => referenceReplacements(node, source, definitions));
-  return applyReplacements(source.slice(start, end), start, replacements);
+  const replacements = nodes.flatMap((node) => replacementsIn(node, copy));
+  return applyReplacements(copy.source.slice(start, end), start, replacements);
 }
 
-/** Why: finds the outermost link references (a badge image may sit inside a link reference). */
-function referenceReplacements(node: Nodes, source: string, definitions: Definitions): Replacement[] {
-  if (node.type === 'linkReference' || node.type === 'imageReference') {
-    const replacement = referenceReplacement(node, source, definitions);
-    if (replacement) return [replacement];
-  }
+/** Why: finds the outermost links to rewrite (a badge image may sit inside a link reference). */
+function replacementsIn(node: Nodes, copy: Copy): Replacement[] {
+  const replacement =
+    node.type === 'linkReference' || node.type === 'imageReference'
+      ? referenceReplacement(node, copy)
+      : node.type === 'link' || node.type === 'image'
+        ? relativeReplacement(node, copy)
+        : node.type === 'html'
+          ? htmlReplacement(node, copy)
+          : undefined;
+  if (replacement) return [replacement];
   if (!('children' in node)) return [];
-  return node.children.flatMap((child) => referenceReplacements(child, source, definitions));
+  return node.children.flatMap((child) => replacementsIn(child, copy));
 }
 
 /** Why: `[text][ref]`, `[ref]` and `![alt][ref]` become inline links that work without the definitions. */
-function referenceReplacement(node: LinkReference | ImageReference, source: string, definitions: Definitions): Replacement | undefined {
-  const definition = definitions.get(node.identifier);
+function referenceReplacement(node: LinkReference | ImageReference, copy: Copy): Replacement | undefined {
+  const definition = copy.definitions.get(node.identifier);
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (!definition || start === undefined || end === undefined) return undefined;
-  const label = node.type === 'imageReference' ? `![${node.alt ?? ''}]` : `[${rewrite(node.children, source, definitions)}]`;
-  return { start, end, text: `${label}(${destination(definition)})` };
+  const image = node.type === 'imageReference';
+  const label = image ? `![${node.alt ?? ''}]` : `[${rewrite(node.children, copy)}]`;
+  const at = { offset: definition.position?.start.offset ?? start, line: definition.position?.start.line ?? 0 };
+  const url = handleUrl(definition.url, copy.links, at, image) ?? definition.url;
+  return { start, end, text: `${label}(${destination(url, definition.title)})` };
+}
+
+/** Why: an inline link or image relative to the repository is written again with its new URL. */
+function relativeReplacement(node: Link | Image, copy: Copy): Replacement | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return undefined;
+  const url = handleUrl(node.url, copy.links, { offset: start, line: node.position?.start.line ?? 0 }, node.type === 'image');
+  if (url === undefined) return undefined;
+  const label = node.type === 'image' ? `![${node.alt ?? ''}]` : `[${rewrite(node.children, copy)}]`;
+  return { start, end, text: `${label}(${destination(url, node.title)})` };
+}
+
+/** Why: raw HTML keeps its form; only its relative `href`/`src` change. */
+function htmlReplacement(node: Html, copy: Copy): Replacement | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined || !copy.links) return undefined;
+  const text = rewriteHtml(copy.source.slice(start, end), copy.links, { offset: start, line: node.position?.start.line ?? 0 });
+  return { start, end, text };
 }
 
 /** Why: a destination with spaces or brackets needs `<…>`; a title needs quotes. */
-function destination(definition: Definition): string {
-  const url = /[\s()<>]/.test(definition.url) ? `<${definition.url}>` : definition.url;
-  return definition.title ? `${url} "${definition.title.replaceAll('"', '\\"')}"` : url;
+function destination(url: string, title: string | null | undefined): string {
+  const written = /[\s()<>]/.test(url) ? `<${url}>` : url;
+  return title ? `${written} "${title.replaceAll('"', '\\"')}"` : written;
 }
 
 /** Why: rewrites source ranges, last first so earlier offsets stay valid. */

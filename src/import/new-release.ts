@@ -125,7 +125,12 @@ export async function createRelease(options: NewReleaseOptions): Promise<{ file:
   const hub = await readHubProducts(options.contentRoot);
   assertKnownProduct(hub, options.product);
   const window = options.window === undefined ? undefined : windowFrom(options.window, hub.windowMinutes);
-  const existing = await findExistingRelease(options.contentRoot, options.product, options.version);
+  const existing = await findExistingRelease(
+    options.contentRoot,
+    options.product,
+    options.version,
+    hub.productIds.length === 1 ? hub.productIds[0] : undefined,
+  );
   if (existing) throw new UserError(`${existing} already exists in ${options.contentRoot}: edit it, or pick another version.`);
   const file = releaseFile(options.product, options.version, '.mdx');
   const release = { version: options.version, product: options.product, status, window };

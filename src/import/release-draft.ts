@@ -26,6 +26,8 @@ export interface DraftRelease {
   tags: string[];
   /** Markdown body (release narrative); may be empty. */
   body: string;
+  /** What the import read (`CHANGELOG.md`, `git tag v1.2.3`): written as `importedFrom`, so `--force` may replace the file later. */
+  importedFrom?: string;
 }
 
 /** Changes per type plus breaking count; every report prints these. */

@@ -2,9 +2,10 @@
  * Formatting and writing of release files, shared by `new`, `import:changelog` and
  * `import:git`: one YAML style, one path rule, one no-overwrite rule.
  */
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
+import { indexReleases, releaseKey, type ReleaseIndex } from './existing-releases.ts';
 import type { DraftRelease } from './release-draft.ts';
 
 /** One top-level frontmatter key: written when `value` is set, else shown as a commented `example`. */
@@ -25,15 +26,17 @@ export interface WriteResult {
   outcome: 'written' | 'overwritten' | 'exists' | 'dry-run';
   /** The file text (what was or would be written). */
   text: string;
-  /** For `exists`: the file already there. */
+  /** For `exists`: the file already there; for `overwritten`, the file replaced. */
   existing?: string;
+  /** For `exists`: why it was left alone. */
+  reason?: string;
 }
 
 export interface WriteOptions {
   contentRoot: string;
   extension: '.md' | '.mdx';
   dryRun?: boolean;
-  /** Overwrite a file at the same path (never one with the other extension). */
+  /** Overwrite a `.md` file that an earlier import wrote (it has `importedFrom`); never a hand-written one. */
   force?: boolean;
 }
 
@@ -95,6 +98,11 @@ export function releaseEntries(draft: DraftRelease): FrontmatterEntry[] {
     { key: 'deployment', value: draft.deployment },
     { key: 'changes', value: draft.changes.map(({ type, summary, breaking }) => ({ type, summary, breaking })) },
     { key: 'tags', value: draft.tags },
+    {
+      key: 'importedFrom',
+      value: draft.importedFrom,
+      help: 'Written by release-hub import: a re-import with --force may replace this file. Delete this line once you edit it by hand.',
+    },
   ];
   return entries.filter((entry) => entry.value !== undefined);
 }
@@ -110,23 +118,10 @@ export function releaseFile(product: string, version: string, extension: '.md' |
   return `releases/${product}/${version}${extension}`;
 }
 
-/** Why: a release may already exist as `.md` or `.mdx`; either blocks a new file. */
-export async function findExistingRelease(contentRoot: string, product: string, version: string): Promise<string | undefined> {
-  for (const extension of ['.md', '.mdx'] as const) {
-    const file = releaseFile(product, version, extension);
-    if (await exists(path.join(contentRoot, file))) return file;
-  }
-  return undefined;
-}
-
-/** Why: `stat` without throwing, for the no-overwrite checks. */
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
+/** Why: a release may already exist anywhere under `releases/`, as `.md` or `.mdx`; any such file blocks a new one. */
+export async function findExistingRelease(contentRoot: string, product: string, version: string, single?: string): Promise<string | undefined> {
+  const index = await indexReleases(contentRoot, single);
+  return index.get(releaseKey(product, version))?.[0]?.file;
 }
 
 /** Why: writes a file only when it does not exist yet (`wx`), unless overwriting was asked for. */
@@ -136,20 +131,34 @@ export async function writeNewFile(file: string, text: string, overwrite = false
 }
 
 /** Why: the importers' shared write loop: skip existing releases, honour `--dry-run` and `--force`. */
-export async function writeReleases(drafts: readonly DraftRelease[], options: WriteOptions): Promise<WriteResult[]> {
+export async function writeReleases(drafts: readonly DraftRelease[], options: WriteOptions & { singleProduct?: string }): Promise<WriteResult[]> {
+  const index = await indexReleases(options.contentRoot, options.singleProduct);
   const results: WriteResult[] = [];
-  for (const draft of drafts) results.push(await writeRelease(draft, options));
+  for (const draft of drafts) results.push(await writeRelease(draft, options, index));
   return results;
 }
 
-/** Why: one draft through the no-overwrite rule. */
-async function writeRelease(draft: DraftRelease, options: WriteOptions): Promise<WriteResult> {
-  const file = releaseFile(draft.product, draft.version, options.extension);
+/** Why: one draft through the no-overwrite rule: `--force` replaces only a `.md` an import wrote. */
+async function writeRelease(draft: DraftRelease, options: WriteOptions, index: ReleaseIndex): Promise<WriteResult> {
   const text = formatReleaseFile(formatFrontmatter(releaseEntries(draft)), draft.body);
-  const existing = await findExistingRelease(options.contentRoot, draft.product, draft.version);
-  const base = { version: draft.version, file, text };
-  if (existing && !(options.force && existing === file)) return { ...base, outcome: 'exists', existing };
-  if (options.dryRun) return { ...base, outcome: 'dry-run' };
-  await writeNewFile(path.join(options.contentRoot, file), text, Boolean(existing));
-  return { ...base, outcome: existing ? 'overwritten' : 'written' };
+  const existing = index.get(releaseKey(draft.product, draft.version)) ?? [];
+  const [first] = existing;
+  const base = { version: draft.version, file: first?.file ?? releaseFile(draft.product, draft.version, options.extension), text };
+  if (first) {
+    const reason = keepReason(existing, options.force);
+    if (reason) return { ...base, outcome: 'exists', existing: first.file, reason };
+  }
+  if (options.dryRun) return { ...base, outcome: 'dry-run', ...(first ? { existing: first.file } : {}) };
+  await writeNewFile(path.join(options.contentRoot, base.file), text, Boolean(first));
+  return { ...base, outcome: first ? 'overwritten' : 'written', ...(first ? { existing: first.file } : {}) };
+}
+
+/** Why: why an existing release is left alone, or undefined when `--force` may replace it. */
+function keepReason(existing: readonly { file: string; importedFrom?: string }[], force: boolean | undefined): string | undefined {
+  const [first] = existing;
+  if (!force || !first) return 'already exists';
+  if (existing.length > 1) return `${existing.length} files have this version (${existing.map((entry) => entry.file).join(', ')})`;
+  if (!first.file.endsWith('.md')) return 'an .mdx release is never overwritten';
+  if (!first.importedFrom) return 'written by hand (no importedFrom), never overwritten';
+  return undefined;
 }

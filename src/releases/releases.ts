@@ -225,7 +225,7 @@ export interface TimelineStep {
   at: Temporal.ZonedDateTime;
   /** For the window: its end. */
   until?: Temporal.ZonedDateTime;
-  /** Shown as a date: acceptance is a day (a date-only value is the start of that day). */
+  /** Shown as a date: a date-only value (acceptance, a deployment dated by day) is the start of that day. */
   dateOnly?: boolean;
 }
 
@@ -235,7 +235,13 @@ export function releaseTimeline(release: Release): TimelineStep[] {
     release.acceptedAt && { key: 'accepted', label: 'Accepted', at: release.acceptedAt, dateOnly: isStartOfDay(release.acceptedAt) },
     release.window && { key: 'window', label: 'Release window', at: release.window.start, until: release.window.end },
     release.deployment?.startedAt && { key: 'deployment-started', label: 'Deployment started', at: release.deployment.startedAt },
-    release.deployment?.finishedAt && { key: 'deployed', label: 'Deployed', at: release.deployment.finishedAt },
+    // An imported release is often dated by day only (`finishedAt: 2024-01-02`): show the day, not "00:00".
+    release.deployment?.finishedAt && {
+      key: 'deployed',
+      label: 'Deployed',
+      at: release.deployment.finishedAt,
+      dateOnly: isStartOfDay(release.deployment.finishedAt),
+    },
     release.rollback?.at && { key: 'rolled-back', label: 'Rolled back', at: release.rollback.at },
   ];
   return steps.filter((step): step is TimelineStep => step !== undefined);

@@ -123,6 +123,11 @@ export const releaseSchema = z.strictObject({
   tags: listOf(text).default([]),
   /** Why this release may ship inside a freeze of its product. */
   freezeException: text.optional(),
+  /**
+   * What `release-hub import` wrote this file from (`CHANGELOG.md`, `git tag v1.2.3`, `GitHub release v1.2.3`).
+   * Only such files may be replaced by a re-import with `--force`; delete it once you edit the file by hand.
+   */
+  importedFrom: text.optional(),
 });
 
 export type ReleaseInput = z.output<typeof releaseSchema>;

@@ -1,7 +1,8 @@
 /**
  * Every internal link written in a release or runbook body must resolve: to a page or file of
- * the build (src/site/pages.ts), or to a file of the project's `public/`. The same check runs in
- * `release-hub check` and in the build, so both report the same broken links.
+ * the build (src/site/pages.ts), or to a file of the project's `public/`; and a Markdown field
+ * holds no relative link, which could not resolve on every page that shows it. The same check
+ * runs in `release-hub check` and in the build, so both report the same broken links.
  */
 import type { Temporal } from 'temporal-polyfill';
 import { bodyOutlines } from '../content/body-outline.ts';
@@ -19,7 +20,17 @@ export function bodySources(hub: Hub): SourceRef[] {
 /** Why: a broken link in content is an error naming the content file and line that hold it. */
 export function checkContentLinks(sources: readonly SourceRef[], pages: ReadonlyMap<string, PageAnchors>, publicFiles: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
-  for (const { file, internalLinks = [] } of sources) {
+  for (const { file, internalLinks = [], fieldLinks = [] } of sources) {
+    for (const link of fieldLinks) {
+      problems.push({
+        severity: 'error',
+        file,
+        line: link.line,
+        field: link.field,
+        message: `links to ${link.url}, a relative link: the summary shows on the release page, the changelog and the feeds, so it cannot lead to the same place on all of them`,
+        fix: RELATIVE_FIX,
+      });
+    }
     for (const link of internalLinks) {
       const target = pageOf(link.path, pages, publicFiles);
       if (target === undefined) {
@@ -28,7 +39,7 @@ export function checkContentLinks(sources: readonly SourceRef[], pages: Readonly
           file,
           line: link.line,
           message: `links to ${shownLink(link)}, which this build does not have`,
-          fix: 'fix the link, or remove it (internal pages are not in a public build)',
+          fix: link.written ? RELATIVE_BODY_FIX : 'fix the link, or remove it (internal pages are not in a public build)',
         });
         continue;
       }
@@ -46,6 +57,12 @@ export function checkContentLinks(sources: readonly SourceRef[], pages: Readonly
   }
   return problems;
 }
+
+const RELATIVE_FIX =
+  'write a site path (/…) or a full URL; a link into the repository an imported changelog came from needs its address (import again with --repo-url)';
+
+const RELATIVE_BODY_FIX =
+  'fix the link (it resolves against the page it is on), or write a site path (/…) or a full URL; for a file of the repository a changelog was imported from, import again with --repo-url';
 
 /** The page a link reaches as a static host serves it (`/runbooks/x`, `/runbooks/x/index.html` are `/runbooks/x/`). */
 function pageOf(linkPath: string, pages: ReadonlyMap<string, PageAnchors>, publicFiles: ReadonlySet<string>): string | undefined {
@@ -94,7 +111,7 @@ export interface LinkCheckContext {
 /** Why: `release-hub check` and the build run this one function on the build's hub (already cut to its audience). */
 export function contentLinkProblems(view: Hub, context: LinkCheckContext): Problem[] {
   const sources = bodySources(view);
-  if (!sources.some((source) => (source.internalLinks?.length ?? 0) > 0)) return [];
+  if (!sources.some((source) => (source.internalLinks?.length ?? 0) + (source.fieldLinks?.length ?? 0) > 0)) return [];
   const pages = sitePages(view, context.audience, context.now, bodyOutlines(context.contentRoot));
   return checkContentLinks(sources, pages, publicSitePaths(context.publicDir));
 }

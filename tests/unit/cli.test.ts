@@ -44,7 +44,10 @@ describe('release-hub', () => {
     { args: ['deploy'], message: 'error: "deploy" is not a release-hub command.' },
     { args: ['check', '--bogus'], message: "error: Unknown option '--bogus'" },
     { args: ['new', 'releases', '1.0.0'], message: 'error: Expected "release <version>", got "releases 1.0.0".' },
-    { args: ['import', 'svn'], message: 'error: Expected "import changelog <file>" or "import git --repo <path>", got "svn".' },
+    {
+      args: ['import', 'svn'],
+      message: 'error: Expected "import changelog <file>", "import git --repo <path>" or "import github-releases <file.json>", got "svn".',
+    },
     { args: ['init'], message: 'error: Give exactly one folder: release-hub init <dir>.' },
   ])('$args.0: a mistake is one error line and exit 1', async ({ args, message }) => {
     const io = capture();

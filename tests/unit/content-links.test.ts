@@ -22,12 +22,13 @@ describe('findInternalLinks', () => {
       '```',
       'See `[d](/also/not/)` and <a href="/people/alice/#roles">Alice</a>.', // line 15
       '[ref]: /releases/web/1.0.0/#highlights',
-      'Protocol-relative [e](//cdn.example/x) is external.',
+      'Protocol-relative [e](//cdn.example/x) is external, [f](mailto:a@b.example) too; [g](#top) is on the page itself.',
     ].join('\n');
-    expect(findInternalLinks(body, 10)).toEqual([
+    expect(findInternalLinks(body, 10, '/runbooks/b/')).toEqual([
       { path: '/runbooks/a/', fragment: undefined, line: 10 },
       { path: '/people/alice/', fragment: 'roles', line: 15 },
       { path: '/releases/web/1.0.0/', fragment: 'highlights', line: 16 },
+      { path: '/runbooks/b/', written: '#top', fragment: 'top', line: 17 },
     ]);
   });
 });
@@ -45,9 +46,11 @@ describe('contentLinkProblems', () => {
     writeFileSync(path.join(publicDir, 'logo.svg'), '<svg/>');
     const context = { audience: 'internal' as const, now: Temporal.Instant.from('2026-12-01T00:00:00Z'), contentRoot: root, publicDir };
     expect(contentLinkProblems(hub!, context).map((problem) => formatProblem(problem, ''))).toEqual([
+      'releases/web/1.1.0.md:9 changes[0].summary: links to ./docs/rules/order.md, a relative link: the summary shows on the release page, the changelog and the feeds, so it cannot lead to the same place on all of them — write a site path (/…) or a full URL; a link into the repository an imported changelog came from needs its address (import again with --repo-url)',
+      'releases/web/1.1.0.md:13 links to ./docs/rules/order.md (/releases/web/1.1.0/docs/rules/order.md), which this build does not have — fix the link (it resolves against the page it is on), or write a site path (/…) or a full URL; for a file of the repository a changelog was imported from, import again with --repo-url',
       'runbooks/deploy-web.md:12 links to /runbooks/rollback-web/, which this build does not have — fix the link, or remove it (internal pages are not in a public build)',
       'runbooks/deploy-web.md:13 links to /releases/web/1.0.0/#no-such-heading, but that page has no such anchor — link to one of its headings: #timeline, #changes, #change-added, #notes',
-      'runbooks/deploy-web.md:14 links to ../rollbak-web/ (/runbooks/rollbak-web/), which this build does not have — fix the link, or remove it (internal pages are not in a public build)',
+      'runbooks/deploy-web.md:14 links to ../rollbak-web/ (/runbooks/rollbak-web/), which this build does not have — fix the link (it resolves against the page it is on), or write a site path (/…) or a full URL; for a file of the repository a changelog was imported from, import again with --repo-url',
       'runbooks/deploy-web.md:15 links to /releases/web/1.0.0/#notes-typo, but that page has no such anchor — link to one of its headings: #timeline, #changes, #change-added, #notes',
       'runbooks/deploy-web.md:19 links to #stpes (on /runbooks/deploy-web/), but that page has no such anchor — link to one of its headings: #steps, #rollback, #toc-heading, #used-by-heading',
     ]);
@@ -65,6 +68,16 @@ describe('contentLinkProblems', () => {
     expect(contentLinkProblems(viewForAudience(hub!, 'public'), { ...context, audience: 'public' }).map((problem) => problem.message)).toEqual([
       'links to /runbooks/deploy-web/, which this build does not have',
     ]);
+  });
+
+  it('finds relative links in bodies, resolved against the release page, and in change summaries', async () => {
+    const { hub } = await loadContentRoot(hubWithOverlay('broken-link'));
+    const release = hub!.releases.find((entry) => entry.version === '1.1.0')!;
+    expect(release.source.internalLinks).toEqual([
+      { path: '/releases/web/1.0.0/', written: '../1.0.0/', fragment: undefined, line: 13 },
+      { path: '/releases/web/1.1.0/docs/rules/order.md', written: './docs/rules/order.md', fragment: undefined, line: 13 },
+    ]);
+    expect(release.source.fieldLinks).toEqual([{ field: 'changes[0].summary', url: './docs/rules/order.md', line: 9 }]);
   });
 });
 

@@ -172,8 +172,9 @@ describe.each<{ name: RealChangelog; versions: number; counts: ChangeCounts; dat
     for (const [version, date] of Object.entries(dates)) expect(datesOf(result).get(version)).toBe(date);
   });
 
-  it('maps every section and leaves nothing unaccounted for', () => {
+  it('maps every section and leaves nothing unaccounted for, with no anomaly', () => {
     expect(result.unmapped).toEqual([]);
+    expect(result.anomalies).toEqual([]);
     expect(result.sections.every((use) => !use.target.includes('unknown'))).toBe(true);
     expect(result.releases.every((release) => release.changes.every((change) => change.summary.trim().length > 0))).toBe(true);
   });
@@ -206,8 +207,11 @@ describe('import:changelog specifics of the real files', () => {
     expect(v22?.changes[1]?.summary).toContain('([6d69295](https://github.com/yargs/yargs-parser/commit/6d692953ade099375c6c5e131367968b07ae8470))');
   });
 
-  it('git-cliff: contributor lists go to the body, the trailing HTML comment is reported', () => {
+  it('git-cliff: contributor lists go to the body, the trailing HTML comment is reported, the big first release is a warning', () => {
     const { result } = load('git-cliff');
+    expect(result.warnings).toContain(
+      'Version 0.1.0, the first release, has 79 changes (at most 9 in the releases after it): usual for a first release; check it if not.',
+    );
     expect(result.releases.find((release) => release.version === '2.13.0')?.body).toMatch(
       /^## New Contributors ❤️\n\n\* @truffle-dev made their first contribution/,
     );
@@ -266,9 +270,12 @@ describe('import:changelog edge cases (tests/fixtures/import/edge-cases.md)', ()
     );
   });
 
-  it('reports non-SemVer headings and impossible dates instead of dropping them', () => {
-    expect(release('2.8.0')).toBeUndefined();
-    expect(result.unmapped.find((item) => item.outcome === 'not imported')).toMatchObject({ under: '2.8', line: 53 });
-    expect(result.warnings).toContain('Version 2.7.0 (line 55): "2025-02-30" is not a calendar date; imported undated.');
+  it('reads a two-part version as SemVer and reports impossible dates as anomalies instead of dropping them', () => {
+    expect(release('2.8.0')?.changes).toEqual([{ type: 'added', summary: 'Lost version: not SemVer, so this item is not imported.', breaking: false }]);
+    expect(result.warnings).toContain('Version "2.8" (line 49) is not SemVer: imported as 2.8.0.');
+    expect(result.anomalies).toEqual([
+      { line: 55, message: 'version 2.7.0: "2025-02-30" is not a date that can be read; imported undated (write it as YYYY-MM-DD)' },
+    ]);
+    expect(release('2.7.0')?.deployment).toBeUndefined();
   });
 });

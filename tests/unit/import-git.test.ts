@@ -70,7 +70,7 @@ describe('import:git', () => {
       ['1.1.0', 'released', '2024-02-04T09:00:00+01:00'],
       ['1.0.0', 'released', '2024-01-15T10:30:00+01:00'],
     ]);
-    expect(result.ignoredTags).toEqual(['nightly']);
+    expect(result.ignoredTags).toEqual(['nightly (not a SemVer release tag)']);
   });
 
   it('maps commit types and breaking markers to changes', () => {
@@ -103,7 +103,7 @@ describe('import:git', () => {
     const slice = await importGit({ repo, product: 'api', from: 'v1.1.0', to: '1.1.0' });
     expect(slice.releases.map((release) => release.version)).toEqual(['1.1.0']);
     expect(slice.releases[0]?.changes).toHaveLength(3);
-    await expect(importGit({ repo, product: 'api', from: 'v9.9.9' })).rejects.toThrow('No SemVer tag "v9.9.9"');
+    await expect(importGit({ repo, product: 'api', from: 'v9.9.9' })).rejects.toThrow('No release tag "v9.9.9": the repository has v1.0.0, v1.1.0, v2.0.0.');
   });
 
   it('writes the files through the CLI and does not overwrite them on a second run', async () => {

@@ -1,6 +1,6 @@
 /** `npm run new -- release`: scaffold into a temp content root copied from tests/fixtures/import/hub (issue 8). */
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -79,6 +79,12 @@ describe('new release', () => {
   it('refuses to overwrite an existing release, whatever its extension', async () => {
     await createRelease({ version: '2.5.0', product: 'web', status: 'scheduled', contentRoot: content });
     await expect(createRelease({ version: '2.5.0', product: 'web', contentRoot: content })).rejects.toThrow('releases/web/2.5.0.mdx already exists');
+  });
+
+  it('finds the release wherever it sits under releases/', async () => {
+    await mkdir(path.join(content, 'releases/archive'), { recursive: true });
+    await writeFile(path.join(content, 'releases/archive/web-2.6.0.md'), '---\nversion: 2.6.0\nproduct: web\nstatus: released\n---\n');
+    await expect(createRelease({ version: '2.6.0', product: 'web', contentRoot: content })).rejects.toThrow('releases/archive/web-2.6.0.md already exists');
   });
 
   it('rejects bad versions, unknown products and unknown statuses with clear messages', async () => {

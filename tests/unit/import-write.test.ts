@@ -82,20 +82,50 @@ describe('write-release', () => {
     }
   });
 
-  it('refuses to overwrite (.md or .mdx), and --force only replaces a file at the same path', async () => {
+  it('refuses to overwrite (.md or .mdx), and --force replaces only a .md file an import wrote', async () => {
     await mkdir(path.join(root, 'releases/web'), { recursive: true });
     await writeFile(path.join(root, 'releases/web/1.10.0.mdx'), 'hand-edited');
     const [skipped] = await writeReleases([draft], { contentRoot: root, extension: '.md', force: true });
-    expect(skipped).toMatchObject({ outcome: 'exists', existing: 'releases/web/1.10.0.mdx' });
+    expect(skipped).toMatchObject({ outcome: 'exists', existing: 'releases/web/1.10.0.mdx', reason: 'an .mdx release is never overwritten' });
     expect(await readFile(path.join(root, 'releases/web/1.10.0.mdx'), 'utf8')).toBe('hand-edited');
 
-    const other = { ...draft, version: '1.11.0' };
-    expect((await writeReleases([other], { contentRoot: root, extension: '.md' }))[0]?.outcome).toBe('written');
-    await writeFile(path.join(root, 'releases/web/1.11.0.md'), 'hand-edited');
-    expect((await writeReleases([other], { contentRoot: root, extension: '.md' }))[0]?.outcome).toBe('exists');
-    expect(await readFile(path.join(root, 'releases/web/1.11.0.md'), 'utf8')).toBe('hand-edited');
-    expect((await writeReleases([other], { contentRoot: root, extension: '.md', force: true }))[0]?.outcome).toBe('overwritten');
-    expect(await readFile(path.join(root, 'releases/web/1.11.0.md'), 'utf8')).toContain('version: 1.11.0');
+    const imported = { ...draft, version: '1.11.0', importedFrom: 'CHANGELOG.md' };
+    expect((await writeReleases([imported], { contentRoot: root, extension: '.md' }))[0]?.outcome).toBe('written');
+    expect(await readFile(path.join(root, 'releases/web/1.11.0.md'), 'utf8')).toContain('\nimportedFrom: CHANGELOG.md\n---\n');
+    expect((await writeReleases([imported], { contentRoot: root, extension: '.md' }))[0]).toMatchObject({ outcome: 'exists', reason: 'already exists' });
+    const again = { ...imported, changes: [{ type: 'fixed' as const, summary: 'Re-imported', breaking: false }] };
+    expect((await writeReleases([again], { contentRoot: root, extension: '.md', force: true }))[0]?.outcome).toBe('overwritten');
+    expect(await readFile(path.join(root, 'releases/web/1.11.0.md'), 'utf8')).toContain('summary: Re-imported');
+
+    // A release written by hand (no importedFrom) is never replaced, not even with --force.
+    await writeFile(path.join(root, 'releases/web/1.11.0.md'), '---\nversion: 1.11.0\nproduct: web\nstatus: released\n---\nHand-written.\n');
+    expect((await writeReleases([again], { contentRoot: root, extension: '.md', force: true }))[0]).toMatchObject({
+      outcome: 'exists',
+      reason: 'written by hand (no importedFrom), never overwritten',
+    });
+    expect(await readFile(path.join(root, 'releases/web/1.11.0.md'), 'utf8')).toContain('Hand-written.');
+  });
+
+  it('finds existing releases anywhere under releases/, by the version and product in their frontmatter', async () => {
+    await mkdir(path.join(root, 'releases/2024/web'), { recursive: true });
+    await writeFile(path.join(root, 'releases/2024/web/october.md'), '---\nversion: 1.10.0\nproduct: web\nstatus: released\n---\n');
+    await writeFile(path.join(root, 'releases/2024/web/api-2.0.0.md'), '---\nversion: 1.12.0\nproduct: api\nstatus: released\n---\n');
+    await mkdir(path.join(root, 'releases/single'), { recursive: true });
+    // No product: the hub's only product (passed as singleProduct).
+    await writeFile(path.join(root, 'releases/single/one.md'), '---\nversion: 1.13.0\nstatus: released\nimportedFrom: CHANGELOG.md\n---\n');
+    const results = await writeReleases([draft, { ...draft, version: '1.12.0' }, { ...draft, version: '1.13.0' }], {
+      contentRoot: root,
+      extension: '.md',
+      force: true,
+      singleProduct: 'web',
+    });
+    expect(results.map((result) => [result.version, result.outcome, result.file])).toEqual([
+      ['1.10.0', 'exists', 'releases/2024/web/october.md'],
+      ['1.12.0', 'written', 'releases/web/1.12.0.md'],
+      ['1.13.0', 'overwritten', 'releases/single/one.md'],
+    ]);
+    expect(results[0]?.reason).toBe('written by hand (no importedFrom), never overwritten');
+    expect(await readFile(path.join(root, 'releases/single/one.md'), 'utf8')).toContain('version: 1.13.0\nproduct: web');
   });
 
   it('writes nothing on --dry-run', async () => {

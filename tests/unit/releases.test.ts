@@ -178,6 +178,12 @@ describe('release page data', () => {
     expect(releaseTimeline(makeRelease({ deployment: { finishedAt: at('2026-03-10T02:41') } })).map((step) => step.key)).toEqual(['deployed']);
   });
 
+  it('shows a release dated by day only (an imported changelog) as that day, never as 00:00', () => {
+    expect(releaseTimeline(makeRelease({ deployment: { finishedAt: at('2024-01-02') } })).map((step) => [step.key, step.dateOnly])).toEqual([
+      ['deployed', true],
+    ]);
+  });
+
   it('writes a window on one day once and across days in full', () => {
     expect(formatTimeRange(at('2026-03-10T02:00'), at('2026-03-10T04:00'), 'Europe/Berlin')).toBe('Tue 10 Mar 2026, 02:00–04:00');
     expect(formatTimeRange(at('2026-11-24T02:00'), at('2026-11-26T20:00'), 'Europe/Berlin')).toBe('Tue 24 Nov 2026, 02:00 – Thu 26 Nov 2026, 20:00');
