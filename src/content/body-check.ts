@@ -13,8 +13,17 @@ const ACTIVE_TAGS = ['script', 'iframe', 'frame', 'object', 'embed', 'applet', '
 /** Tags that load a resource from their `src` (or `poster`, `srcset`). */
 const LOADING_TAGS = ['img', 'video', 'audio', 'source', 'track', 'picture'];
 
+/** What a body may load besides its own text. */
+export interface BodyRules {
+  /** hub.yaml `externalHosts`: hosts media may come from. */
+  externalHosts: readonly string[];
+  /** Whether a local media path (`/images/a.png` in public/, `./a.png` next to the file) is a file; unknown when absent. */
+  isLocalFile?: (src: string) => boolean;
+}
+
 /** Why: a broken or dangerous body is an error naming its line, in `check` as in the build. */
-export function bodyProblems(file: string, body: string, firstLine: number, externalHosts: readonly string[]): Problem[] {
+export function bodyProblems(file: string, body: string, firstLine: number, rules: BodyRules): Problem[] {
+  const { externalHosts, isLocalFile } = rules;
   const problems: Problem[] = [];
   const at = (offset: number) => firstLine + countNewlines(body, offset);
   const error = (line: number, message: string, fix: string) => problems.push({ severity: 'error', file, line, message, fix });
@@ -62,7 +71,31 @@ export function bodyProblems(file: string, body: string, firstLine: number, exte
       `put the file in public/ and link it as /images/…, or list "${host}" in hub.yaml externalHosts`,
     );
   }
+  if (isLocalFile) {
+    for (const { index, url } of localMedia(text)) {
+      if (isLocalFile(url)) continue;
+      error(
+        at(index),
+        url.startsWith('/') ? `loads ${url}, which is not a file in public/` : `loads ${url}, which is not a file next to ${file}`,
+        url.startsWith('/')
+          ? 'put the file in public/ at that path, or fix the path'
+          : 'put the file there, or put it in public/ and write a site path such as /images/flow.png',
+      );
+    }
+  }
   return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** Media a body loads from the hub itself: a site path (`/images/a.png`) or one relative to the file (`img/a.png`). */
+function localMedia(text: string): { index: number; url: string }[] {
+  const isLocal = (url: string) => !/^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(url);
+  return [
+    ...[...text.matchAll(/!\[[^\]]*\]\(\s*<?([^\s)>]+)/g)].map((match) => ({ index: match.index, url: match[1]! })),
+    ...[...text.matchAll(new RegExp(`<\\s*(?:${LOADING_TAGS.join('|')})\\b[^>]*?\\s(?:src|poster)\\s*=\\s*["']?([^\\s"'>]+)`, 'gi'))].map((match) => ({
+      index: match.index,
+      url: match[1]!,
+    })),
+  ].filter(({ url }) => isLocal(url));
 }
 
 function hostOf(url: string): string | undefined {

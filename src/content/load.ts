@@ -19,7 +19,7 @@ import type { Hub, HubConfig, MetricSeries, Person, RaciMatrix, Runbook, Freeze 
 import { parseWrittenTime } from '../core/time.ts';
 import { entryIdOf, listFiles } from './files.ts';
 import { decodeContentText } from './text.ts';
-import { bodyProblems } from './body-check.ts';
+import { bodyProblems, type BodyRules } from './body-check.ts';
 import { sortProblems, type Problem } from './problems.ts';
 import { parseFrontmatterSource, parseYamlSource, type YamlSource } from './source.ts';
 import { validateSource } from './zod-problems.ts';
@@ -47,7 +47,7 @@ export async function loadContentRoot(root: string, options: LoadOptions = {}): 
   const problems: Problem[] = [];
   const rootProblem = await contentRootProblem(root);
   if (rootProblem) return { problems: [rootProblem] };
-  const reader = new ContentReader(root, problems);
+  const reader = new ContentReader(root, problems, options.publicDir);
   const config = await loadHubConfig(reader, options);
   const zone = config?.timezone ?? 'UTC';
   const people = await loadPeople(reader);
@@ -104,7 +104,23 @@ class ContentReader {
   constructor(
     readonly root: string,
     readonly problems: Problem[],
+    /** The project's `public/`, when known: the files site paths in bodies may load. */
+    readonly publicDir?: string,
   ) {}
+
+  /** What the body of `file` may load: media from hub.yaml's hosts, and local files that exist. */
+  bodyRules(file: string, config: HubConfig | undefined): BodyRules {
+    const folder = path.dirname(path.join(this.root, file));
+    return {
+      externalHosts: config?.externalHosts ?? [],
+      isLocalFile: (src) => {
+        const clean = safeDecode(src.split(/[?#]/)[0] ?? '');
+        if (clean.startsWith('/')) return this.publicDir === undefined || isFileIn(this.publicDir, clean);
+        const target = path.resolve(folder, clean);
+        return existsSync(target) && statSync(target).isFile();
+      },
+    };
+  }
 
   async list(folder: string, extensions: readonly string[], recursive: boolean): Promise<string[]> {
     const { files, problems } = await listFiles(this.root, folder, extensions, recursive);
@@ -211,6 +227,14 @@ function otherHostOf(href: string, ownHost: string): string | undefined {
   return host === ownHost ? undefined : host;
 }
 
+function safeDecode(text: string): string {
+  try {
+    return decodeURI(text);
+  } catch {
+    return text;
+  }
+}
+
 /** Why: a site path such as `/logo.svg` must name a file of the folder it is served from. */
 export function isFileIn(folder: string, sitePath: string): boolean {
   const file = path.resolve(folder, `.${sitePath.split(/[?#]/)[0]}`);
@@ -258,7 +282,7 @@ async function loadRunbooks(reader: ContentReader, files: string[], config: HubC
     const parsed = parseFrontmatterSource(file, text);
     reader.problems.push(...parsed.problems);
     if (!parsed.source) continue;
-    reader.problems.push(...bodyProblems(file, parsed.source.body, parsed.source.bodyLine, config?.externalHosts ?? []));
+    reader.problems.push(...bodyProblems(file, parsed.source.body, parsed.source.bodyLine, reader.bodyRules(file, config)));
     const input = reader.validate(validateSource(runbookSchema, parsed.source));
     if (!input) continue;
     const id = entryIdOf(file, 'runbooks');
@@ -331,7 +355,7 @@ async function loadReleases(reader: ContentReader, config: HubConfig | undefined
     const parsed = parseFrontmatterSource(file, text);
     reader.problems.push(...parsed.problems);
     if (!parsed.source) continue;
-    reader.problems.push(...bodyProblems(file, parsed.source.body, parsed.source.bodyLine, config?.externalHosts ?? []));
+    reader.problems.push(...bodyProblems(file, parsed.source.body, parsed.source.bodyLine, reader.bodyRules(file, config)));
     const input = reader.validate(validateSource(releaseSchema, parsed.source));
     const release = input && config && resolveRelease(input, parsed.source, config, entryIdOf(file, 'releases'), reader.problems);
     if (release) releases.push({ release, source: parsed.source });

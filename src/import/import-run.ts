@@ -59,7 +59,7 @@ export async function importTarget(flags: TargetFlags): Promise<ImportTarget> {
  */
 function bodyWarnings(releases: readonly DraftRelease[], externalHosts: readonly string[]): string[] {
   return releases.flatMap((release) =>
-    bodyProblems('', release.body, 1, externalHosts).map(
+    bodyProblems('', release.body, 1, { externalHosts }).map(
       (problem) => `${release.version}: the body ${problem.message} — ${problem.fix}; the build stops on it.`,
     ),
   );

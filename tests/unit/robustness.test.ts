@@ -335,6 +335,21 @@ describe('a content root that cannot be one', () => {
     expect((await problemsOf(root, publicDir)).lines).toEqual([]);
   });
 
+  it('names local images that are not there: a site path not in public/, a relative path not next to the file', async () => {
+    const root = hubWith({
+      'releases/web/1.1.0.md': release('', '![flow](/images/flow.png)\n\n![shot](img/shot.png)\n\n<img src="./here.png" alt="">\n'),
+      'releases/web/here.png': Buffer.from('png'),
+    });
+    const publicDir = mkdtempSync(path.join(os.tmpdir(), 'hub-public-'));
+    expect((await problemsOf(root, publicDir)).lines).toEqual([
+      'releases/web/1.1.0.md:6 loads /images/flow.png, which is not a file in public/ — put the file in public/ at that path, or fix the path',
+      'releases/web/1.1.0.md:8 loads img/shot.png, which is not a file next to releases/web/1.1.0.md — put the file there, or put it in public/ and write a site path such as /images/flow.png',
+    ]);
+    mkdirSync(path.join(publicDir, 'images'));
+    writeFileSync(path.join(publicDir, 'images/flow.png'), 'png');
+    expect((await problemsOf(root, publicDir)).lines).toHaveLength(1);
+  });
+
   it('lists an image host in externalHosts: then its images are fine', async () => {
     const root = hubWith({
       'hub.yaml':
