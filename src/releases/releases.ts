@@ -366,6 +366,8 @@ export interface ReleaseJson {
   runbooks: string[];
   rollback: { runbook: string | null; at: string | null; reason: string } | null;
   incidents: { id: string; startedAt: string; resolvedAt: string | null; severity: string | null; summary: string | null }[];
+  /** Ids of incidents of other releases this release fixes (rework); always empty in a public build. */
+  fixes: string[];
   satisfaction: { score: number; responses: number } | null;
   gtm: { required: boolean; launchDate: string | null; owner: string | null; notes: string | null } | null;
   /** Markdown summaries, as written. */
@@ -426,6 +428,7 @@ function releaseJson(release: Release, url: string): ReleaseJson {
       severity: incident.severity ?? null,
       summary: incident.summary ?? null,
     })),
+    fixes: release.fixes,
     satisfaction: satisfaction ? { score: satisfaction.score, responses: satisfaction.responses } : null,
     gtm: gtm ? { required: gtm.required, launchDate: iso(gtm.launchDate), owner: gtm.owner ?? null, notes: gtm.notes ?? null } : null,
     changes: release.changes.map(({ type, summary, breaking, audience }) => ({ type, summary, breaking, audience })),
