@@ -141,7 +141,16 @@ describe('fixes and benchmarks written right', () => {
 
   it('reads metrics.benchmarks: false (no bands) and a set of the team’s own', async () => {
     const hubYaml = (benchmarks: string[]) =>
-      ['title: Minimal Hub', 'url: https://hub.example', 'timezone: Europe/Berlin', 'products:', '  - { id: web, name: Web App }', 'metrics:', ...benchmarks, ''].join('\n');
+      [
+        'title: Minimal Hub',
+        'url: https://hub.example',
+        'timezone: Europe/Berlin',
+        'products:',
+        '  - { id: web, name: Web App }',
+        'metrics:',
+        ...benchmarks,
+        '',
+      ].join('\n');
     const off = hubWithOverlay();
     write(off, 'hub.yaml', hubYaml(['  benchmarks: false']));
     rmSync(path.join(off, 'releases/api'), { recursive: true });

@@ -1,136 +1,256 @@
 /**
- * The `/metrics/` page model of the metrics fixture hub (tests/fixtures/metrics-hub/content; every release
- * is explained in its file). "Now" is 2026-05-20T00:00Z, so the headline period is the 90 days
- * (2026-02-19T00:00Z, 2026-05-20T00:00Z] and the previous one (2025-11-21T00:00Z, 2026-02-19T00:00Z].
- *   current:  api 2.1.0 (3 Mar), web 1.2.0 (12 May)
- *   previous: web 1.0.0 (13 Jan), web 1.1.0 (31 Jan 23:30Z), api 2.0.0 (11 Feb 02:00Z)
+ * The metrics views and drill-downs of the metrics fixture hub (tests/fixtures/metrics-hub/content; every
+ * release is explained in its file). "Now" is 2026-05-20T00:00Z, so the last 90 days are
+ * (2026-02-19T00:00Z, 2026-05-20T00:00Z] and the 90 before (2025-11-21T00:00Z, 2026-02-19T00:00Z]:
+ *   last 90 days: api 2.1.0 (3 Mar; fixes INC-2 of api 2.0.0), web 1.2.0 (12 May; INC-3 still open)
+ *   the 90 before: web 1.0.0 (13 Jan), web 1.1.0 (31 Jan 23:30Z, rolled back, INC-1), api 2.0.0 (11 Feb 02:00Z, INC-2)
+ * Not deployed: web 1.3.0 (scheduled), api 2.2.0 (in progress). The hub has a benchmark set of its own.
  */
 import path from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContentRoot } from '../../src/content/load.ts';
-import { DORA_KEYS, DORA_THRESHOLDS } from '../../src/metrics/dora.ts';
-import { buildMetricsPage, customAnchor, type MetricsPage } from '../../src/metrics/page.ts';
+import type { Hub } from '../../src/core/model.ts';
+import { buildMetricsSite, customAnchor, type MetricsSite, type MetricsView } from '../../src/metrics/page.ts';
+import { DORA_2024 } from '../../src/metrics/dora.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/metrics-hub/content');
 const NOW = Temporal.Instant.from('2026-05-20T00:00:00Z');
 
-let page: MetricsPage;
+let hub: Hub;
+let site: MetricsSite;
+const view = (period: string, product: string | null = null): MetricsView =>
+  site.views.find((entry) => entry.period.id === period && (entry.product?.id ?? null) === product)!;
+const headline = (of: MetricsView, field: string) => of.headlines.find((entry) => entry.field === field)!;
 
 beforeAll(async () => {
-  const { hub, problems } = await loadContentRoot(FIXTURE);
-  expect(problems).toEqual([]);
-  page = buildMetricsPage(hub!, NOW);
+  const loaded = await loadContentRoot(FIXTURE);
+  expect(loaded.problems).toEqual([]);
+  hub = loaded.hub!;
+  site = buildMetricsSite(hub, NOW);
 });
 
-describe('headlines: the last 90 days against the 90 before', () => {
-  it('names the period in the hub zone', () => {
-    expect(page.period).toEqual({ windowDays: 90, from: 'Thu 19 Feb 2026', to: 'Wed 20 May 2026' });
+describe('views: every period, of all products and of each product', () => {
+  it('has three periods for all products and for each product, each linking to the others', () => {
+    expect(site.views.map((entry) => entry.path)).toEqual([
+      '/metrics/',
+      '/metrics/all-time/web/',
+      '/metrics/all-time/api/',
+      '/metrics/all-time/docs/',
+      '/metrics/last-12-months/',
+      '/metrics/last-12-months/web/',
+      '/metrics/last-12-months/api/',
+      '/metrics/last-12-months/docs/',
+      '/metrics/last-90-days/',
+      '/metrics/last-90-days/web/',
+      '/metrics/last-90-days/api/',
+      '/metrics/last-90-days/docs/',
+    ]);
+    const web90 = view('last-90-days', 'web');
+    expect(web90.heading).toBe('Release metrics: Web App, last 90 days');
+    expect(web90.periodLinks).toEqual([
+      { label: 'All time', href: '/metrics/all-time/web/', current: false },
+      { label: 'Last 12 months', href: '/metrics/last-12-months/web/', current: false },
+      { label: 'Last 90 days', href: '/metrics/last-90-days/web/', current: true },
+    ]);
+    expect(web90.productLinks.map((link) => [link.href, link.current])).toEqual([
+      ['/metrics/last-90-days/', false],
+      ['/metrics/last-90-days/web/', true],
+      ['/metrics/last-90-days/api/', false],
+      ['/metrics/last-90-days/docs/', false],
+    ]);
   });
 
-  it('gives each metric its value, trend in words and all-time value', () => {
-    const byField = Object.fromEntries(page.headlines.map((headline) => [headline.field, headline]));
+  it('names a bounded period in the hub zone and charts its months, the cut ones noted', () => {
+    const last90 = view('last-90-days');
+    expect(last90.period).toEqual({ id: 'last-90-days', label: 'Last 90 days', from: 'Thu 19 Feb 2026', to: 'Wed 20 May 2026' });
+    const rows = last90.sections.find((section) => section.field === 'releaseCount')!.chart!.table.rows;
+    expect(rows.map((row) => row.header)).toEqual(['February 2026 (from 19 Feb)', 'March 2026', 'April 2026', 'May 2026 (to 20 May)']);
+    // The last 12 months: June 2025 to May 2026 (the current month so far).
+    const months = view('last-12-months').sections[0]!.chart!.table.rows.map((row) => row.datetime);
+    expect([months[0], months.at(-1), months.length]).toEqual(['2025-06', '2026-05', 12]);
+  });
+});
+
+describe('headlines: each value, what it is computed over, linked to its releases', () => {
+  it('the last 90 days, against the 90 before', () => {
+    const last90 = view('last-90-days');
     // 2 releases now, 3 before: (2 − 3) ÷ 3 = −33.3 %; counts have no "better" direction.
-    expect(byField.releaseCount).toMatchObject({
+    expect(headline(last90, 'releaseCount')).toMatchObject({
       value: '2 releases',
+      provenance: '2 deployed releases',
+      href: '/metrics/releases/last-90-days/',
       trend: { direction: 'down', text: 'Down 33.3% vs previous 90 days', verdict: null },
-      allTime: '5 releases, 1 release per month',
-      anchor: 'metric-releaseCount',
     });
-    // On schedule: now 1/1 (web 1.2.0), before 2/3 → up 1/3 = 33.3 points.
-    expect(byField.onScheduleRate).toMatchObject({
+    // On schedule: api 2.1.0 has no window, web 1.2.0 is on time: 1 of 1; before 2 of 3 → up 33.3 points.
+    expect(headline(last90, 'onScheduleRate')).toMatchObject({
       value: '100%',
-      trend: { direction: 'up', text: 'Up 33.3 points vs previous 90 days', verdict: 'better' },
-      allTime: '75%',
+      provenance: '1 of 1 release with a window on schedule',
+      trend: { text: 'Up 33.3 points vs previous 90 days', verdict: 'better' },
     });
-    // Rollbacks: now 0/2, before 1/3 → down 33.3 points.
-    expect(byField.rollbackRate?.trend).toMatchObject({ text: 'Down 33.3 points vs previous 90 days', verdict: 'better' });
-    // Change failures: now 1/2 (the open incident), before 2/3 → 1/2 − 2/3 = −16.7 points.
-    expect(byField.changeFailureRate).toMatchObject({
+    // Rework: api 2.1.0 fixes INC-2: 1 of 2 = 50 %; before 0 of 3 → up 50 points, worse.
+    expect(headline(last90, 'deploymentReworkRate')).toMatchObject({
       value: '50%',
-      trend: { text: 'Down 16.7 points vs previous 90 days', verdict: 'better' },
-      allTime: '60%',
+      provenance: '1 of 2 releases made to fix an incident',
+      href: '/metrics/rework/last-90-days/',
+      trend: { text: 'Up 50 points vs previous 90 days', verdict: 'worse' },
     });
-    // Satisfaction: now 4.5×20 ÷ 20 (the 0-response survey counts nothing) = 4.5; before (4×10 + 3×30) ÷ 40 = 3.25;
-    // (4.5 − 3.25) ÷ 3.25 = 38.5 %.
-    expect(byField.satisfactionScore).toMatchObject({
-      value: '4.5 out of 5',
-      trend: { text: 'Up 38.5% vs previous 90 days', verdict: 'better' },
-      allTime: '3.67 out of 5',
-    });
-    // Time to restore: the only incident now is still open → no data now, so no comparison.
-    expect(byField.timeToRestoreHoursMedian).toMatchObject({
+    // Recovery: the only incident now (INC-3) is open → no data, and it says so.
+    expect(headline(last90, 'failedDeploymentRecoveryHoursMedian')).toMatchObject({
       value: 'no data yet',
-      trend: { direction: 'none', arrow: '', text: 'No comparison: no data in the last 90 days', verdict: null },
-      allTime: '2.75 hours',
+      provenance: 'no resolved incident',
+      href: '/metrics/recovery-time/last-90-days/', // the open incident is listed there, left out
+      trend: { text: 'No comparison: no data in the last 90 days' },
+    });
+    // Satisfaction: 4.5 × 20 ÷ 20 (api 2.1.0's survey has no responses); before (4 × 10 + 3 × 30) ÷ 40 = 3.25 → up 38.5 %.
+    expect(headline(last90, 'satisfactionScore')).toMatchObject({
+      value: '4.5 out of 5',
+      provenance: '20 responses to 1 survey',
+      trend: { text: 'Up 38.5% vs previous 90 days' },
+    });
+  });
+
+  it('all time, with releases per month under the release count and no trend', () => {
+    const allTime = view('all-time');
+    expect(headline(allTime, 'releaseCount')).toMatchObject({
+      value: '5 releases',
+      secondary: '1 release per month (5 releases in 5 months)',
+      trend: null,
+    });
+    expect(headline(allTime, 'deploymentReworkRate')).toMatchObject({ value: '20%', provenance: '1 of 5 releases made to fix an incident' });
+    expect(headline(allTime, 'failedDeploymentRecoveryHoursMedian')).toMatchObject({ value: '2.75 hours', provenance: 'median of 2 resolved incidents' });
+    // A product that never released has no value and nothing to link to.
+    expect(headline(view('all-time', 'docs'), 'onScheduleRate')).toMatchObject({
+      value: 'no data yet',
+      provenance: 'no deployed release with a window',
+      href: null,
     });
   });
 });
 
-describe('sections', () => {
-  it('has one section per charted metric, release frequency explained with release counts', () => {
-    expect(page.sections.map((section) => section.anchor)).toEqual([
+describe('sections, events and custom series', () => {
+  it('has one section per charted metric: the five DORA keys and the rest, the alias explained with its field', () => {
+    expect(view('all-time').sections.map((section) => section.anchor)).toEqual([
       'metric-releaseCount',
       'metric-onScheduleRate',
       'metric-leadTimeDaysMedian',
       'metric-deploymentMinutesMedian',
       'metric-rollbackRate',
       'metric-changeFailureRate',
-      'metric-timeToRestoreHoursMedian',
+      'metric-failedDeploymentRecoveryHoursMedian',
+      'metric-deploymentReworkRate',
       'metric-satisfactionScore',
     ]);
-    expect(page.sections[0]?.alsoDefined.map((definition) => definition.label)).toEqual(['Releases per month']);
-    expect(page.sections.every((section) => section.chart !== null)).toBe(true);
+    const sections = view('all-time').sections;
+    expect(sections[0]?.alsoDefined.map((definition) => definition.label)).toEqual(['Releases per month']);
+    expect(sections[6]?.alsoDefined.map((definition) => definition.label)).toEqual(['Time to restore']);
     // docs never released: named under every table, never a line of zeros.
-    expect(page.sections[0]?.chart?.productsWithoutData).toEqual(['Docs Site']);
+    expect(sections[0]?.chart?.productsWithoutData).toEqual(['Docs Site']);
   });
 
-  it('charts the CSV series with its sidecar target', () => {
-    expect(page.custom).toHaveLength(1);
-    expect(page.custom[0]?.anchor).toBe('custom-deploy-queue');
-    expect(page.custom[0]?.chart?.table.columns).toEqual(['waiting', 'blocked', 'Target']);
+  it('lists the rollbacks and incidents it marks on the time axis, in the hub zone, linked to their release', () => {
+    expect(view('all-time').events.map((event) => [event.kind, event.date, event.label, event.href])).toEqual([
+      ['incident', 'Sun 1 Feb 2026', 'INC-1 of Web App 1.1.0', '/releases/web/1.1.0/'],
+      ['rollback', 'Sun 1 Feb 2026', 'Web App 1.1.0 rolled back', '/releases/web/1.1.0/'], // rollback.at 01:00
+      ['incident', 'Wed 11 Feb 2026', 'INC-2 of Public API 2.0.0', '/releases/api/2.0.0/'], // 21:30 in New York
+      ['incident', 'Tue 12 May 2026', 'INC-3 of Web App 1.2.0', '/releases/web/1.2.0/'],
+    ]);
+    expect(view('all-time', 'api').events.map((event) => event.label)).toEqual(['INC-2 of Public API 2.0.0']);
+    const marked = view('all-time').sections[0]!.chart!.chart.markers;
+    // The rollback at 2026-02-01T01:00 Berlin: 1 hour into February's 672 → 1 − 0.5 + 1/672.
+    expect(marked.find((marker) => marker.kind === 'rollback')).toEqual({ kind: 'rollback', at: 0.501, label: 'Web App 1.1.0 rolled back' });
   });
 
-  it('gives custom series an HTML id from their file name', () => {
+  it('charts the CSV series with its sidecar target in views of all products only', () => {
+    expect(view('all-time').custom.map((custom) => [custom.anchor, custom.chart?.table.columns])).toEqual([
+      ['custom-deploy-queue', ['waiting', 'blocked', 'Target']],
+    ]);
+    expect(view('all-time', 'web').custom).toEqual([]);
     expect(customAnchor('Deploy Queue (EU)')).toBe('custom-deploy-queue-eu');
     expect(customAnchor('___')).toBe('custom-series');
   });
+
+  it('writes each chart table as a CSV file beside its view', () => {
+    const csv = site.csv.find((file) => file.path === '/metrics/csv/all-time/on-schedule.csv')!;
+    expect(csv.file).toBe('all-time/on-schedule.csv');
+    expect(csv.text).toBe(
+      'Month,Web App (%),Public API (%),All products (%)\r\n2026-01,100,,100\r\n2026-02,0,100,50\r\n2026-03,,,\r\n2026-04,,,\r\n2026-05,100,,100\r\n',
+    );
+    expect(site.csv.map((file) => file.path)).toContain('/metrics/csv/last-90-days/web/rework.csv');
+    expect(site.csv.map((file) => file.path)).toContain('/metrics/csv/all-time/custom-deploy-queue.csv');
+  });
 });
 
-describe('DORA bands (all deployed releases of each product)', () => {
-  it('bands each key and takes the weakest as the overall band', () => {
-    const [web, api, docs, all] = page.dora.rows;
-    // web: 3 releases over Jan–May = 0.6 a month = 0.02 a day (between 1/180 and 1/30: medium); lead time
-    // median of 10.11, 12.02, 53.13 days = 12.02 (medium); change failures 2/3 (low); restore 1.5 h (high).
-    expect(web).toEqual({
-      name: 'Web App',
-      keys: {
-        deploymentFrequency: { value: '0.6 per month', band: { band: 'medium', label: 'Medium', tone: 'warn' } },
-        leadTime: { value: '12 days', band: { band: 'medium', label: 'Medium', tone: 'warn' } },
-        changeFailureRate: { value: '66.7%', band: { band: 'low', label: 'Low', tone: 'bad' } },
-        timeToRestore: { value: '1.5 hours', band: { band: 'high', label: 'High', tone: 'info' } },
-      },
-      overall: { band: 'low', label: 'Low', tone: 'bad' },
+describe('DORA keys and bands', () => {
+  it('bands each key by the hub’s own set, shows what each value is computed over, and takes the weakest band', () => {
+    const [web, api, docs, all] = view('all-time').dora.rows;
+    // Web: lead time median of 10.11, 12.02, 53.13 days = 12.02 → "within 30 days": high; rework 0 of 3: high.
+    expect(web?.keys.changeLeadTime).toEqual({
+      value: '12 days',
+      provenance: 'median of 3 releases with acceptedAt',
+      href: '/metrics/lead-time/all-time/web/',
+      band: { band: 'high', label: 'High', tone: 'info' },
     });
-    // api: 2 releases over Feb–Mar = 1 a month = 1/30 a day, which the high range includes.
-    expect(api?.keys.deploymentFrequency).toEqual({ value: '1 per month', band: { band: 'high', label: 'High', tone: 'info' } });
-    expect(docs).toEqual({
-      name: 'Docs Site',
-      keys: Object.fromEntries(DORA_KEYS.map((key) => [key, { value: 'no data yet', band: { band: null, label: 'no data yet', tone: 'neutral' } }])),
-      overall: { band: null, label: 'no data yet', tone: 'neutral' },
+    expect(web?.keys.changeFailRate).toEqual({
+      value: '66.7%',
+      provenance: '2 of 3 releases rolled back or with an incident',
+      href: '/metrics/change-failures/all-time/web/',
+      band: null, // the set has no band for it
     });
+    expect(web?.overall?.band).toBe('high');
+    // API: lead time 9.875 days (elite), rework 1 of 2 = 50 % (low): overall low.
+    expect(api?.keys.deploymentReworkRate.band?.band).toBe('low');
+    expect(api?.overall?.band).toBe('low');
+    expect(docs?.keys.deploymentFrequency).toEqual({ value: 'no data yet', provenance: 'no deployed release', href: null, band: null });
     expect(all?.name).toBe('All products');
-    expect(all?.overall.band).toBe('low');
+    expect(view('all-time').dora.benchmarks).toMatchObject({
+      name: 'Metrics fixture targets',
+      published: 'January 2026',
+      source: { title: 'Fixture delivery handbook', url: 'https://metrics.hub.example/handbook', note: 'Our own targets.' },
+    });
+    expect(view('all-time').dora.benchmarks?.thresholds.map((row) => row.published)).toEqual([
+      null,
+      ['Within 10 days', 'Within 30 days', 'not published', 'Longer'],
+      null,
+      null,
+      ['not published', 'At most 25%', 'not published', 'More than 25%'],
+    ]);
   });
 
-  it('renders the thresholds from DORA_THRESHOLDS and cites the source', () => {
-    expect(page.dora.bands).toEqual(['Elite', 'High', 'Medium', 'Low']);
-    expect(page.dora.thresholds[0]).toEqual({
-      key: 'deploymentFrequency',
-      label: 'Deployment frequency',
-      published: DORA_THRESHOLDS.deploymentFrequency.rules.map((rule) => rule.published),
+  it('uses DORA 2024 when hub.yaml names no set: its bands, its date and its source', () => {
+    const dora = buildMetricsSite({ ...hub, config: { ...hub.config, metrics: { onTimeToleranceMinutes: 10 } } }, NOW).views[0]!.dora;
+    const [web, api] = dora.rows;
+    // Web: 3 releases in 5 months = 0.6 a month = 0.02 a day, less than once a month: low. Lead time 12.02 days:
+    // medium. Change fail rate 66.7 %: low. Recovery 1.5 h, less than a day: high. Rework: DORA publishes no band.
+    expect(Object.values(web!.keys).map((cell) => [cell.value, cell.band?.band ?? null])).toEqual([
+      ['0.6 per month', 'low'],
+      ['12 days', 'medium'],
+      ['66.7%', 'low'],
+      ['1.5 hours', 'high'],
+      ['0%', null],
+    ]);
+    // API: 2 releases in 2 months = 1 a month, exactly once per month: medium (the range includes it).
+    expect(api?.keys.deploymentFrequency).toMatchObject({ value: '1 per month', provenance: '2 releases in 2 months', band: { band: 'medium' } });
+    expect(dora.benchmarks).toMatchObject({ name: DORA_2024.name, published: 'October 2024', source: { url: 'https://dora.dev/research/2024/dora-report/' } });
+    expect(dora.benchmarks?.thresholds.find((row) => row.key === 'deploymentReworkRate')?.published).toBeNull();
+    expect(dora.keyHeaders).toEqual({
+      deploymentFrequency: 'Deployment frequency (per month)',
+      changeLeadTime: 'Change lead time (days)',
+      changeFailRate: 'Change fail rate (%)',
+      failedDeploymentRecoveryTime: 'Failed deployment recovery time (hours)',
+      deploymentReworkRate: 'Deployment rework rate (%)',
     });
-    expect(page.dora.keyLabels.changeFailureRate).toBe('Change failure rate (%)');
-    expect(page.dora.source.url).toMatch(/^https:\/\/dora\.dev\//);
+  });
+
+  it('shows the values without bands when hub.yaml turns benchmarks off', () => {
+    const dora = buildMetricsSite({ ...hub, config: { ...hub.config, metrics: { onTimeToleranceMinutes: 10, benchmarks: false } } }, NOW).views[0]!.dora;
+    expect(dora.benchmarks).toBeNull();
+    expect(dora.rows.every((row) => row.overall === null && Object.values(row.keys).every((cell) => cell.band === null))).toBe(true);
+    expect(dora.rows[0]?.keys.changeLeadTime.value).toBe('12 days');
+  });
+
+  it('counts deployment frequency over the days of a bounded period', () => {
+    // The last 90 days: 2 releases in 90 days → 2 ÷ 90 × 30 = 0.667 per month.
+    expect(view('last-90-days').dora.rows.at(-1)?.keys.deploymentFrequency).toMatchObject({ value: '0.67 per month', provenance: '2 releases in 90 days' });
   });
 });
