@@ -265,6 +265,10 @@ export interface ReleaseDetail {
   runbooks: LinkedRef[];
   rollbackRunbook?: LinkedRef;
   raci?: LinkedRef;
+  /** The incidents of other releases this release fixes (rework), each with the release it belongs to. */
+  fixes: { incident: string; release?: LinkedRef }[];
+  /** The releases that fix an incident of this one. */
+  fixedBy: LinkedRef[];
   /** The next lower and higher SemVer of the same product in this build. */
   previous?: Release;
   next?: Release;
@@ -283,8 +287,15 @@ export function releaseDetail(hub: Hub, release: Release, audience: Audience): R
     href: linked ? runbookPath(id) : undefined,
   });
   const matrix = hub.raci.find((candidate) => candidate.id === release.raci);
+  const releaseRef = (other: Release): LinkedRef => ({ id: other.id, label: `${productName(hub, other.product)} ${other.version}`, href: releasePath(other) });
+  const own = new Set(release.incidents.map((incident) => incident.id));
   return {
     release,
+    fixes: release.fixes.map((incident) => {
+      const owner = hub.releases.find((other) => other.id !== release.id && other.incidents.some((candidate) => candidate.id === incident));
+      return { incident, ...(owner ? { release: releaseRef(owner) } : {}) };
+    }),
+    fixedBy: own.size === 0 ? [] : hub.releases.filter((other) => other.id !== release.id && other.fixes.some((id) => own.has(id))).map(releaseRef),
     productName: productName(hub, release.product),
     time: releaseTime(release),
     timeline: releaseTimeline(release),
