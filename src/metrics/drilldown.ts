@@ -316,6 +316,7 @@ const DESCRIBERS: Record<DrillField, Describer> = {
 
 /** "INC-131 of Northwind Web 3.17.0": an incident a release fixes, and the release it belongs to. */
 function fixedIncident(hub: Hub, id: string): string {
-  const owner = hub.releases.find((release) => release.incidents.some((incident) => incident.id === id));
+  const owners = hub.releases.filter((release) => release.incidents.some((incident) => incident.id === id));
+  const owner = owners.sort((a, b) => compareIds(a.id, b.id))[0]; // the same whatever the file order
   return owner ? `${id} of ${productName(hub, owner.product)} ${owner.version}` : id;
 }

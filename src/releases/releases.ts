@@ -292,10 +292,11 @@ export function releaseDetail(hub: Hub, release: Release, audience: Audience): R
   return {
     release,
     fixes: release.fixes.map((incident) => {
-      const owner = hub.releases.find((other) => other.id !== release.id && other.incidents.some((candidate) => candidate.id === incident));
+      // The first by id, whatever the file order, should two releases record the same incident id.
+      const owner = byId(hub.releases.filter((other) => other.id !== release.id && other.incidents.some((candidate) => candidate.id === incident)))[0];
       return { incident, ...(owner ? { release: releaseRef(owner) } : {}) };
     }),
-    fixedBy: own.size === 0 ? [] : hub.releases.filter((other) => other.id !== release.id && other.fixes.some((id) => own.has(id))).map(releaseRef),
+    fixedBy: own.size === 0 ? [] : byId(hub.releases.filter((other) => other.id !== release.id && other.fixes.some((id) => own.has(id)))).map(releaseRef),
     productName: productName(hub, release.product),
     time: releaseTime(release),
     timeline: releaseTimeline(release),
@@ -308,6 +309,11 @@ export function releaseDetail(hub: Hub, release: Release, audience: Audience): R
       release.raci === undefined ? undefined : { id: release.raci, label: matrix?.title ?? release.raci, href: linked ? raciPath(release.raci) : undefined },
     ...neighboursOf(hub, release),
   };
+}
+
+/** Releases in id order (code points), the same on every machine and for any file order. */
+function byId(releases: Release[]): Release[] {
+  return releases.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 function neighboursOf(hub: Hub, release: Release): { previous?: Release; next?: Release } {

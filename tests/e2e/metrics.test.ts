@@ -77,7 +77,7 @@ function recordDrawing(): void {
       ops: target && ops.get(target),
       x: target ? undefined : lastX.get(this),
     });
-    return target ? stroke.call(this, target) : stroke.call(this);
+    return target ? stroke.call(this, target) : (stroke as (this: CanvasRenderingContext2D) => void).call(this);
   };
   context.fill = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
     drawn.push({ canvas: this.canvas.id, kind: 'fill', style: String(this.fillStyle), x: lastX.get(this) });
@@ -345,8 +345,7 @@ describe('the example hub in Chromium', () => {
 
 describe('gaps and markers in Chromium', () => {
   /** The runs of consecutive months with a value: each is one stretch of line (a gap between them). */
-  const runs = (values: (number | null)[]) =>
-    values.reduce((count, value, index) => count + (value !== null && (index === 0 || values[index - 1] === null) ? 1 : 0), 0);
+  const runs = (values: (number | null)[]): number => values.filter((value, index) => value !== null && (index === 0 || values[index - 1] === null)).length;
 
   it('stops a line at a month without data instead of drawing across it', async () => {
     const document = JSON.parse(readFileSync(path.join(builtSite('example-internal'), 'api/metrics.json'), 'utf8')) as MetricsDocument;
