@@ -47,8 +47,23 @@ export function scopesOf(hub: Hub, now: Temporal.Instant): Scope[] {
   });
 }
 
-/** Why: a scope's deployed releases of one month, explained as a month of `byMonth` is. */
-export function explainScopeMonth(scope: Scope, month: string, options: MetricOptions): { metrics: MonthMetrics; provenance: MonthProvenance } {
-  const inMonth = scope.releases.filter((release) => isDeployed(release) && monthKey(release.deployment.finishedAt, options.hubZone) === month);
-  return explainMonth(month, inMonth, options);
+type ExplainedMonth = { metrics: MonthMetrics; provenance: MonthProvenance };
+
+/** Each scope's releases by month and the months explained so far: views and drill-downs ask for the same months. */
+const monthsOf = new WeakMap<Scope, { byMonth: Map<string, Release[]>; explained: Map<string, ExplainedMonth> }>();
+
+/** Why: a scope's deployed releases of one month, explained as a month of `byMonth` is (once per scope and month). */
+export function explainScopeMonth(scope: Scope, month: string, options: MetricOptions): ExplainedMonth {
+  let cache = monthsOf.get(scope);
+  if (!cache) {
+    const byMonth = Map.groupBy(scope.releases.filter(isDeployed), (release) => monthKey(release.deployment.finishedAt, options.hubZone));
+    cache = { byMonth, explained: new Map() };
+    monthsOf.set(scope, cache);
+  }
+  let explained = cache.explained.get(month);
+  if (!explained) {
+    explained = explainMonth(month, cache.byMonth.get(month) ?? [], options);
+    cache.explained.set(month, explained);
+  }
+  return explained;
 }

@@ -4,12 +4,13 @@
  */
 import type { APIRoute } from 'astro';
 import { getBuildContext } from '../../runtime/build-context.ts';
-import { computeMetrics } from '../../metrics/metrics.ts';
+import { buildMetricsSite } from '../../metrics/page.ts';
 import { formatJson } from '../../presentation/json.ts';
 
 export const GET: APIRoute = () => {
   const { hub, now } = getBuildContext();
-  return new Response(formatJson(computeMetrics(hub, now)), {
+  // The document the metrics pages are built from (computed once per build).
+  return new Response(formatJson(buildMetricsSite(hub, now).document), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 };

@@ -39,6 +39,10 @@ export async function linkCheck(distOrUrl: string): Promise<{ broken: string[]; 
     recurse: true,
     checkFragments: true,
     linksToSkip: ['^https?://(?!(localhost|127\\.0\\.0\\.1)[:/])'],
+    // A request the local server drops under load (status 0, while browsers run beside it) is asked
+    // again; a page that is missing answers 404 every time, and stays broken.
+    retryErrors: true,
+    retryErrorsCount: 3,
   });
   return {
     broken: result.links.filter((link) => link.state === 'BROKEN').map((link) => `${link.url} (from ${link.parent}) ${link.status}`),
