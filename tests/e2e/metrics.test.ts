@@ -109,6 +109,7 @@ async function drawingOf(page: Page, canvasId: string) {
         rollback: normalise('--chart-rollback', 'stroke'),
         incident: normalise('--chart-incident', 'fill'),
         freeze: normalise('--chart-freeze', 'fill'),
+        target: normalise('--fg-muted', 'stroke'),
       },
     };
   }, canvasId);
@@ -343,7 +344,7 @@ describe('the example hub in Chromium', () => {
   });
 });
 
-describe('gaps and markers in Chromium', () => {
+describe('gaps, markers and targets in Chromium', () => {
   /** The runs of consecutive months with a value: each is one stretch of line (a gap between them). */
   const runs = (values: (number | null)[]): number => values.filter((value, index) => value !== null && (index === 0 || values[index - 1] === null)).length;
 
@@ -389,6 +390,17 @@ describe('gaps and markers in Chromium', () => {
     // The key under the chart names what it marks.
     expect(await page.locator('#metric-changeFailureRate .marker-key').textContent()).toMatch(/Markers:\s*rollback\s*incident\s*freeze/);
     expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('draws a custom series’ target as a line across the whole chart', async () => {
+    const document = JSON.parse(readFileSync(path.join(builtSite('example-internal'), 'api/metrics.json'), 'utf8')) as MetricsDocument;
+    const { page } = await openMetrics(example);
+    const { drawn, colours } = await drawingOf(page, 'custom-support-tickets-chart');
+    const target = drawn.filter((entry) => entry.kind === 'path' && entry.style === colours.target).at(-1)!;
+    // One stretch from the first row to the last: a line, not points.
+    expect(target.ops!.filter(([kind]) => kind === 'M')).toHaveLength(1);
+    expect(target.ops!.filter(([kind]) => kind === 'L')).toHaveLength(document.custom[0]!.rows.length - 1);
     await page.context().close();
   });
 
