@@ -144,8 +144,8 @@ export function buildDrillDowns(hub: Hub, scopes: readonly Scope[]): { pages: Dr
   return { pages, index };
 }
 
-/** Why: a month's group on a drill-down page has a stable fragment id. */
-export function monthAnchor(month: string): string {
+/** A month's group on a drill-down page has a stable fragment id. */
+function monthAnchor(month: string): string {
   return `month-${month}`;
 }
 

@@ -690,13 +690,13 @@ function restoreHours(incident: Incident): number | null {
   return incident.resolvedAt ? elapsedMs(incident.startedAt, incident.resolvedAt) / MS_PER_HOUR : null;
 }
 
-/** Why: SPEC §4's change failure: a rollback, or any incident caused by the release. */
-export function isChangeFailure(release: DeployedRelease): boolean {
+/** SPEC §4's change failure: a rollback, or any incident caused by the release. */
+function isChangeFailure(release: DeployedRelease): boolean {
   return release.status === 'rolled-back' || release.incidents.length > 0;
 }
 
-/** Why: SPEC §4's rework: a release made to fix another release's incident (`fixes`). */
-export function isRework(release: Release): boolean {
+/** SPEC §4's rework: a release made to fix another release's incident (`fixes`). */
+function isRework(release: Release): boolean {
   return release.fixes.length > 0;
 }
 

@@ -59,8 +59,6 @@ import {
 import { HEADLINE_WINDOW_DAYS, PERIOD_IDS, periodMonths, type PeriodId } from './periods.ts';
 import { explainScopeMonth, scopesOf, type Scope } from './scopes.ts';
 
-export { HEADLINE_WINDOW_DAYS } from './periods.ts';
-
 /** Months the all-time charts and tables show: a page stays the same size however long the history; every month is in `/api/metrics.json`. */
 export const CHART_MONTHS = 24;
 

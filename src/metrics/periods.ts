@@ -67,9 +67,3 @@ export function periodMonths(period: Period, hubZone: string): string[] {
   const count = first.until(last, { largestUnit: 'months' }).months + 1;
   return Array.from({ length: count }, (_, index) => first.add({ months: index }).toString());
 }
-
-/** Why: the 90 days before the headline period, for "vs previous 90 days". */
-export function previousPeriod(period: Period): Period | null {
-  if (period.id !== 'last-90-days' || !period.from) return null;
-  return { ...period, from: period.from.subtract({ hours: 24 * HEADLINE_WINDOW_DAYS }), to: period.from };
-}

@@ -1,7 +1,7 @@
 /** The periods of the metrics views: bounds in exact time and in the hub zone, and the months they chart. */
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { inPeriod, periodMonths, periodOf, previousPeriod, releasesIn } from '../../src/metrics/periods.ts';
+import { inPeriod, periodMonths, periodOf, releasesIn } from '../../src/metrics/periods.ts';
 import { at, makeRelease } from './helpers/hub-factory.ts';
 
 const NOW = Temporal.Instant.from('2026-11-26T09:00:00Z');
@@ -15,7 +15,6 @@ describe('periodOf', () => {
     expect(inPeriod(period, at('2026-08-28T09:00:01Z'))).toBe(true);
     expect(inPeriod(period, at('2026-11-26T09:00Z'))).toBe(true);
     expect(inPeriod(period, at('2026-11-26T09:00:01Z'))).toBe(false); // after now
-    expect(previousPeriod(period)).toMatchObject({ from: Temporal.Instant.from('2026-05-30T09:00:00Z'), to: period.from });
     expect(periodMonths(period, ZONE)).toEqual(['2026-08', '2026-09', '2026-10', '2026-11']);
   });
 
@@ -25,7 +24,6 @@ describe('periodOf', () => {
     expect(inPeriod(period, at('2025-12-01T00:00'))).toBe(true);
     expect(inPeriod(period, at('2025-11-30T23:59'))).toBe(false);
     expect(periodMonths(period, ZONE)).toHaveLength(12);
-    expect(previousPeriod(period)).toBeNull(); // no trend: its current month is not over
   });
 
   it('all time: every release, deployed or not; bounded periods hold deployed releases by their release time', () => {
