@@ -210,6 +210,7 @@ export function generateContentRoot(options: GenerateOptions): GeneratedRoot {
       owners: [...byRole('Release Manager'), ...byRole('Engineering Lead')],
       marketers: byRole('Product Manager'),
       runbooks,
+      previousIncidents: [],
     };
     windows.forEach((window, index) => {
       const version = versions[index]!;
@@ -421,6 +422,8 @@ interface ReleaseContext {
   owners: string[];
   marketers: string[];
   runbooks: RunbookSet;
+  /** Incident ids of the product's previous release: a deployed patch after it fixes them (rework). */
+  previousIncidents: string[];
 }
 
 /** Why: one release file with every field SPEC §1 allows, filled as the status implies. */
@@ -465,6 +468,9 @@ function releaseFile(
   }
   if (finishedAt !== undefined && (status === 'rolled-back' || random.chance(0.05)))
     frontmatter.incidents = incidents(finishedAt, status === 'rolled-back' ? random.int(1, 2) : 1, at, random);
+  // No random draw here, so the rest of the corpus is the one it was before `fixes` existed.
+  if (finishedAt !== undefined && version.kind === 'patch' && context.previousIncidents.length > 0) frontmatter.fixes = context.previousIncidents;
+  context.previousIncidents = ((frontmatter.incidents as YamlMap[] | undefined) ?? []).map((incident) => String(incident.id));
   if (finishedAt !== undefined && random.chance(0.6)) {
     frontmatter.satisfaction = {
       score: Math.round((status === 'rolled-back' ? 1 + random.next() * 2.5 : 3 + random.next() * 2) * 10) / 10,
@@ -588,6 +594,17 @@ function hubYaml(products: { id: string; name: string }[], total: number): strin
     `  durationMinutes: ${WINDOW_MINUTES}`,
     'metrics:',
     '  onTimeToleranceMinutes: 15',
+    '  benchmarks:',
+    '    name: Bench delivery targets',
+    '    published: "2026-01"',
+    '    source: { title: Bench engineering handbook, url: "https://handbook.bench.example/targets", note: Our own targets. }',
+    '    keys:',
+    '      changeLeadTime:',
+    '        - { band: elite, published: Within a week, atMost: 7 }',
+    '        - { band: high, published: Within a month, atMost: 30 }',
+    '        - { band: low, published: Longer }',
+    '      deploymentReworkRate:',
+    '        - { band: high, published: At most 10 %, atMost: 10 }',
     'issueUrl: https://tracker.bench.example/issues/{id}',
     'accentColor: "#1f6feb"',
     'footerLinks:',

@@ -3,7 +3,9 @@
  * `src/metrics/charts.ts`). An enhancement only: every chart's numbers are also in the table
  * under it. Chart.js is imported piece by piece (no `chart.js/auto`) so the bundle holds only
  * the line and bar charts used here. Colours come from the page's CSS custom properties, so
- * charts follow light and dark mode; animation is off for `prefers-reduced-motion`.
+ * charts follow light and dark mode; animation is off for `prefers-reduced-motion`. A month without
+ * data is a gap in its line (never a line drawn across it), and a small plugin marks rollbacks
+ * (dashed line), incidents (diamond on the axis) and freezes (shaded band) at their time.
  */
 import {
   BarController,
@@ -19,10 +21,10 @@ import {
   Tooltip,
   type ChartConfiguration,
   type ChartDataset,
+  type Plugin,
   type PointStyle,
 } from 'chart.js';
-import type { ChartSeries, ChartSpec, SeriesColor } from '../metrics/charts.ts';
-import { CHART_PALETTE_SIZE } from '../metrics/charts.ts';
+import { CHART_PALETTE_SIZE, type ChartMarker, type ChartSeries, type ChartSpec, type SeriesColor } from '../metrics/chart-spec.ts';
 import { formatMetricNumber, formatMetricValue } from '../presentation/number-format.ts';
 
 Chart.register(LineController, BarController, CategoryScale, LinearScale, PointElement, LineElement, BarElement, Legend, Tooltip, Title);
@@ -37,6 +39,7 @@ interface Theme {
   grid: string;
   palette: string[];
   font: string;
+  markers: { rollback: string; incident: string; freeze: string };
 }
 
 type ChartType = 'bar' | 'line';
@@ -45,6 +48,8 @@ interface DrawnChart {
   chart: Chart<ChartType, (number | null)[], string>;
   spec: ChartSpec;
   canvas: HTMLCanvasElement;
+  /** The colours it is drawn with; the marker plugin reads them at each draw. */
+  theme: Theme;
 }
 
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
@@ -62,6 +67,7 @@ function readTheme(element: Element): Theme {
     grid: read('--border', '#d0d7de'),
     palette: Array.from({ length: CHART_PALETTE_SIZE }, (_, index) => read(`--chart-${index + 1}`, foreground)),
     font: style.fontFamily,
+    markers: { rollback: read('--chart-rollback', foreground), incident: read('--chart-incident', foreground), freeze: read('--chart-freeze', 'transparent') },
   };
 }
 
@@ -91,8 +97,8 @@ function dataset(series: ChartSeries, index: number, spec: ChartSpec, theme: The
     pointStyle: isTarget ? 'line' : POINT_STYLES[index % POINT_STYLES.length],
     // Points on the edge of a fixed range (100 %, a score of 5) are drawn whole.
     clip: false,
-    // A month without data is a gap in the table; the line joins the months that have data.
-    spanGaps: true,
+    // A month without data is a gap: the line stops at it instead of joining the months around it.
+    spanGaps: false,
     tension: 0,
   };
 }
@@ -102,11 +108,54 @@ function tick(value: number, spec: ChartSpec): string {
   return format === 'percent' ? `${formatMetricNumber(value, 'percent')}%` : formatMetricNumber(value, format);
 }
 
-function configuration(spec: ChartSpec, theme: Theme): ChartConfiguration<ChartType, (number | null)[], string> {
+/** Draws a chart's markers over its plot area, at their positions on the category axis (month i spans i − 0.5 to i + 0.5). */
+function markerPlugin(markers: readonly ChartMarker[], theme: () => Theme): Plugin<ChartType> {
+  return {
+    id: 'releaseHubMarkers',
+    afterDatasetsDraw(chart) {
+      const { ctx, chartArea, scales } = chart;
+      const x = scales.x;
+      if (!x || markers.length === 0) return;
+      const at = (position: number) => Math.min(chartArea.right, Math.max(chartArea.left, x.getPixelForValue(position)));
+      const colors = theme().markers;
+      ctx.save();
+      for (const marker of markers) {
+        const left = at(marker.at);
+        if (marker.kind === 'freeze') {
+          ctx.fillStyle = colors.freeze;
+          ctx.fillRect(left, chartArea.top, Math.max(2, at(marker.until ?? marker.at) - left), chartArea.bottom - chartArea.top);
+        } else if (marker.kind === 'rollback') {
+          ctx.strokeStyle = colors.rollback;
+          ctx.lineWidth = 2;
+          ctx.setLineDash([5, 3]);
+          ctx.beginPath();
+          ctx.moveTo(left, chartArea.top);
+          ctx.lineTo(left, chartArea.bottom);
+          ctx.stroke();
+        } else {
+          const size = 5;
+          ctx.fillStyle = colors.incident;
+          ctx.setLineDash([]);
+          ctx.beginPath();
+          ctx.moveTo(left, chartArea.bottom - 2 * size);
+          ctx.lineTo(left + size, chartArea.bottom - size);
+          ctx.lineTo(left, chartArea.bottom);
+          ctx.lineTo(left - size, chartArea.bottom - size);
+          ctx.closePath();
+          ctx.fill();
+        }
+      }
+      ctx.restore();
+    },
+  };
+}
+
+function configuration(spec: ChartSpec, theme: Theme, plugins: Plugin<ChartType>[] = []): ChartConfiguration<ChartType, (number | null)[], string> {
   const axisTitle = (text: string) => ({ display: true, text, color: theme.foreground, font: { family: theme.font } });
   return {
     type: spec.type,
     data: { labels: spec.labels, datasets: spec.series.map((series, index) => dataset(series, index, spec, theme)) },
+    plugins,
     options: {
       responsive: true,
       maintainAspectRatio: false,
@@ -144,7 +193,10 @@ function configuration(spec: ChartSpec, theme: Theme): ChartConfiguration<ChartT
         },
         tooltip: {
           callbacks: {
-            label: (item) => `${item.dataset.label ?? ''}: ${formatMetricValue(item.parsed.y, spec.valueFormat)}`,
+            label: (item) => {
+              const detail = spec.series[item.datasetIndex]?.details[item.dataIndex];
+              return `${item.dataset.label ?? ''}: ${formatMetricValue(item.parsed.y, spec.valueFormat)}${detail ? ` (${detail})` : ''}`;
+            },
           },
         },
       },
@@ -158,15 +210,17 @@ function drawAll(): void {
     const spec = JSON.parse(canvas.dataset.chart ?? '') as ChartSpec;
     const figure = canvas.closest('figure');
     if (figure) figure.hidden = false;
-    const chart = new Chart(canvas, configuration(spec, readTheme(canvas)));
-    drawn.push({ chart, spec, canvas });
+    const entry = { spec, canvas, theme: readTheme(canvas) } as DrawnChart;
+    entry.chart = new Chart(canvas, configuration(spec, entry.theme, [markerPlugin(spec.markers, () => entry.theme)]));
+    drawn.push(entry);
   }
 }
 
 /** Re-reads colours and motion settings after the colour scheme or the theme attribute changed. */
 function restyle(): void {
   for (const entry of drawn) {
-    const next = configuration(entry.spec, readTheme(entry.canvas));
+    entry.theme = readTheme(entry.canvas);
+    const next = configuration(entry.spec, entry.theme);
     entry.chart.options = next.options ?? {};
     entry.chart.data.datasets = next.data.datasets;
     entry.chart.update('none');

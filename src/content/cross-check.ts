@@ -84,6 +84,41 @@ export function crossCheck(input: CrossCheckInput, problems: Problem[]): void {
     for (const [index, id] of runbooks.entries()) runbook(source, typeof data.runbooks === 'string' ? ['runbooks'] : ['runbooks', index], id);
     runbook(source, ['rollback', 'runbook'], nested('rollback').runbook);
   }
+  // A release file that failed to load hides its incidents: an id it holds is not reported as unknown too.
+  checkFixes(
+    input.releases,
+    report,
+    problems.some((problem) => problem.severity === 'error' && problem.file.startsWith('releases/')),
+  );
+}
+
+/** `fixes:` names incidents of other releases (SPEC §4 rework), each once. */
+function checkFixes(releases: LoadedRelease[], report: Report, someReleaseFailed: boolean): void {
+  const owners = new Map<string, Set<string>>();
+  for (const { release } of releases) for (const incident of release.incidents) owners.set(incident.id, (owners.get(incident.id) ?? new Set()).add(release.id));
+  const known = [...owners.keys()];
+  for (const { release, source } of releases) {
+    release.fixes.forEach((id, index) => {
+      const path = ['fixes', index];
+      const ownedBy = owners.get(id);
+      if (release.fixes.indexOf(id) !== index) report(source, path, `"${id}" is listed twice`, 'list each incident once');
+      else if (!ownedBy) {
+        if (someReleaseFailed) return;
+        report(
+          source,
+          path,
+          `"${id}" is not an incident of any release`,
+          suggestion(id, known) ?? 'use the id of an incident listed under incidents: of the release that caused it, or add the incident there',
+        );
+      } else if (ownedBy.size === 1 && ownedBy.has(release.id))
+        report(
+          source,
+          path,
+          `"${id}" is an incident of this release; fixes: names incidents of other releases`,
+          'remove it from fixes (a release that fixes its own incident is not rework)',
+        );
+    });
+  }
 }
 
 function isObject(value: unknown): boolean {

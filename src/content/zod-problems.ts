@@ -33,6 +33,11 @@ function issueProblems(issue: Issue, schema: z.ZodType, source: YamlSource, base
       fix: suggestion(key, known) ?? `remove it, or check the spelling (known fields: ${known.join(', ')})`,
     }));
   }
+  if (issue.code === 'invalid_union') {
+    // The option whose form the value has (its issues are all inside the value) says what is wrong inside it.
+    const inner = (issue.errors as Issue[][]).find((option) => option.length > 0 && option.every((nested) => nested.path.length > 0));
+    if (inner) return inner.flatMap((nested) => issueProblems({ ...nested, path: [...issue.path, ...nested.path] }, schema, source, basePath));
+  }
   const { message, fix } = describe(issue, path);
   return [{ severity: 'error', file: source.file, line: source.lineOf(path), field: fieldPath(path) || undefined, message, fix }];
 }
@@ -70,8 +75,18 @@ function describe(issue: Issue, path: readonly PropertyKey[]): { message: string
           ? `must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}, got ${describeValue(issue.input)}`
           : issue.message,
       };
-    case 'invalid_union':
-      return { message: `has an unexpected form: ${describeValue(issue.input)}` };
+    case 'invalid_union': {
+      const forms = (issue.errors as Issue[][]).flatMap((option) => {
+        const [first] = option;
+        if (first?.code === 'invalid_value') return first.values.map(String);
+        if (first?.code === 'invalid_type') return [article(first.expected)];
+        return [];
+      });
+      return {
+        message:
+          forms.length > 0 ? `must be ${forms.join(' or ')}, got ${describeValue(issue.input)}` : `has an unexpected form: ${describeValue(issue.input)}`,
+      };
+    }
     default:
       return splitFix(issue.message);
   }
@@ -137,8 +152,7 @@ function editDistance(a: string, b: string): number {
 function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let node: unknown = schema;
   for (const segment of path) {
-    node = unwrap(node);
-    const def = (node as { def?: { type?: string; element?: unknown; shape?: Record<string, unknown> } }).def;
+    const def = (unwrap(node) as { def?: { type?: string; element?: unknown; shape?: Record<string, unknown> } }).def;
     if (def?.type === 'array' && typeof segment === 'number') node = def.element;
     else if (def?.type === 'object' && def.shape) node = def.shape[String(segment)];
     else return [];
@@ -147,13 +161,19 @@ function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   return shape ? Object.keys(shape) : [];
 }
 
+/** The schema under wrappers (optional, default, pipe); for a union (`false` or a map of fields), its object option. */
 function unwrap(node: unknown): unknown {
   let current = node as { def?: { type?: string; innerType?: unknown; out?: unknown } };
   for (let depth = 0; depth < 10 && current?.def; depth++) {
     const { type, innerType } = current.def;
     if ((type === 'optional' || type === 'default' || type === 'nullable' || type === 'prefault') && innerType) current = innerType as typeof current;
     else if (type === 'pipe' && current.def.out) current = current.def.out as typeof current;
-    else break;
+    else if (type === 'union') {
+      const options = (current.def as { options?: (typeof current)[] }).options ?? [];
+      const object = options.find((option) => (unwrap(option) as typeof current).def?.type === 'object');
+      if (!object) break;
+      current = unwrap(object) as typeof current;
+    } else break;
   }
   return current;
 }

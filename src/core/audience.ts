@@ -38,7 +38,7 @@ export function viewForAudience(hub: Hub, audience: Audience): Hub {
   };
 }
 
-/** The customer-facing part of a public release: no people, runbooks, RACI, incidents or metrics. */
+/** The customer-facing part of a public release: no people, runbooks, RACI, incidents, the incidents it fixes, or metrics. */
 function publicRelease(release: Release): Release {
   return {
     id: release.id,
@@ -53,6 +53,7 @@ function publicRelease(release: Release): Release {
     deployment: release.deployment && { finishedAt: release.deployment.finishedAt },
     runbooks: [],
     incidents: [],
+    fixes: [],
     changes: release.changes.filter((change) => isPublicChange(release, change)),
     tags: release.tags,
     rescheduled: release.rescheduled,

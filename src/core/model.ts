@@ -4,10 +4,10 @@
  * reads this model and nothing else, so each concept has one definition.
  */
 import type { Temporal } from 'temporal-polyfill';
-import type { Audience, ChangeType, RaciCode, ReleaseStatus, Risk, RunbookKind } from '../schemas/vocabulary.ts';
+import type { Audience, BenchmarkBand, BenchmarkKey, ChangeType, RaciCode, ReleaseStatus, Risk, RunbookKind } from '../schemas/vocabulary.ts';
 
-export { AUDIENCES, CHANGE_TYPES, RACI_CODES, RELEASE_STATUSES, RISKS, RUNBOOK_KINDS } from '../schemas/vocabulary.ts';
-export type { Audience, ChangeType, RaciCode, ReleaseStatus, Risk, RunbookKind } from '../schemas/vocabulary.ts';
+export { AUDIENCES, BENCHMARK_BANDS, BENCHMARK_KEYS, CHANGE_TYPES, RACI_CODES, RELEASE_STATUSES, RISKS, RUNBOOK_KINDS } from '../schemas/vocabulary.ts';
+export type { Audience, BenchmarkBand, BenchmarkKey, ChangeType, RaciCode, ReleaseStatus, Risk, RunbookKind } from '../schemas/vocabulary.ts';
 
 /** A link found in a content body. */
 export interface ContentLink {
@@ -62,6 +62,26 @@ export interface FooterLink {
   external?: boolean;
 }
 
+/** One band of one key of a benchmark set: the published wording and the bound a value must meet (none: the catch-all band). */
+export interface BenchmarkRule {
+  band: BenchmarkBand;
+  published: string;
+  below?: number;
+  atMost?: number;
+  above?: number;
+  atLeast?: number;
+}
+
+/** A named, dated, cited set of performance bands (hub.yaml `metrics.benchmarks`). Values are in each key's unit. */
+export interface BenchmarkSet {
+  name: string;
+  /** `YYYY-MM` or `YYYY-MM-DD`. */
+  published: string;
+  source: { title: string; url: string; note?: string };
+  /** Best band first; a key left out has no band. */
+  keys: Partial<Record<BenchmarkKey, BenchmarkRule[]>>;
+}
+
 export interface HubConfig {
   title: string;
   /** Absolute site URL without trailing slash, e.g. `https://releases.acme.example`. */
@@ -70,7 +90,11 @@ export interface HubConfig {
   timezone: string;
   products: Product[];
   cadence?: Cadence;
-  metrics: { onTimeToleranceMinutes: number };
+  metrics: {
+    onTimeToleranceMinutes: number;
+    /** Left out: the bundled default set (DORA 2024); `false`: no bands at all. */
+    benchmarks?: BenchmarkSet | false;
+  };
   /** Issue tracker URL template; `#123` in Markdown links to it with `{id}` replaced. */
   issueUrl?: string;
   /** CSS colour for the hub's accent. */
@@ -141,7 +165,10 @@ export interface Release {
   raci?: string;
   runbooks: string[];
   rollback?: Rollback;
+  /** Incidents this release caused. */
   incidents: Incident[];
+  /** Ids of incidents of other releases this release fixes: unplanned work (rework). */
+  fixes: string[];
   satisfaction?: Satisfaction;
   gtm?: Gtm;
   changes: Change[];

@@ -113,3 +113,23 @@ export function icsPath(product?: string): string {
 export function absoluteUrl(siteUrl: string, href: string): string {
   return new URL(href, `${siteUrl.replace(/\/+$/, '')}/`).toString();
 }
+
+/**
+ * Why: a view of the metrics: `/metrics/` (all time, all products), `/metrics/<period>/` and
+ * `/metrics/<period>/<product>/` (`all-time` too, for one product). Periods are fixed words, so a
+ * product id never takes their place.
+ */
+export function metricsViewPath(period: string, product?: string): string {
+  if (period === 'all-time' && !product) return sectionPath('metrics');
+  return sitePath(`/metrics/${period}/${product ? `${product}/` : ''}`);
+}
+
+/** Why: the releases behind one metric of one view, paginated: `/metrics/<metric>/<period>/[<product>/][page/<n>/]`. */
+export function metricsDrillPath(metric: string, period: string, product?: string, page = 1): string {
+  return pagedPath(sitePath(`/metrics/${metric}/${period}/${product ? `${product}/` : ''}`), page);
+}
+
+/** Why: a chart's data table as CSV: `/metrics/csv/<period>/[<product>/]<chart>.csv`. */
+export function metricsCsvPath(period: string, chart: string, product?: string): string {
+  return sitePath(`/metrics/csv/${period}/${product ? `${product}/` : ''}${chart}.csv`);
+}

@@ -11,7 +11,8 @@
  *   their release time.
  * - Freezes: active ones (now inside) and those starting within the next 90 days. GTM launches:
  *   required launches of non-cancelled releases from today to 30 days ahead (hub-zone days).
- * - Headline metrics compare the last 90 days with the 90 before (`computeTrend`, as /metrics/)
+ * - Headline metrics compare the last 90 days with the 90 before (`computeTrend`, as /metrics/),
+ *   say what each value is computed over ("6 of 9 releases …", linked to the releases behind it)
  *   and draw each metric's monthly values of the last 12 months (the current month so far).
  * - Internal panels (freezes, metrics, runbooks, GTM) are absent from a public build, not empty.
  */
@@ -20,8 +21,17 @@ import { expandCadence } from '../calendar/cadence.ts';
 import { compareText, isWholeDays } from '../calendar/common.ts';
 import { hasWindow } from '../calendar/conflicts.ts';
 import { formatDate, formatMonth, isoDateTime } from '../presentation/format.ts';
-import { metricAnchor } from '../metrics/page.ts';
-import { computeMetricSet, computeTrend, isDeployed, METRIC_DEFINITIONS, metricOptionsFor, type MetricField } from '../metrics/metrics.ts';
+import { buildMetricsSite, metricAnchor } from '../metrics/page.ts';
+import { provenanceSentence } from '../presentation/provenance.ts';
+import {
+  computeMetricSet,
+  computeTrend,
+  isDeployed,
+  METRIC_DEFINITIONS,
+  metricOptionsFor,
+  type MetricField,
+  type ProvenanceField,
+} from '../metrics/metrics.ts';
 import type { Audience, Freeze, Hub, Release, ReleaseStatus } from '../core/model.ts';
 import { describeTrend, formatMetricValue, type TrendText } from '../presentation/number-format.ts';
 import { formatTimeRange, productName, releaseListingPath } from '../releases/releases.ts';
@@ -39,8 +49,15 @@ export const FREEZE_HORIZON_DAYS = 90;
 export const HEALTH_WINDOW_DAYS = 90;
 /** Months drawn in each sparkline, ending with the current month. */
 export const SPARKLINE_MONTHS = 12;
-/** The metrics on the dashboard, in order: frequency, predictability, speed, quality. */
-export const HEADLINE_FIELDS = ['releaseCount', 'onScheduleRate', 'leadTimeDaysMedian', 'changeFailureRate'] as const satisfies readonly MetricField[];
+/** The metrics on the dashboard, in order: frequency, predictability, speed, and DORA's stability keys. */
+export const HEADLINE_FIELDS = [
+  'releaseCount',
+  'onScheduleRate',
+  'leadTimeDaysMedian',
+  'changeFailureRate',
+  'failedDeploymentRecoveryHoursMedian',
+  'deploymentReworkRate',
+] as const satisfies readonly ProvenanceField[];
 /** Longest lists on the dashboard; the rest is one link away. */
 export const LIST_LIMIT = 8;
 
@@ -110,6 +127,10 @@ export interface HealthMetric {
   field: MetricField;
   label: string;
   value: string;
+  /** What the value is computed over, e.g. "6 of 9 releases with a window on schedule". */
+  provenance: string;
+  /** The releases behind the value (the drill-down of the last 90 days); `null` when there are none. */
+  provenanceUrl: string | null;
   trend: TrendText;
   /** The metric's section on /metrics/. */
   url: string;
@@ -291,6 +312,8 @@ function healthPanel(hub: Hub, now: Temporal.Instant): HealthPanel {
   const months = lastMonths(now, options.hubZone, SPARKLINE_MONTHS);
   const deployedByMonth = Map.groupBy(hub.releases.filter(isDeployed), (release) => monthKey(release.deployment.finishedAt, options.hubZone));
   const monthly = months.map((month) => computeMetricSet(deployedByMonth.get(month) ?? [], options));
+  const site = buildMetricsSite(hub, now);
+  const provenance = site.document.provenance.periods.last90Days.overall;
   return {
     windowDays: HEALTH_WINDOW_DAYS,
     metrics: HEADLINE_FIELDS.map((field) => {
@@ -301,6 +324,8 @@ function healthPanel(hub: Hub, now: Temporal.Instant): HealthPanel {
         field,
         label: definition.label,
         value: formatMetricValue(current, definition),
+        provenance: provenanceSentence(field, provenance[field]),
+        provenanceUrl: site.drills.href(field, 'last-90-days', null),
         trend: describeTrend(trend.change[field], definition, HEALTH_WINDOW_DAYS, current !== null),
         url: `${sectionPath('metrics')}#${metricAnchor(field)}`,
         series,

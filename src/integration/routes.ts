@@ -31,6 +31,7 @@ export const HUB_ROUTES: readonly HubRoute[] = [
   { pattern: '/api/releases.json', entrypoint: 'api/releases.json.ts' },
   { pattern: '/api/metrics.json', entrypoint: 'api/metrics.json.ts', internal: true },
   { pattern: '/metrics/[...page]', entrypoint: 'metrics/[...page].astro', internal: true },
+  { pattern: '/metrics/csv/[...file]', entrypoint: 'metrics/csv/[...file].ts', internal: true },
   { pattern: '/runbooks/[...listing]', entrypoint: 'runbooks/[...listing].astro', internal: true },
   { pattern: '/runbooks/[id]', entrypoint: 'runbooks/[id].astro', internal: true },
   { pattern: '/runbooks/[id]/releases/[...page]', entrypoint: 'runbooks/[id]/releases/[...page].astro', internal: true },

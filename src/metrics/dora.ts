@@ -1,172 +1,132 @@
 /**
- * DORA performance bands (elite / high / medium / low) for a metric set, from the published
- * table of one report, encoded as data so the metrics page can render and cite it.
+ * DORA's five software delivery keys read from our metrics, and their performance band in a
+ * benchmark set (hub.yaml `metrics.benchmarks`; by default the bundled DORA 2024 set in
+ * `benchmarks/dora-2024.json`, which is data of the hub.yaml form, validated by the same schema).
  *
- * Source: DORA, "Accelerate State of DevOps Report 2021" (Google Cloud), the software delivery
- * performance table. How its wording becomes numbers (the report gives ranges in words):
- * - a day is 24 h, a week 7 days, a month 30 days, six months 180 days;
- * - each band has one numeric bound (a maximum for "lower is better", a minimum for deployment
- *   frequency); a value earns the best band whose bound it meets, and a value that meets no
- *   bound is low. So a value in a gap between two published ranges (a lead time of 2 hours sits
- *   between "less than one hour" and "one day to one week") gets the worse of the two, and where
- *   the report gives several bands the same range (change failure rate 16-30 % for high, medium
- *   and low) the best of them wins;
- * - our measures stand in for DORA's: deployment frequency = deployed releases per day
- *   (`releasesPerMonth` ÷ 30 unless given), lead time for changes = `leadTimeDaysMedian` (from
- *   `acceptedAt`, not from commit), change failure rate = `changeFailureRate`, time to restore
- *   service = `timeToRestoreHoursMedian`.
+ * How a set's bands classify a value:
+ * - each band of a key has at most one bound (`below`, `atMost`, `above`, `atLeast`), in the key's
+ *   unit: deployments per day, days, percent or hours; a value earns the best band, in the order
+ *   listed, whose bound it meets; a band without a bound takes any value no other band takes. So a
+ *   value in a gap between two published ranges gets the worse band, and where a worse band has a
+ *   stricter bound than a better one (DORA 2024's medium cluster had a lower change fail rate, 10 %,
+ *   than high, 20 %) the better band wins: a lower rate never earns a worse band;
+ * - a key without bands (deployment rework rate in DORA 2024, which publishes none) has no band;
+ * - the overall band is the weakest band among the keys that have one.
+ *
+ * Our measures stand in for DORA's: deployment frequency = deployed releases per day (releases per
+ * month ÷ 30 over all time, releases ÷ days over a period), change lead time = `leadTimeDaysMedian`
+ * (from `acceptedAt`, not from commit), change fail rate = `changeFailureRate`, failed deployment
+ * recovery time = `failedDeploymentRecoveryHoursMedian`, deployment rework rate = `deploymentReworkRate`.
  */
-import type { MetricSet } from './metrics.ts';
+import { benchmarkSetSchema, BENCHMARK_UNITS, HIGHER_IS_BETTER } from '../schemas/benchmarks.ts';
+import {
+  BENCHMARK_BANDS,
+  BENCHMARK_KEYS,
+  type BenchmarkBand,
+  type BenchmarkKey,
+  type BenchmarkRule,
+  type BenchmarkSet,
+  type HubConfig,
+} from '../core/model.ts';
+import type { MetricField, MetricSet } from './metrics.ts';
+import DORA_2024_DATA from './benchmarks/dora-2024.json' with { type: 'json' };
 
 /** The bands, best first. */
-export const DORA_BANDS = ['elite', 'high', 'medium', 'low'] as const;
-/** A DORA performance cluster, best first in `DORA_BANDS`. */
-export type DoraBand = (typeof DORA_BANDS)[number];
+export const DORA_BANDS = BENCHMARK_BANDS;
+/** A performance band. */
+export type DoraBand = BenchmarkBand;
+/** DORA's five keys, in the order the page lists them. */
+export const DORA_KEYS = BENCHMARK_KEYS;
+/** One of DORA's keys. */
+export type DoraKey = BenchmarkKey;
 
-/** DORA's four keys, in the order the page lists them. */
-export const DORA_KEYS = ['deploymentFrequency', 'leadTime', 'changeFailureRate', 'timeToRestore'] as const;
-/** One of DORA's four keys. */
-export type DoraKey = (typeof DORA_KEYS)[number];
+/** Why: the default benchmark set is data, checked by the schema a team's own set passes. */
+export const DORA_2024: BenchmarkSet = benchmarkSetSchema.parse(DORA_2024_DATA);
 
-/** The report the thresholds come from; the page cites it next to the table. */
-export const DORA_SOURCE = {
-  title: 'Accelerate State of DevOps Report 2021',
-  publisher: 'DORA (DevOps Research and Assessment), Google Cloud',
-  year: 2021,
-  url: 'https://dora.dev/research/2021/dora-report/',
-  citation: 'DORA, Accelerate State of DevOps Report 2021, Google Cloud: software delivery performance by cluster (elite, high, medium, low).',
-} as const;
+/** Days in a "month" of deployment frequency (DORA's wording is per day, week and month). */
+export const DAYS_PER_MONTH = 30;
 
-/** A numeric reading of a published range: the limit a value must stay within (or reach) to earn the band. */
-export interface DoraBound {
-  limit: number;
-  /** Whether the limit itself earns the band ("0%-15%" includes 15 %, "less than one hour" excludes 1 h). */
-  inclusive: boolean;
-}
-
-/** One band of one key: the report's wording and the bound we read it as (`null` for the catch-all low band). */
-export interface DoraBandRule {
-  band: DoraBand;
-  published: string;
-  bound: DoraBound | null;
-}
-
-/** The published thresholds of one key, in the unit of the matching metric. */
-export interface DoraKeyThresholds {
-  key: DoraKey;
+/** How a key is named (DORA's 2024 name), which metric stands in for it, and its benchmark unit. */
+export interface DoraKeyInfo {
   label: string;
-  /** Unit of the values and limits. */
+  metric: MetricField;
   unit: string;
-  /** `lower`: a bound is a maximum; `higher`: a bound is a minimum. */
   better: 'higher' | 'lower';
-  /** Best band first. */
-  rules: readonly DoraBandRule[];
 }
 
-/** The band of each key and the value it came from; `null` where the metric has no data. */
+const info = (key: DoraKey, label: string, metric: MetricField): DoraKeyInfo => ({
+  label,
+  metric,
+  unit: BENCHMARK_UNITS[key],
+  better: HIGHER_IS_BETTER.has(key) ? 'higher' : 'lower',
+});
+
+/** Why: the page names each key as DORA does and links it to the metric standing in for it. */
+export const DORA_KEY_INFO: Record<DoraKey, DoraKeyInfo> = {
+  deploymentFrequency: info('deploymentFrequency', 'Deployment frequency', 'releasesPerMonth'),
+  changeLeadTime: info('changeLeadTime', 'Change lead time', 'leadTimeDaysMedian'),
+  changeFailRate: info('changeFailRate', 'Change fail rate', 'changeFailureRate'),
+  failedDeploymentRecoveryTime: info('failedDeploymentRecoveryTime', 'Failed deployment recovery time', 'failedDeploymentRecoveryHoursMedian'),
+  deploymentReworkRate: info('deploymentReworkRate', 'Deployment rework rate', 'deploymentReworkRate'),
+};
+
+/** The band of each key and the value (in the key's unit) it came from; `null` where there is no data or no band. */
 export interface DoraAssessment {
-  /** The lowest band among the keys with data; `null` when no key has data. */
+  /** The weakest band among the keys that have one; `null` when none has. */
   overall: DoraBand | null;
   keys: Record<DoraKey, { value: number | null; band: DoraBand | null }>;
 }
 
-const HOURS_PER_DAY = 24;
-const DAYS_PER_WEEK = 7;
-const DAYS_PER_MONTH = 30;
-const DAYS_PER_SIX_MONTHS = 6 * DAYS_PER_MONTH;
-
-/** A bound the limit itself does not meet ("less than", "multiple per day"). */
-const exclusive = (limit: number): DoraBound => ({ limit, inclusive: false });
-/** A bound the limit itself meets ("0%-15%", "between one day and one week"). */
-const inclusive = (limit: number): DoraBound => ({ limit, inclusive: true });
-
-/** Why: the table is data, so the page renders exactly what the classification uses. */
-export const DORA_THRESHOLDS: Record<DoraKey, DoraKeyThresholds> = {
-  deploymentFrequency: {
-    key: 'deploymentFrequency',
-    label: 'Deployment frequency',
-    unit: 'deployments per day',
-    better: 'higher',
-    rules: [
-      { band: 'elite', published: 'On-demand (multiple deploys per day)', bound: exclusive(1) },
-      { band: 'high', published: 'Between once per week and once per month', bound: inclusive(1 / DAYS_PER_MONTH) },
-      {
-        band: 'medium',
-        published: 'Between once per month and once every 6 months',
-        bound: inclusive(1 / DAYS_PER_SIX_MONTHS),
-      },
-      { band: 'low', published: 'Fewer than once per six months', bound: null },
-    ],
-  },
-  leadTime: {
-    key: 'leadTime',
-    label: 'Lead time for changes',
-    unit: 'days',
-    better: 'lower',
-    rules: [
-      { band: 'elite', published: 'Less than one hour', bound: exclusive(1 / HOURS_PER_DAY) },
-      { band: 'high', published: 'Between one day and one week', bound: inclusive(DAYS_PER_WEEK) },
-      { band: 'medium', published: 'Between one month and six months', bound: inclusive(DAYS_PER_SIX_MONTHS) },
-      { band: 'low', published: 'More than six months', bound: null },
-    ],
-  },
-  changeFailureRate: {
-    key: 'changeFailureRate',
-    label: 'Change failure rate',
-    unit: 'fraction (0-1)',
-    better: 'lower',
-    rules: [
-      { band: 'elite', published: '0%-15%', bound: inclusive(0.15) },
-      { band: 'high', published: '16%-30%', bound: inclusive(0.3) },
-      { band: 'medium', published: '16%-30%', bound: inclusive(0.3) },
-      { band: 'low', published: '16%-30%', bound: null },
-    ],
-  },
-  timeToRestore: {
-    key: 'timeToRestore',
-    label: 'Time to restore service',
-    unit: 'hours',
-    better: 'lower',
-    rules: [
-      { band: 'elite', published: 'Less than one hour', bound: exclusive(1) },
-      { band: 'high', published: 'Less than one day', bound: exclusive(HOURS_PER_DAY) },
-      { band: 'medium', published: 'Between one day and one week', bound: inclusive(DAYS_PER_WEEK * HOURS_PER_DAY) },
-      { band: 'low', published: 'More than six months', bound: null },
-    ],
-  },
-};
-
-/** Why: one key's band for one value, so the page can also mark the row of the table a value falls in. */
-export function doraBandFor(key: DoraKey, value: number): DoraBand {
-  const thresholds = DORA_THRESHOLDS[key];
-  const earned = thresholds.rules.find((rule) => rule.bound !== null && meets(value, rule.bound, thresholds.better));
-  return earned?.band ?? 'low';
+/** Why: hub.yaml chooses the benchmark set: left out, DORA 2024; `false`, none; else its own. */
+export function benchmarksFor(config: HubConfig): BenchmarkSet | null {
+  const chosen = config.metrics.benchmarks;
+  return chosen === false ? null : (chosen ?? DORA_2024);
 }
 
-/** Why: the metrics page shows each product's DORA band; the overall band is its weakest key. */
-export function doraBand(metrics: MetricSet, deploymentsPerDay?: number): DoraAssessment {
-  const values: Record<DoraKey, number | null> = {
-    deploymentFrequency: deploymentsPerDay ?? perDay(metrics.releasesPerMonth),
-    leadTime: metrics.leadTimeDaysMedian,
-    changeFailureRate: metrics.changeFailureRate,
-    timeToRestore: metrics.timeToRestoreHoursMedian,
+/** Why: the keys in their benchmark units (rates in percent), from a metric set and the deployments per day of its period. */
+export function doraValues(metrics: MetricSet, deploymentsPerDay: number | null): Record<DoraKey, number | null> {
+  const percent = (value: number | null) => (value === null ? null : value * 100);
+  return {
+    deploymentFrequency: deploymentsPerDay,
+    changeLeadTime: metrics.leadTimeDaysMedian,
+    changeFailRate: percent(metrics.changeFailureRate),
+    failedDeploymentRecoveryTime: metrics.failedDeploymentRecoveryHoursMedian,
+    deploymentReworkRate: percent(metrics.deploymentReworkRate),
   };
+}
+
+/** Why: deployment frequency per day: releases per month ÷ 30 over all time, or releases ÷ the days of a period. */
+export function deploymentsPerDay(metrics: MetricSet, periodDays: number | null): number | null {
+  if (periodDays !== null) return metrics.releaseCount / periodDays;
+  return metrics.releasesPerMonth === null ? null : metrics.releasesPerMonth / DAYS_PER_MONTH;
+}
+
+/** Why: one key's band for one value, so the page can also mark the band a value falls in; `null` when the key has no bands. */
+export function bandFor(set: BenchmarkSet, key: DoraKey, value: number): DoraBand | null {
+  const rules = set.keys[key];
+  if (!rules || rules.length === 0) return null;
+  const earned = rules.find((rule) => meets(value, rule));
+  return earned?.band ?? null;
+}
+
+/** Why: the DORA table shows each key's band and the overall band, the weakest key's. */
+export function doraAssessment(set: BenchmarkSet | null, values: Record<DoraKey, number | null>): DoraAssessment {
   const keys = Object.fromEntries(
     DORA_KEYS.map((key) => {
       const value = values[key];
-      return [key, { value, band: value === null ? null : doraBandFor(key, value) }];
+      return [key, { value, band: value === null || set === null ? null : bandFor(set, key, value) }];
     }),
   ) as DoraAssessment['keys'];
   return { overall: lowestBand(DORA_KEYS.map((key) => keys[key].band)), keys };
 }
 
-function meets(value: number, bound: DoraBound, better: 'higher' | 'lower'): boolean {
-  if (better === 'lower') return bound.inclusive ? value <= bound.limit : value < bound.limit;
-  return bound.inclusive ? value >= bound.limit : value > bound.limit;
-}
-
-function perDay(releasesPerMonth: number | null): number | null {
-  return releasesPerMonth === null ? null : releasesPerMonth / DAYS_PER_MONTH;
+/** A bound met, or no bound at all (the catch-all band). */
+function meets(value: number, rule: BenchmarkRule): boolean {
+  if (rule.below !== undefined) return value < rule.below;
+  if (rule.atMost !== undefined) return value <= rule.atMost;
+  if (rule.above !== undefined) return value > rule.above;
+  if (rule.atLeast !== undefined) return value >= rule.atLeast;
+  return true;
 }
 
 function lowestBand(bands: readonly (DoraBand | null)[]): DoraBand | null {

@@ -8,11 +8,16 @@
  * - Nothing is rounded, here or in the JSON: rounding is presentation, so a page table and
  *   `/api/metrics.json` hold the same numbers.
  * - No data is `null` (never 0, never NaN). `releaseCount` is a count, so it is 0, not null.
+ * - Every value comes with its provenance: the releases (or incidents) it is computed over, the
+ *   ones left out and why, and its numerator and denominator. The value is computed from that
+ *   provenance, so the two cannot disagree, and anyone can recompute it from the release ids.
  */
 import { Temporal } from 'temporal-polyfill';
 import { ownValue } from '../core/own.ts';
-import type { Hub, HubConfig, Incident, MetricSeries, Release, TimeWindow } from '../core/model.ts';
+import type { Hub, HubConfig, Incident, MetricSeries, Release } from '../core/model.ts';
 import { compareTimes, monthKey, monthsBetweenInclusive } from '../core/time.ts';
+import { environmentOf } from './environments.ts';
+import { periodOf, releasesIn, type PeriodId } from './periods.ts';
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_HOUR = 60 * MS_PER_MINUTE;
@@ -50,8 +55,12 @@ export interface MetricSet {
   deploymentMinutesMedian: number | null;
   /** Fraction 0..1 of D rolled back or with at least one incident. */
   changeFailureRate: number | null;
-  /** Median hours from incident start to resolution, over resolved incidents of D. */
+  /** Alias of `failedDeploymentRecoveryHoursMedian` (its pre-2023 DORA name), kept for existing consumers. */
   timeToRestoreHoursMedian: number | null;
+  /** Fraction 0..1 of D that is unplanned: releases that fix an incident of another release (`fixes`). */
+  deploymentReworkRate: number | null;
+  /** Median hours from incident start to resolution, over the resolved incidents of D. */
+  failedDeploymentRecoveryHoursMedian: number | null;
 }
 
 /** The name of one metric: a field of `MetricSet`. */
@@ -67,6 +76,52 @@ export type MonthMetrics = { month: string } & Omit<MetricSet, 'releasesPerMonth
 /** A `byProduct` entry: the product's metric set and its months (the hub-wide month range, for aligned charts). */
 export interface ProductMetrics extends MetricSet {
   byMonth: MonthMetrics[];
+}
+
+/** A bounded period of `periods`: its bounds (ISO instants) and its metric sets. */
+export interface PeriodMetrics {
+  /** Releases finished after `from` (at or after, for the last 12 months) and by `to`. */
+  from: string;
+  to: string;
+  overall: MetricSet;
+  byProduct: Record<string, MetricSet>;
+}
+
+/** Deployment frequency and duration of one environment (`byEnvironment`). */
+export interface EnvironmentMetrics {
+  releaseCount: number;
+  releasesPerMonth: number | null;
+  deploymentMinutesMedian: number | null;
+}
+
+/**
+ * How one value was worked out, in `/api/metrics.json`: release ids only (every other input is in
+ * `/api/releases.json`), so anyone can recompute the value. `counted` is the denominator's
+ * releases; `matching` (rates) the numerator's; `incidents` (recovery time) the resolved incidents
+ * whose durations the median is over; `excluded` the releases left out, by reason, and
+ * `unresolvedIncidents` the open incidents left out.
+ */
+export interface ProvenanceJson {
+  numerator: number | null;
+  denominator: number;
+  counted: string[];
+  matching?: string[];
+  incidents?: { release: string; incident: string }[];
+  excluded: Partial<Record<ExclusionReason, string[]>>;
+  unresolvedIncidents?: { release: string; incident: string }[];
+}
+
+/** The provenance of every field of a set, as JSON. */
+export type SetProvenanceJson = Record<ProvenanceField, ProvenanceJson>;
+/** The provenance of a month, as JSON: every field but `releasesPerMonth`. */
+export type MonthProvenanceJson = Omit<SetProvenanceJson, 'releasesPerMonth'>;
+
+/** How every number of the document was worked out, by the same keys as the numbers. */
+export interface DocumentProvenance {
+  overall: SetProvenanceJson;
+  byProduct: Record<string, { overall: SetProvenanceJson; byMonth: Record<string, MonthProvenanceJson> }>;
+  byMonth: Record<string, MonthProvenanceJson>;
+  periods: Record<'last12Months' | 'last90Days', { overall: SetProvenanceJson; byProduct: Record<string, SetProvenanceJson> }>;
 }
 
 /** A custom series from `content/metrics/<id>.csv` and its sidecar, as JSON. Absent values are `null`. */
@@ -92,6 +147,69 @@ export interface MetricDefinition {
   better: 'higher' | 'lower' | null;
   /** Plain-English "how we compute this"; it describes the code in this file. */
   description: string;
+  /** Set when this field is another name for that field (the same value). */
+  aliasOf?: MetricField;
+}
+
+/**
+ * Why a release (or one of its incidents) of a set is not counted in a metric: not deployed (its
+ * status), no deployment finish time, no window, no `acceptedAt`, no deployment start, no survey,
+ * a survey without responses, no incident, or an incident not resolved yet.
+ */
+export type ExclusionReason =
+  | 'not-deployed'
+  | 'no-finish-time'
+  | 'no-window'
+  | 'no-accepted-at'
+  | 'no-start-time'
+  | 'no-survey'
+  | 'no-responses'
+  | 'no-incident'
+  | 'unresolved';
+
+/** One input of a metric: a release (or one of its incidents) and what it contributes. */
+export interface CountedInput {
+  release: string;
+  /** For incident metrics: the incident id. */
+  incident?: string;
+  /** Rates: whether it matches (rolled back, on schedule, …); medians: its value in the metric's unit; satisfaction: its score. */
+  value?: number | boolean;
+  /** Satisfaction: the survey's responses (its weight). */
+  weight?: number;
+}
+
+/** A release (or an incident) of the set that the metric leaves out, and why. */
+export interface ExcludedInput {
+  release: string;
+  incident?: string;
+  reason: ExclusionReason;
+}
+
+/**
+ * How one value was worked out. Rates: `numerator` of `denominator` counted releases match.
+ * Medians: the median of `denominator` values (`numerator` is null). Satisfaction: Σ score ×
+ * responses over Σ responses. Releases per month: releases over calendar months. Counts: the count.
+ */
+export interface MetricProvenance {
+  numerator: number | null;
+  denominator: number;
+  /** The inputs, oldest release first (incident metrics: one per resolved incident). */
+  counted: CountedInput[];
+  /** What the set holds but the metric leaves out. */
+  excluded: ExcludedInput[];
+}
+
+/** The fields with a provenance of their own (the alias shares its field's). */
+export type ProvenanceField = Exclude<MetricField, 'timeToRestoreHoursMedian'>;
+/** The provenance of every field of a set. */
+export type SetProvenance = Record<ProvenanceField, MetricProvenance>;
+/** The provenance of a month: every field but `releasesPerMonth`. */
+export type MonthProvenance = Omit<SetProvenance, 'releasesPerMonth'>;
+
+/** A metric set and how each value was worked out. */
+export interface ExplainedSet {
+  metrics: MetricSet;
+  provenance: SetProvenance;
 }
 
 /** The `/api/metrics.json` document. */
@@ -106,6 +224,12 @@ export interface MetricsDocument {
   byProduct: Record<string, ProductMetrics>;
   /** Every month from the first to the last release month (hub zone), empty months included. */
   byMonth: MonthMetrics[];
+  /** The last 12 months and the last 90 days (src/metrics/periods.ts). */
+  periods: Record<'last12Months' | 'last90Days', PeriodMetrics>;
+  /** Deployment frequency and duration per environment; every deployment is in `release` until environments are modelled. */
+  byEnvironment: Record<string, EnvironmentMetrics>;
+  /** The releases behind every number above (the alias `timeToRestoreHoursMedian` shares its field's). */
+  provenance: DocumentProvenance;
   custom: CustomSeries[];
 }
 
@@ -206,7 +330,9 @@ export const METRIC_DEFINITIONS: Record<MetricField, MetricDefinition> = {
     unit: '%',
     format: 'percent',
     better: 'lower',
-    description: 'The share of deployed releases that were rolled back or had at least one incident.',
+    description:
+      'The share of deployed releases that were rolled back or had at least one incident: the deployments that needed ' +
+      'immediate intervention (DORA’s change fail rate).',
   },
   timeToRestoreHoursMedian: {
     label: 'Time to restore',
@@ -214,8 +340,28 @@ export const METRIC_DEFINITIONS: Record<MetricField, MetricDefinition> = {
     format: 'decimal',
     better: 'lower',
     description:
-      'The median time from the start of an incident to its resolution, in hours, over the resolved ' +
-      'incidents of deployed releases. Incidents without a resolution time are left out.',
+      'The same value as failed deployment recovery time, under the name DORA used until 2023; kept so that readers of ' + '/api/metrics.json keep working.',
+    aliasOf: 'failedDeploymentRecoveryHoursMedian',
+  },
+  deploymentReworkRate: {
+    label: 'Deployment rework rate',
+    unit: '%',
+    format: 'percent',
+    better: 'lower',
+    description:
+      'The share of deployed releases that were not planned but made to fix an incident in production: releases whose ' +
+      'fixes field names an incident of another release (DORA’s deployment rework rate, 2024).',
+  },
+  failedDeploymentRecoveryHoursMedian: {
+    label: 'Failed deployment recovery time',
+    unit: 'hours',
+    format: 'decimal',
+    better: 'lower',
+    description:
+      'The median time from the start of an incident to its resolution, in hours, over the resolved incidents of deployed ' +
+      'releases. An incident is recorded on the release whose change caused it, so each one is the recovery from a failed ' +
+      'deployment (DORA’s failed deployment recovery time, called time to restore until 2023). Incidents not resolved yet ' +
+      'are left out; a rollback without an incident has no recorded recovery.',
   },
 };
 
@@ -226,19 +372,59 @@ export function isDeployed(release: Release): release is DeployedRelease {
   return (release.status === 'released' || release.status === 'rolled-back') && release.deployment?.finishedAt !== undefined;
 }
 
-/** Why: one function computes SPEC §4 for any subset (overall, product, month, trend window), so they never disagree. */
+/** Why: one function computes SPEC §4 for any subset (overall, product, month, period), so they never disagree. */
 export function computeMetricSet(releases: readonly Release[], options: MetricOptions): MetricSet {
-  const deployed = releases.filter(isDeployed);
+  return explainMetricSet(releases, options).metrics;
+}
+
+/**
+ * Why: every value with the releases behind it. Releases outside D are left out of every metric
+ * ("not deployed", or "no finish time" when released without `deployment.finishedAt`).
+ */
+export function explainMetricSet(releases: readonly Release[], options: MetricOptions): ExplainedSet {
+  const deployed = releases.filter(isDeployed).sort(byReleaseTime);
+  const outside = releases
+    .filter((release) => !isDeployed(release))
+    .sort((a, b) => compareIds(a.id, b.id))
+    .map(
+      (release): ExcludedInput => ({
+        release: release.id,
+        reason: release.status === 'released' || release.status === 'rolled-back' ? 'no-finish-time' : 'not-deployed',
+      }),
+    );
+  const span = monthSpan(deployed, options.hubZone);
+  const months = span ? monthsBetweenInclusive(span.first, span.last) : 0;
+  const recovery = recoveryProvenance(deployed, outside);
+  const provenance: SetProvenance = {
+    releaseCount: { numerator: null, denominator: deployed.length, counted: deployed.map((release) => ({ release: release.id })), excluded: outside },
+    releasesPerMonth: { numerator: deployed.length, denominator: months, counted: deployed.map((release) => ({ release: release.id })), excluded: outside },
+    onScheduleRate: rateProvenance(deployed, outside, (release) =>
+      release.window ? finishedInWindow(release.deployment.finishedAt, release.window.end, options.onTimeToleranceMinutes) : 'no-window',
+    ),
+    leadTimeDaysMedian: medianProvenance(deployed, outside, (release) => leadTimeDays(release) ?? 'no-accepted-at'),
+    rollbackRate: rateProvenance(deployed, outside, (release) => release.status === 'rolled-back'),
+    satisfactionScore: satisfactionProvenance(deployed, outside),
+    deploymentMinutesMedian: medianProvenance(deployed, outside, (release) => deploymentMinutes(release) ?? 'no-start-time'),
+    changeFailureRate: rateProvenance(deployed, outside, isChangeFailure),
+    deploymentReworkRate: rateProvenance(deployed, outside, isRework),
+    failedDeploymentRecoveryHoursMedian: recovery,
+  };
+  const recoveryHours = median(valuesOf(recovery));
   return {
-    releaseCount: deployed.length,
-    releasesPerMonth: releasesPerMonth(deployed, options.hubZone),
-    onScheduleRate: onScheduleRate(deployed, options.onTimeToleranceMinutes),
-    leadTimeDaysMedian: median(present(deployed.map(leadTimeDays))),
-    rollbackRate: share(deployed, (release) => release.status === 'rolled-back'),
-    satisfactionScore: satisfactionScore(deployed),
-    deploymentMinutesMedian: median(present(deployed.map(deploymentMinutes))),
-    changeFailureRate: share(deployed, isChangeFailure),
-    timeToRestoreHoursMedian: median(present(deployed.flatMap((release) => release.incidents.map(restoreHours)))),
+    metrics: {
+      releaseCount: deployed.length,
+      releasesPerMonth: months > 0 ? deployed.length / months : null,
+      onScheduleRate: ratio(provenance.onScheduleRate),
+      leadTimeDaysMedian: median(valuesOf(provenance.leadTimeDaysMedian)),
+      rollbackRate: ratio(provenance.rollbackRate),
+      satisfactionScore: ratio(provenance.satisfactionScore),
+      deploymentMinutesMedian: median(valuesOf(provenance.deploymentMinutesMedian)),
+      changeFailureRate: ratio(provenance.changeFailureRate),
+      timeToRestoreHoursMedian: recoveryHours,
+      deploymentReworkRate: ratio(provenance.deploymentReworkRate),
+      failedDeploymentRecoveryHoursMedian: recoveryHours,
+    },
+    provenance,
   };
 }
 
@@ -252,17 +438,59 @@ export function computeMetrics(hub: Hub, now: Temporal.Instant): MetricsDocument
   const options = metricOptionsFor(hub.config);
   const deployed = hub.releases.filter(isDeployed);
   const months = monthRange(deployed, options.hubZone);
-  const byProduct = hub.config.products.map((product): [string, ProductMetrics] => {
-    const releases = deployed.filter((release) => release.product === product.id);
-    return [product.id, { ...computeMetricSet(releases, options), byMonth: monthlyMetrics(releases, months, options) }];
+  const productIds = hub.config.products.map((product) => product.id);
+  const ofProduct = (releases: readonly Release[], id: string) => releases.filter((release) => release.product === id);
+  const overall = explainMetricSet(hub.releases, options);
+  const byMonth = explainMonths(deployed, months, options);
+  const products = productIds.map((id) => {
+    const releases = ofProduct(hub.releases, id);
+    return { id, set: explainMetricSet(releases, options), months: explainMonths(ofProduct(deployed, id), months, options) };
   });
+  const period = (id: Exclude<PeriodId, 'all-time'>) => {
+    const bounds = periodOf(id, now, options.hubZone);
+    const releases = releasesIn(bounds, hub.releases);
+    const set = explainMetricSet(releases, options);
+    const perProduct = productIds.map((product) => [product, explainMetricSet(ofProduct(releases, product), options)] as const);
+    return {
+      metrics: {
+        from: bounds.from!.toString(),
+        to: bounds.to!.toString(),
+        overall: set.metrics,
+        byProduct: Object.fromEntries(perProduct.map(([product, explained]) => [product, explained.metrics])),
+      },
+      provenance: {
+        overall: provenanceJson(set.provenance),
+        byProduct: Object.fromEntries(perProduct.map(([product, explained]) => [product, provenanceJson(explained.provenance)])),
+      },
+    };
+  };
+  const last12Months = period('last-12-months');
+  const last90Days = period('last-90-days');
   return {
     generatedAt: now.toString(),
     timezone: options.hubZone,
     definitions: METRIC_DEFINITIONS,
-    overall: computeMetricSet(deployed, options),
-    byProduct: Object.fromEntries(byProduct),
-    byMonth: monthlyMetrics(deployed, months, options),
+    overall: overall.metrics,
+    byProduct: Object.fromEntries(
+      products.map(({ id, set, months: productMonths }) => [id, { ...set.metrics, byMonth: productMonths.map((month) => month.metrics) }]),
+    ),
+    byMonth: byMonth.map((month) => month.metrics),
+    periods: { last12Months: last12Months.metrics, last90Days: last90Days.metrics },
+    byEnvironment: environmentMetrics(deployed, options),
+    provenance: {
+      overall: provenanceJson(overall.provenance),
+      byProduct: Object.fromEntries(
+        products.map(({ id, set, months: productMonths }) => [
+          id,
+          {
+            overall: provenanceJson(set.provenance),
+            byMonth: Object.fromEntries(productMonths.map((month) => [month.metrics.month, provenanceJson(month.provenance)])),
+          },
+        ]),
+      ),
+      byMonth: Object.fromEntries(byMonth.map((month) => [month.metrics.month, provenanceJson(month.provenance)])),
+      periods: { last12Months: last12Months.provenance, last90Days: last90Days.provenance },
+    },
     custom: hub.metricSeries.map(customSeries),
   };
 }
@@ -280,6 +508,49 @@ export function computeTrend(releases: readonly Release[], now: Temporal.Instant
   return { windowDays, current, previous, change };
 }
 
+/** Why: the JSON form of a set's provenance: release ids by role, reasons as keys (see `ProvenanceJson`). */
+export function provenanceJson<T extends Partial<SetProvenance>>(provenance: T): { [K in keyof T]: ProvenanceJson } {
+  return Object.fromEntries(
+    Object.entries(provenance).map(([field, entry]) => [field, metricProvenanceJson(field as ProvenanceField, entry as MetricProvenance)]),
+  ) as {
+    [K in keyof T]: ProvenanceJson;
+  };
+}
+
+function metricProvenanceJson(field: ProvenanceField, provenance: MetricProvenance): ProvenanceJson {
+  const incidentsOf = (inputs: readonly (CountedInput | ExcludedInput)[]) => inputs.map((input) => ({ release: input.release, incident: input.incident! }));
+  const releaseLevel = provenance.excluded.filter((input) => input.incident === undefined);
+  const byReason = Map.groupBy(releaseLevel, (input) => input.reason);
+  const excluded: Partial<Record<ExclusionReason, string[]>> = Object.fromEntries(
+    [...byReason].map(([reason, inputs]) => [reason, inputs.map((input) => input.release)]),
+  );
+  const isRate = RATE_FIELDS.has(field);
+  const isIncidents = field === 'failedDeploymentRecoveryHoursMedian';
+  return {
+    numerator: provenance.numerator,
+    denominator: provenance.denominator,
+    counted: [...new Set(provenance.counted.map((input) => input.release))],
+    ...(isRate ? { matching: provenance.counted.filter((input) => input.value === true).map((input) => input.release) } : {}),
+    ...(isIncidents ? { incidents: incidentsOf(provenance.counted) } : {}),
+    excluded,
+    ...(isIncidents ? { unresolvedIncidents: incidentsOf(provenance.excluded.filter((input) => input.incident !== undefined)) } : {}),
+  };
+}
+
+const RATE_FIELDS: ReadonlySet<ProvenanceField> = new Set(['onScheduleRate', 'rollbackRate', 'changeFailureRate', 'deploymentReworkRate']);
+
+/** Why: a month of `byMonth` (or of a period's chart) with the provenance of each value. */
+export function explainMonth(
+  month: string,
+  deployedInMonth: readonly Release[],
+  options: MetricOptions,
+): { metrics: MonthMetrics; provenance: MonthProvenance } {
+  const { metrics, provenance } = explainMetricSet(deployedInMonth, options);
+  const { releasesPerMonth: _perMonth, ...monthMetrics } = metrics;
+  const { releasesPerMonth: _perMonthProvenance, ...monthProvenance } = provenance;
+  return { metrics: { month, ...monthMetrics }, provenance: monthProvenance };
+}
+
 function trendPeriod(releases: readonly Release[], from: Temporal.Instant, to: Temporal.Instant, options: MetricOptions): TrendPeriod {
   const inPeriod = releases.filter(isDeployed).filter((release) => {
     const finished = release.deployment.finishedAt.toInstant();
@@ -294,9 +565,15 @@ function metricChange(current: number | null, previous: number | null): MetricCh
   return { delta, relative: previous === 0 ? null : delta / Math.abs(previous) };
 }
 
-function releasesPerMonth(deployed: readonly DeployedRelease[], hubZone: string): number | null {
-  const span = monthSpan(deployed, hubZone);
-  return span ? deployed.length / monthsBetweenInclusive(span.first, span.last) : null;
+/** Deployment frequency and duration per environment (`environmentOf`). */
+function environmentMetrics(deployed: readonly DeployedRelease[], options: MetricOptions): Record<string, EnvironmentMetrics> {
+  const groups = [...Map.groupBy(deployed, environmentOf)].sort(([a], [b]) => compareIds(a, b));
+  return Object.fromEntries(
+    groups.map(([environment, releases]) => {
+      const set = computeMetricSet(releases, options);
+      return [environment, { releaseCount: set.releaseCount, releasesPerMonth: set.releasesPerMonth, deploymentMinutesMedian: set.deploymentMinutesMedian }];
+    }),
+  );
 }
 
 /** First and last release month (`YYYY-MM`, hub zone) of D; `null` when D is empty. */
@@ -318,30 +595,87 @@ function monthRange(deployed: readonly DeployedRelease[], hubZone: string): stri
   return Array.from({ length: count }, (_, index) => first.add({ months: index }).toString());
 }
 
-function monthlyMetrics(deployed: readonly DeployedRelease[], months: readonly string[], options: MetricOptions): MonthMetrics[] {
-  const byMonth = Map.groupBy(deployed, (release) => monthKey(release.deployment.finishedAt, options.hubZone));
-  return months.map((month) => {
-    const set = computeMetricSet(byMonth.get(month) ?? [], options);
-    return {
-      month,
-      releaseCount: set.releaseCount,
-      onScheduleRate: set.onScheduleRate,
-      rollbackRate: set.rollbackRate,
-      leadTimeDaysMedian: set.leadTimeDaysMedian,
-      satisfactionScore: set.satisfactionScore,
-      deploymentMinutesMedian: set.deploymentMinutesMedian,
-      changeFailureRate: set.changeFailureRate,
-      timeToRestoreHoursMedian: set.timeToRestoreHoursMedian,
-    };
-  });
+function explainMonths(deployed: readonly Release[], months: readonly string[], options: MetricOptions) {
+  const byMonth = Map.groupBy(deployed.filter(isDeployed), (release) => monthKey(release.deployment.finishedAt, options.hubZone));
+  return months.map((month) => explainMonth(month, byMonth.get(month) ?? [], options));
 }
 
-function onScheduleRate(deployed: readonly DeployedRelease[], toleranceMinutes: number): number | null {
-  const windowed = deployed.filter((release): release is DeployedRelease & { window: TimeWindow } => Boolean(release.window));
-  return share(windowed, (release) => {
-    const deadline = release.window.end.add({ minutes: toleranceMinutes });
-    return compareTimes(release.deployment.finishedAt, deadline) <= 0;
-  });
+/** A rate: each release of D matches (`true`), does not (`false`) or is left out (a reason). */
+function rateProvenance(
+  deployed: readonly DeployedRelease[],
+  outside: readonly ExcludedInput[],
+  judge: (release: DeployedRelease) => boolean | ExclusionReason,
+): MetricProvenance {
+  const counted: CountedInput[] = [];
+  const excluded: ExcludedInput[] = [];
+  for (const release of deployed) {
+    const verdict = judge(release);
+    if (typeof verdict === 'boolean') counted.push({ release: release.id, value: verdict });
+    else excluded.push({ release: release.id, reason: verdict });
+  }
+  return { numerator: counted.filter((input) => input.value === true).length, denominator: counted.length, counted, excluded: [...excluded, ...outside] };
+}
+
+/** A median over releases: each release of D gives a value or is left out (a reason). */
+function medianProvenance(
+  deployed: readonly DeployedRelease[],
+  outside: readonly ExcludedInput[],
+  measure: (release: DeployedRelease) => number | ExclusionReason,
+): MetricProvenance {
+  const counted: CountedInput[] = [];
+  const excluded: ExcludedInput[] = [];
+  for (const release of deployed) {
+    const value = measure(release);
+    if (typeof value === 'number') counted.push({ release: release.id, value });
+    else excluded.push({ release: release.id, reason: value });
+  }
+  return { numerator: null, denominator: counted.length, counted, excluded: [...excluded, ...outside] };
+}
+
+/** Recovery time: one input per resolved incident of D; releases without an incident and open incidents are left out. */
+function recoveryProvenance(deployed: readonly DeployedRelease[], outside: readonly ExcludedInput[]): MetricProvenance {
+  const counted: CountedInput[] = [];
+  const excluded: ExcludedInput[] = [];
+  for (const release of deployed) {
+    if (release.incidents.length === 0) excluded.push({ release: release.id, reason: 'no-incident' });
+    for (const incident of release.incidents) {
+      const hours = restoreHours(incident);
+      if (hours === null) excluded.push({ release: release.id, incident: incident.id, reason: 'unresolved' });
+      else counted.push({ release: release.id, incident: incident.id, value: hours });
+    }
+  }
+  return { numerator: null, denominator: counted.length, counted, excluded: [...excluded, ...outside] };
+}
+
+/** A survey with 0 responses counts for nothing, so it is left out; no responses at all is `null`. */
+function satisfactionProvenance(deployed: readonly DeployedRelease[], outside: readonly ExcludedInput[]): MetricProvenance {
+  const counted: CountedInput[] = [];
+  const excluded: ExcludedInput[] = [];
+  for (const release of deployed) {
+    const survey = release.satisfaction;
+    if (!survey) excluded.push({ release: release.id, reason: 'no-survey' });
+    else if (survey.responses === 0) excluded.push({ release: release.id, reason: 'no-responses' });
+    else counted.push({ release: release.id, value: survey.score, weight: survey.responses });
+  }
+  return {
+    numerator: sum(counted.map((input) => (input.value as number) * input.weight!)),
+    denominator: sum(counted.map((input) => input.weight!)),
+    counted,
+    excluded: [...excluded, ...outside],
+  };
+}
+
+/** numerator ÷ denominator, `null` when the denominator is 0. */
+function ratio(provenance: MetricProvenance): number | null {
+  return provenance.denominator > 0 && provenance.numerator !== null ? provenance.numerator / provenance.denominator : null;
+}
+
+function valuesOf(provenance: MetricProvenance): number[] {
+  return provenance.counted.map((input) => input.value as number);
+}
+
+function finishedInWindow(finishedAt: Temporal.ZonedDateTime, windowEnd: Temporal.ZonedDateTime, toleranceMinutes: number): boolean {
+  return compareTimes(finishedAt, windowEnd.add({ minutes: toleranceMinutes })) <= 0;
 }
 
 function leadTimeDays(release: DeployedRelease): number | null {
@@ -357,15 +691,24 @@ function restoreHours(incident: Incident): number | null {
   return incident.resolvedAt ? elapsedMs(incident.startedAt, incident.resolvedAt) / MS_PER_HOUR : null;
 }
 
+/** SPEC §4's change failure: a rollback, or any incident caused by the release. */
 function isChangeFailure(release: DeployedRelease): boolean {
   return release.status === 'rolled-back' || release.incidents.length > 0;
 }
 
-/** A survey with 0 responses adds 0 to both sums, so it counts for nothing; no responses at all is `null`. */
-function satisfactionScore(deployed: readonly DeployedRelease[]): number | null {
-  const surveys = present(deployed.map((release) => release.satisfaction));
-  const responses = sum(surveys.map((survey) => survey.responses));
-  return responses > 0 ? sum(surveys.map((survey) => survey.score * survey.responses)) / responses : null;
+/** SPEC §4's rework: a release made to fix another release's incident (`fixes`). */
+function isRework(release: Release): boolean {
+  return release.fixes.length > 0;
+}
+
+/** Oldest release first; releases finished at the same instant by id. */
+function byReleaseTime(a: DeployedRelease, b: DeployedRelease): number {
+  return compareTimes(a.deployment.finishedAt, b.deployment.finishedAt) || compareIds(a.id, b.id);
+}
+
+/** Code-point order, the same on every machine (no locale). */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function customSeries(series: MetricSeries): CustomSeries {
@@ -397,15 +740,6 @@ function median(values: readonly number[]): number | null {
   return middle.length > 0 ? sum(middle) / middle.length : null;
 }
 
-/** Fraction 0..1 of items that match; `null` when there are no items. */
-function share<T>(items: readonly T[], matches: (item: T) => boolean): number | null {
-  return items.length > 0 ? items.filter(matches).length / items.length : null;
-}
-
 function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
-}
-
-function present<T>(values: readonly (T | null | undefined)[]): T[] {
-  return values.filter((value): value is T => value !== null && value !== undefined);
 }

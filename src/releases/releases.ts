@@ -271,6 +271,10 @@ export interface ReleaseDetail {
   runbooks: LinkedRef[];
   rollbackRunbook?: LinkedRef;
   raci?: LinkedRef;
+  /** The incidents of other releases this release fixes (rework), each with the release it belongs to. */
+  fixes: { incident: string; release?: LinkedRef }[];
+  /** The releases that fix an incident of this one. */
+  fixedBy: LinkedRef[];
   /** The next lower and higher SemVer of the same product in this build. */
   previous?: Release;
   next?: Release;
@@ -289,8 +293,16 @@ export function releaseDetail(hub: Hub, release: Release, audience: Audience): R
     href: linked ? runbookPath(id) : undefined,
   });
   const matrix = hub.raci.find((candidate) => candidate.id === release.raci);
+  const releaseRef = (other: Release): LinkedRef => ({ id: other.id, label: `${productName(hub, other.product)} ${other.version}`, href: releasePath(other) });
+  const own = new Set(release.incidents.map((incident) => incident.id));
   return {
     release,
+    fixes: release.fixes.map((incident) => {
+      // The first by id, whatever the file order, should two releases record the same incident id.
+      const owner = byId(hub.releases.filter((other) => other.id !== release.id && other.incidents.some((candidate) => candidate.id === incident)))[0];
+      return { incident, ...(owner ? { release: releaseRef(owner) } : {}) };
+    }),
+    fixedBy: own.size === 0 ? [] : byId(hub.releases.filter((other) => other.id !== release.id && other.fixes.some((id) => own.has(id)))).map(releaseRef),
     productName: productName(hub, release.product),
     time: releaseTime(release),
     timeline: releaseTimeline(release),
@@ -303,6 +315,11 @@ export function releaseDetail(hub: Hub, release: Release, audience: Audience): R
       release.raci === undefined ? undefined : { id: release.raci, label: matrix?.title ?? release.raci, href: linked ? raciPath(release.raci) : undefined },
     ...neighboursOf(hub, release),
   };
+}
+
+/** Releases in id order (code points), the same on every machine and for any file order. */
+function byId(releases: Release[]): Release[] {
+  return releases.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 function neighboursOf(hub: Hub, release: Release): { previous?: Release; next?: Release } {
@@ -372,6 +389,8 @@ export interface ReleaseJson {
   runbooks: string[];
   rollback: { runbook: string | null; at: string | null; reason: string } | null;
   incidents: { id: string; startedAt: string; resolvedAt: string | null; severity: string | null; summary: string | null }[];
+  /** Ids of incidents of other releases this release fixes (rework); always empty in a public build. */
+  fixes: string[];
   satisfaction: { score: number; responses: number } | null;
   gtm: { required: boolean; launchDate: string | null; owner: string | null; notes: string | null } | null;
   /** Markdown summaries, as written. */
@@ -432,6 +451,7 @@ function releaseJson(release: Release, url: string): ReleaseJson {
       severity: incident.severity ?? null,
       summary: incident.summary ?? null,
     })),
+    fixes: release.fixes,
     satisfaction: satisfaction ? { score: satisfaction.score, responses: satisfaction.responses } : null,
     gtm: gtm ? { required: gtm.required, launchDate: iso(gtm.launchDate), owner: gtm.owner ?? null, notes: gtm.notes ?? null } : null,
     changes: release.changes.map(({ type, summary, breaking, audience }) => ({ type, summary, breaking, audience })),

@@ -2,6 +2,7 @@
 import { z } from 'astro/zod';
 import { id, text, timeZone } from './fields.ts';
 import { isSafeWrittenUrl, SAFE_URL_HINT } from './safe-url.ts';
+import { benchmarkSetSchema } from './benchmarks.ts';
 
 /** One product of the hub. */
 export const productSchema = z.strictObject({
@@ -50,6 +51,8 @@ export const hubSchema = z.strictObject({
     .strictObject({
       /** Minutes a release may finish after its window end and still count as on schedule. */
       onTimeToleranceMinutes: z.number().int().min(0).default(0),
+      /** Performance bands of DORA's keys: left out, DORA's 2024 bands; `false`, none; or a set of your own (SPEC §4). */
+      benchmarks: z.union([z.literal(false), benchmarkSetSchema]).optional(),
     })
     .default({ onTimeToleranceMinutes: 0 }),
   /** Issue tracker URL with `{id}`, e.g. `https://github.com/acme/web/issues/{id}`: `#123` links to it. */

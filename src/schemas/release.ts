@@ -93,8 +93,13 @@ export const releaseSchema = z.strictObject({
       reason: text,
     })
     .optional(),
-  /** Incidents linked to the release. */
+  /** Incidents this release caused (a failure of its change): they count for change fail rate and recovery time. */
   incidents: z.array(incidentSchema).default([]),
+  /**
+   * Ids of incidents of other releases that this release was made to fix: an unplanned release,
+   * counted as rework (SPEC §4 `deploymentReworkRate`). E.g. `fixes: [INC-131]`.
+   */
+  fixes: listOf(text).default([]),
   /** Release satisfaction survey. */
   satisfaction: z
     .strictObject({

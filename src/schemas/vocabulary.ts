@@ -26,3 +26,14 @@ export type RunbookKind = (typeof RUNBOOK_KINDS)[number];
 /** RACI cells: Responsible, Accountable, Consulted, Informed, or Accountable and Responsible. */
 export const RACI_CODES = ['R', 'A', 'C', 'I', 'A/R'] as const;
 export type RaciCode = (typeof RACI_CODES)[number];
+
+/** Performance bands of a benchmark set (DORA's clusters), best first. */
+export const BENCHMARK_BANDS = ['elite', 'high', 'medium', 'low'] as const;
+export type BenchmarkBand = (typeof BENCHMARK_BANDS)[number];
+
+/**
+ * DORA's five software delivery keys (dora.dev, 2024 names), in the order pages list them. Each has
+ * a fixed unit in a benchmark set: deployments per day, days, percent, hours and percent.
+ */
+export const BENCHMARK_KEYS = ['deploymentFrequency', 'changeLeadTime', 'changeFailRate', 'failedDeploymentRecoveryTime', 'deploymentReworkRate'] as const;
+export type BenchmarkKey = (typeof BENCHMARK_KEYS)[number];

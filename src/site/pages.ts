@@ -12,6 +12,7 @@ import type { Temporal } from 'temporal-polyfill';
 import { calendarPages } from '../calendar/view.ts';
 import type { BodyOutline } from '../content/body-outline.ts';
 import type { Hub, Release, Runbook } from '../core/model.ts';
+import { buildMetricsSite } from '../metrics/page.ts';
 import { peopleDuties, personReleaseLists } from '../people/people.ts';
 import { raciIndex } from '../people/raci.ts';
 import { changelogPages } from '../releases/changelog.ts';
@@ -51,13 +52,14 @@ export function sitePages(hub: Hub, audience: Audience, now: Temporal.Instant, h
   add('/calendar.ics');
   for (const product of products) add(`/calendar/${product}.ics`);
   add('/api/releases.json');
-  if (audience === 'internal') addInternalPages(hub, headings, add);
+  if (audience === 'internal') addInternalPages(hub, now, headings, add);
   return pages;
 }
 
-function addInternalPages(hub: Hub, headings: BodyHeadings, add: (path: string, anchors?: PageAnchors) => void): void {
+function addInternalPages(hub: Hub, now: Temporal.Instant, headings: BodyHeadings, add: (path: string, anchors?: PageAnchors) => void): void {
   add('/api/metrics.json');
-  add('/metrics/');
+  const metrics = buildMetricsSite(hub, now);
+  for (const { path } of [...metrics.views, ...metrics.drilldowns, ...metrics.csv]) add(path);
   const listPages = (base: string, total: number, needed: boolean) => {
     if (!needed) return;
     for (const page of paginate(Array.from({ length: total }))) add(page.param === undefined ? base : `${base}${page.param}/`);

@@ -2,8 +2,9 @@
  * SPEC §3: nothing internal may appear anywhere in a public build. This scans EVERY file of the
  * public build of the example hub (HTML, XML feeds, JSON, ICS, sitemap, scripts, and the Pagefind
  * index, gunzipped) for every internal string the content holds: internal release versions in
- * context, their titles, internal change summaries, rollback reasons, incident ids and summaries,
- * GTM notes, runbook titles, RACI titles, people's names and emails.
+ * context, their titles, internal change summaries, rollback reasons, incident ids and summaries
+ * (also those a release fixes), GTM notes, runbook titles, RACI titles, people's names and emails,
+ * and anything of the metrics (their pages, drill-downs, CSV files, JSON and wording).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -72,6 +73,11 @@ function internalNeedles(hub: Hub): Needle[] {
     needles.push({ what: `person "${person.name}"`, compact: squeeze(person.name) });
     if (person.email) needles.push({ what: `email of ${person.id}`, compact: squeeze(person.email) });
   }
+  // Metrics are internal: their pages, drill-downs, CSV files and JSON, and the words only they use.
+  for (const word of ['Deployment rework rate', 'Failed deployment recovery time', 'made to fix an incident', 'Unplanned: rework', 'deploymentReworkRate']) {
+    needles.push({ what: `metrics wording "${word}"`, pattern: new RegExp(escapeRegExp(word), 'i') });
+  }
+  needles.push({ what: 'a metrics page or file', pattern: /\/metrics\/|metrics\.json/ });
   return needles;
 }
 
@@ -202,6 +208,9 @@ describe('the public build', () => {
       'runbook title "Roll back Northwind Web"',
       'RACI title "Standard release"',
       'incident INC-152',
+      'metrics wording "Deployment rework rate"',
+      'metrics wording "Unplanned: rework"',
+      'a metrics page or file',
     ]) {
       expect(found, what).toContain(what);
     }

@@ -57,9 +57,26 @@ describe('the internal dashboard', () => {
     ]);
   });
 
-  it('shows four headline metrics with a trend in words and a sparkline with a text alternative', () => {
+  it('shows six headline metrics with what each is computed over, a trend in words and a sparkline with a text alternative', () => {
     const tiles = $()('#health li.tile');
-    expect(tiles.map((_, tile) => text($()(tile).find('.label').text())).get()).toEqual(['Releases', 'On schedule', 'Lead time', 'Change failure rate']);
+    expect(tiles.map((_, tile) => text($()(tile).find('.label').text())).get()).toEqual([
+      'Releases',
+      'On schedule',
+      'Lead time',
+      'Change failure rate',
+      'Failed deployment recovery time',
+      'Deployment rework rate',
+    ]);
+    // The last 90 days (28 Aug to 26 Nov 2026): api 2.4.0 (rolled back, INC-158), api 2.4.1 (fixes INC-158), web 4.5.0
+    // (INC-161), api 2.5.0 (INC-163), web 4.7.0, api 2.6.0. Recovery: INC-158 2 h 25 min, INC-161 1 h 15 min, INC-163 52 min.
+    const tile = (index: number) => [
+      text($()(tiles[index]).find('.value').text()),
+      text($()(tiles[index]).find('.provenance').text()),
+      $()(tiles[index]).find('.provenance a').attr('href'),
+    ];
+    expect(tile(3)).toEqual(['50%', '3 of 6 releases rolled back or with an incident', '/metrics/change-failures/last-90-days/']);
+    expect(tile(4)).toEqual(['1.25 hours', 'median of 3 resolved incidents', '/metrics/recovery-time/last-90-days/']);
+    expect(tile(5)).toEqual(['16.7%', '1 of 6 releases made to fix an incident', '/metrics/rework/last-90-days/']);
     tiles.each((_, tile) => {
       expect(text($()(tile).find('.trend').text())).toMatch(/vs previous 90 days|No comparison/);
       const sparkline = $()(tile).find('svg.sparkline');

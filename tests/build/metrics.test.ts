@@ -7,10 +7,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import * as cheerio from 'cheerio';
 import { Temporal } from 'temporal-polyfill';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { METRIC_DEFINITIONS, type MetricsDocument, type MonthMetrics } from '../../src/metrics/metrics.ts';
-import { builtSite, TEST_NOW_EPOCH } from './helpers/scenario.ts';
+import { loadContentRoot } from '../../src/content/load.ts';
+import type { Hub, Release } from '../../src/core/model.ts';
+import { METRIC_DEFINITIONS, type MetricSet, type MetricsDocument, type MonthMetrics, type ProvenanceJson } from '../../src/metrics/metrics.ts';
+import { builtSite, scenario, TEST_NOW_EPOCH } from './helpers/scenario.ts';
 
 /** Fractions as exact arithmetic: compare to 12 decimals, since the build sums milliseconds. */
 const approx = (value: number) => expect.closeTo(value, 12);
@@ -28,6 +31,8 @@ const SPEC_FIELDS = [
   'deploymentMinutesMedian',
   'changeFailureRate',
   'timeToRestoreHoursMedian',
+  'deploymentReworkRate',
+  'failedDeploymentRecoveryHoursMedian',
 ];
 
 function readJson(dist: string, file: string): MetricsDocument {
@@ -59,6 +64,8 @@ const EMPTY_MONTH = {
   deploymentMinutesMedian: null,
   changeFailureRate: null,
   timeToRestoreHoursMedian: null,
+  deploymentReworkRate: null,
+  failedDeploymentRecoveryHoursMedian: null,
 };
 
 describe('the metrics fixture hub: /api/metrics.json against a hand computation', () => {
@@ -88,6 +95,7 @@ describe('the metrics fixture hub: /api/metrics.json against a hand computation'
   // Incidents: INC-1 (web 1.1.0) 00:40→02:10 = 1.5 h; INC-2 (api 2.0.0) 21:30→01:30 = 4 h; INC-3 (web 1.2.0) open.
   // On schedule (tolerance 10 min): web 1.0.0 yes; web 1.1.0 no (00:30 > 00:15 + 10); web 1.2.0 yes
   // (04:05 ≤ 04:10); api 2.0.0 yes (21:00 ≤ 22:10); api 2.1.0 has no window.
+  // Rework: api 2.1.0 fixes INC-2 of api 2.0.0 (March); nothing else fixes an incident.
 
   it('has the build time and the hub zone', () => {
     expect(metrics.generatedAt).toBe(Temporal.Instant.fromEpochMilliseconds(Number(TEST_NOW_EPOCH) * 1000).toString());
@@ -106,6 +114,8 @@ describe('the metrics fixture hub: /api/metrics.json against a hand computation'
       deploymentMinutesMedian: approx(40), // sorted 20, 30, 40, 50, 65
       changeFailureRate: approx(3 / 5), // web 1.1.0 (rolled back), api 2.0.0, web 1.2.0 (open incident)
       timeToRestoreHoursMedian: approx((1.5 + 4) / 2), // the open incident has no restore time
+      deploymentReworkRate: approx(1 / 5), // api 2.1.0
+      failedDeploymentRecoveryHoursMedian: approx((1.5 + 4) / 2), // = time to restore, its old name
     });
   });
 
@@ -122,6 +132,8 @@ describe('the metrics fixture hub: /api/metrics.json against a hand computation'
       deploymentMinutesMedian: approx(40), // 30, 40, 65
       changeFailureRate: approx(2 / 3),
       timeToRestoreHoursMedian: approx(1.5),
+      deploymentReworkRate: approx(0 / 3),
+      failedDeploymentRecoveryHoursMedian: approx(1.5),
     });
     const { byMonth: apiMonths, ...api } = metrics.byProduct.api!;
     expect(api).toEqual({
@@ -134,6 +146,8 @@ describe('the metrics fixture hub: /api/metrics.json against a hand computation'
       deploymentMinutesMedian: approx((20 + 50) / 2),
       changeFailureRate: approx(1 / 2),
       timeToRestoreHoursMedian: approx(4),
+      deploymentReworkRate: approx(1 / 2),
+      failedDeploymentRecoveryHoursMedian: approx(4),
     });
     const { byMonth: docsMonths, ...docs } = metrics.byProduct.docs!;
     expect(docs).toEqual({
@@ -146,6 +160,8 @@ describe('the metrics fixture hub: /api/metrics.json against a hand computation'
       deploymentMinutesMedian: null,
       changeFailureRate: null,
       timeToRestoreHoursMedian: null,
+      deploymentReworkRate: null,
+      failedDeploymentRecoveryHoursMedian: null,
     });
     // Every product lists the hub's months, so charts line up.
     for (const months of [webMonths, apiMonths, docsMonths]) {
@@ -162,6 +178,8 @@ describe('the metrics fixture hub: /api/metrics.json against a hand computation'
       deploymentMinutesMedian: approx(30),
       changeFailureRate: 1,
       timeToRestoreHoursMedian: approx(1.5),
+      deploymentReworkRate: 0,
+      failedDeploymentRecoveryHoursMedian: approx(1.5),
     });
   });
 
@@ -177,6 +195,8 @@ describe('the metrics fixture hub: /api/metrics.json against a hand computation'
         deploymentMinutesMedian: approx(40),
         changeFailureRate: approx(0 / 1),
         timeToRestoreHoursMedian: null,
+        deploymentReworkRate: approx(0 / 1),
+        failedDeploymentRecoveryHoursMedian: null,
       },
       {
         month: '2026-02', // web 1.1.0, api 2.0.0
@@ -188,9 +208,11 @@ describe('the metrics fixture hub: /api/metrics.json against a hand computation'
         deploymentMinutesMedian: approx((30 + 50) / 2),
         changeFailureRate: approx(2 / 2),
         timeToRestoreHoursMedian: approx((1.5 + 4) / 2),
+        deploymentReworkRate: approx(0 / 2),
+        failedDeploymentRecoveryHoursMedian: approx((1.5 + 4) / 2),
       },
       {
-        month: '2026-03', // api 2.1.0: no window, no acceptedAt, a survey without responses
+        month: '2026-03', // api 2.1.0: no window, no acceptedAt, a survey without responses, the fix of INC-2
         releaseCount: 1,
         onScheduleRate: null,
         rollbackRate: approx(0 / 1),
@@ -199,6 +221,8 @@ describe('the metrics fixture hub: /api/metrics.json against a hand computation'
         deploymentMinutesMedian: approx(20),
         changeFailureRate: approx(0 / 1),
         timeToRestoreHoursMedian: null,
+        deploymentReworkRate: approx(1 / 1),
+        failedDeploymentRecoveryHoursMedian: null,
       },
       { month: '2026-04', ...EMPTY_MONTH }, // no release: a count of 0, every rate and median null
       {
@@ -211,6 +235,8 @@ describe('the metrics fixture hub: /api/metrics.json against a hand computation'
         deploymentMinutesMedian: approx(65),
         changeFailureRate: approx(1 / 1),
         timeToRestoreHoursMedian: null,
+        deploymentReworkRate: approx(0 / 1),
+        failedDeploymentRecoveryHoursMedian: null,
       },
     ]);
   });
@@ -243,7 +269,19 @@ describe('the example hub: /api/metrics.json', () => {
 
   it('has exactly the SPEC §4 fields overall and per product, numbers or null', () => {
     const document = metrics();
-    expect(Object.keys(document).sort()).toEqual(['byMonth', 'byProduct', 'custom', 'definitions', 'generatedAt', 'overall', 'timezone']);
+    expect(Object.keys(document).sort()).toEqual([
+      'byEnvironment',
+      'byMonth',
+      'byProduct',
+      'custom',
+      'definitions',
+      'generatedAt',
+      'overall',
+      'periods',
+      'provenance',
+      'timezone',
+    ]);
+    expect(document.definitions.timeToRestoreHoursMedian.aliasOf).toBe('failedDeploymentRecoveryHoursMedian');
     expect(Object.keys(document.overall)).toEqual(SPEC_FIELDS);
     expect(Object.keys(document.byProduct)).toEqual(['web', 'api']);
     for (const set of [document.overall, ...Object.values(document.byProduct)]) {
@@ -251,7 +289,8 @@ describe('the example hub: /api/metrics.json', () => {
         const value = set[field as keyof typeof set];
         expect(value === null || (typeof value === 'number' && Number.isFinite(value)), `${field}: ${String(value)}`).toBe(true);
       }
-      for (const rate of [set.onScheduleRate, set.rollbackRate, set.changeFailureRate]) {
+      expect(set.timeToRestoreHoursMedian).toBe(set.failedDeploymentRecoveryHoursMedian);
+      for (const rate of [set.onScheduleRate, set.rollbackRate, set.changeFailureRate, set.deploymentReworkRate]) {
         expect(rate).toBeGreaterThanOrEqual(0);
         expect(rate).toBeLessThanOrEqual(1);
       }
@@ -289,6 +328,188 @@ describe('the example hub: /api/metrics.json', () => {
   });
 });
 
+/**
+ * Recomputes every value of `/api/metrics.json` from the release ids of its provenance, with the
+ * formulas of SPEC §4 written again here and the releases as loaded from the content (not from the
+ * build), and checks that the ids cover the scope: every release of it is counted or left out.
+ */
+function recompute(hub: Hub, document: MetricsDocument): number {
+  const zone = hub.config.timezone;
+  const tolerance = hub.config.metrics.onTimeToleranceMinutes;
+  const byId = new Map(hub.releases.map((release) => [release.id, release]));
+  const get = (id: string) => byId.get(id) ?? expect.fail(`provenance names ${id}, which is not a release`);
+  const month = (release: Release) =>
+    Temporal.Instant.fromEpochMilliseconds(release.deployment!.finishedAt!.epochMilliseconds).toZonedDateTimeISO(zone).toString().slice(0, 7);
+  const deployed = (release: Release) => (release.status === 'released' || release.status === 'rolled-back') && release.deployment?.finishedAt !== undefined;
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    if (sorted.length === 0) return null;
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  };
+  const ms = (from: Temporal.ZonedDateTime, to: Temporal.ZonedDateTime) => to.epochMilliseconds - from.epochMilliseconds;
+  const rates: Record<string, (release: Release) => boolean> = {
+    onScheduleRate: (release) => ms(release.deployment!.finishedAt!, release.window!.end.add({ minutes: tolerance })) >= 0,
+    rollbackRate: (release) => release.status === 'rolled-back',
+    changeFailureRate: (release) => release.status === 'rolled-back' || release.incidents.length > 0,
+    deploymentReworkRate: (release) => release.fixes.length > 0,
+  };
+  const medians: Record<string, (release: Release) => number> = {
+    leadTimeDaysMedian: (release) => ms(release.acceptedAt!, release.deployment!.finishedAt!) / 86_400_000,
+    deploymentMinutesMedian: (release) => ms(release.deployment!.startedAt!, release.deployment!.finishedAt!) / 60_000,
+  };
+  let checked = 0;
+  const check = (label: string, scope: Release[], values: Partial<MetricSet>, provenance: Record<string, ProvenanceJson>) => {
+    const scopeIds = scope.map((release) => release.id).sort();
+    for (const [field, entry] of Object.entries(provenance)) {
+      const where = `${label} ${field}`;
+      const counted = entry.counted.map(get);
+      const left = Object.values(entry.excluded).flat();
+      const open = (entry.unresolvedIncidents ?? []).map((incident) => incident.release);
+      expect([...new Set([...entry.counted, ...left, ...open])].sort(), `${where}: every release of the scope, once`).toEqual(scopeIds);
+      for (const id of entry.excluded['not-deployed'] ?? []) expect(['released', 'rolled-back'], where).not.toContain(get(id).status);
+      for (const id of entry.excluded['no-window'] ?? []) expect(get(id).window, where).toBeUndefined();
+      for (const id of entry.excluded['no-accepted-at'] ?? []) expect(get(id).acceptedAt, where).toBeUndefined();
+      for (const id of entry.excluded['no-incident'] ?? []) expect(get(id).incidents, where).toEqual([]);
+      let value: number | null;
+      if (field === 'releaseCount') value = counted.length;
+      else if (field === 'releasesPerMonth') {
+        const months = counted.map(month).sort();
+        value =
+          months.length === 0 ? null : counted.length / (Temporal.PlainYearMonth.from(months[0]!).until(months.at(-1)!, { largestUnit: 'months' }).months + 1);
+      } else if (rates[field]) {
+        expect(entry.matching, where).toEqual(counted.filter(rates[field]).map((release) => release.id));
+        value = counted.length === 0 ? null : counted.filter(rates[field]).length / counted.length;
+      } else if (medians[field]) value = median(counted.map(medians[field]));
+      else if (field === 'satisfactionScore') {
+        const responses = counted.reduce((total, release) => total + release.satisfaction!.responses, 0);
+        value =
+          responses === 0 ? null : counted.reduce((total, release) => total + release.satisfaction!.score * release.satisfaction!.responses, 0) / responses;
+      } else {
+        expect(field).toBe('failedDeploymentRecoveryHoursMedian');
+        const hours = entry.incidents!.map(({ release, incident }) => {
+          const found = get(release).incidents.find((candidate) => candidate.id === incident)!;
+          return ms(found.startedAt, found.resolvedAt!) / 3_600_000;
+        });
+        value = median(hours);
+        expect(values.timeToRestoreHoursMedian, `${where}: the alias`).toBe(values.failedDeploymentRecoveryHoursMedian);
+      }
+      const written = values[field as keyof MetricSet];
+      if (value === null) expect(written, where).toBeNull();
+      else expect(written, where).toBeCloseTo(value, 12);
+      checked += 1;
+    }
+  };
+  const now = Temporal.Instant.from(document.generatedAt);
+  const ofProduct = (releases: Release[], id: string) => releases.filter((release) => release.product === id);
+  const products = hub.config.products.map((product) => product.id);
+  check('overall', hub.releases, document.overall, document.provenance.overall);
+  for (const id of products) check(id, ofProduct(hub.releases, id), document.byProduct[id]!, document.provenance.byProduct[id]!.overall);
+  const inMonth = (key: string) => hub.releases.filter((release) => deployed(release) && month(release) === key);
+  for (const entry of document.byMonth) check(entry.month, inMonth(entry.month), entry, document.provenance.byMonth[entry.month]!);
+  for (const id of products)
+    for (const entry of document.byProduct[id]!.byMonth)
+      check(`${id} ${entry.month}`, ofProduct(inMonth(entry.month), id), entry, document.provenance.byProduct[id]!.byMonth[entry.month]!);
+  for (const key of ['last12Months', 'last90Days'] as const) {
+    const period = document.periods[key];
+    const from = Temporal.Instant.from(period.from);
+    expect(period.to).toBe(now.toString());
+    const inside = hub.releases.filter((release) => {
+      if (!deployed(release)) return false;
+      const at = release.deployment!.finishedAt!.toInstant();
+      const after = Temporal.Instant.compare(at, from);
+      return (key === 'last90Days' ? after > 0 : after >= 0) && Temporal.Instant.compare(at, now) <= 0;
+    });
+    check(key, inside, period.overall, document.provenance.periods[key].overall);
+    for (const id of products) check(`${key} ${id}`, ofProduct(inside, id), period.byProduct[id]!, document.provenance.periods[key].byProduct[id]!);
+  }
+  return checked;
+}
+
+describe.each(['metrics-hub', 'example-internal'] as const)('the provenance of %s', (name) => {
+  it('names releases that recompute to every value of /api/metrics.json, and covers every release of each scope', async () => {
+    const document = readJson(builtSite(name), 'api/metrics.json');
+    // The example scenarios build this repository's content/ (their astro.config.mjs points there).
+    const { hub } = await loadContentRoot(name === 'example-internal' ? path.resolve(import.meta.dirname, '../../content') : scenario(name).content);
+    const checked = recompute(hub!, document);
+    // 10 fields with a provenance of their own per set (9 per month), over every scope of the document.
+    expect(checked).toBeGreaterThan(100);
+  });
+});
+
+describe('the example hub: rework and recovery', () => {
+  it('counts its four hotfixes as rework, by their fixes', () => {
+    const document = readJson(builtSite('example-internal'), 'api/metrics.json');
+    const rework = document.provenance.overall.deploymentReworkRate;
+    // web 3.11.1 (INC-118), web 3.17.1 (INC-131), web 4.0.1 (INC-140), api 2.4.1 (INC-158), oldest first.
+    expect(rework.matching).toEqual(['web/3.11.1', 'web/3.17.1', 'web/4.0.1', 'api/2.4.1']);
+    expect(document.overall.deploymentReworkRate).toBeCloseTo(4 / document.overall.releaseCount, 12);
+    expect(document.provenance.overall.failedDeploymentRecoveryHoursMedian.incidents?.map((incident) => incident.incident)).toEqual([
+      'INC-118',
+      'INC-123',
+      'INC-131',
+      'INC-140',
+      'INC-152',
+      'INC-158',
+      'INC-161',
+      'INC-163',
+    ]);
+  });
+});
+
+describe('the metrics pages as built', () => {
+  const read = (name: 'metrics-hub' | 'single-product', file: string) => readFileSync(path.join(builtSite(name), file), 'utf8');
+
+  it('builds every view, every drill-down and a CSV per chart table', () => {
+    const dist = builtSite('metrics-hub');
+    for (const view of ['metrics/index.html', 'metrics/last-90-days/index.html', 'metrics/last-12-months/web/index.html', 'metrics/all-time/docs/index.html']) {
+      expect(existsSync(path.join(dist, view)), view).toBe(true);
+    }
+    const drills = htmlFiles(dist).filter((file) =>
+      /^metrics\/(releases|on-schedule|lead-time|rollbacks|satisfaction|deployment-duration|change-failures|rework|recovery-time)\//.test(file),
+    );
+    // 9 drill-downs × (all products, web, api) × all time and the last 12 months: nothing shipped in the last
+    // 90 days before the build's now (26 Nov 2026), so those values say "no data yet" and link nowhere.
+    expect(drills).toHaveLength(9 * 3 * 2);
+    expect(existsSync(path.join(dist, 'metrics/releases/last-90-days'))).toBe(false);
+    expect(read('metrics-hub', 'metrics/csv/all-time/on-schedule.csv')).toBe(
+      'Month,Web App (%),Public API (%),All products (%)\r\n2026-01,100,,100\r\n2026-02,0,100,50\r\n2026-03,,,\r\n2026-04,,,\r\n2026-05,100,,100\r\n',
+    );
+  });
+
+  it('lists the fix of INC-2 behind the rework rate, and the table cell links to it', () => {
+    const $ = cheerio.load(read('metrics-hub', 'metrics/rework/all-time/index.html'));
+    expect($('.summary').text().replace(/\s+/g, ' ').trim()).toBe('20%: 1 of 5 releases made to fix an incident.');
+    const march = $('#month-2026-03');
+    expect(march.find('h2').text()).toBe('March 2026');
+    expect(
+      march
+        .find('tbody tr')
+        .map((_, row) =>
+          $(row)
+            .find('th, td')
+            .map((__, cell) => $(cell).text().trim())
+            .get()
+            .join(' | '),
+        )
+        .get(),
+    ).toEqual(['Public API 2.1.0 | INC-2 of Public API 2.0.0 | unplanned (rework)']);
+    expect(march.find('tbody th a').attr('href')).toBe('/releases/api/2.1.0/');
+    const view = cheerio.load(read('metrics-hub', 'metrics/index.html'));
+    const cell = view('#metric-deploymentReworkRate-table tbody tr').eq(2).find('td').eq(1);
+    expect(cell.text().replace(/\s+/g, ' ').trim()).toBe('100 (1 of 1)');
+    expect(cell.find('a').attr('href')).toBe('/metrics/rework/all-time/api/#month-2026-03');
+  });
+
+  it('shows the hub’s own benchmark set, and none where hub.yaml turns benchmarks off', () => {
+    expect(read('metrics-hub', 'metrics/index.html')).toContain('Metrics fixture targets, published January 2026');
+    const solo = read('single-product', 'metrics/index.html');
+    expect(solo).not.toContain('id="dora-thresholds"');
+    expect(solo).toContain('No benchmark bands: hub.yaml turns them off');
+    expect(solo).not.toMatch(/class="badge" data-tone="[a-z]+">(Elite|High|Medium|Low)</);
+  });
+});
+
 describe('the public build', () => {
   it('has no metrics JSON, page or link', () => {
     const dist = builtSite('example-public');
@@ -322,10 +543,15 @@ describe('the chart script', () => {
     expect(gzipSync(code).length).toBeLessThan(64 * 1024);
   });
 
-  it('is loaded by no other page', () => {
+  it('is loaded by the metrics views, and by no other page (drill-downs have no chart)', () => {
     const [bundle] = chartBundles();
-    const others = htmlFiles(dist()).filter((page) => page !== 'metrics/index.html');
+    const isView = (page: string) => page === 'metrics/index.html' || /^metrics\/(all-time|last-12-months|last-90-days)\//.test(page);
+    const views = htmlFiles(dist()).filter(isView);
+    expect(views).toHaveLength(3 * 3); // three periods, of all products and of each of the two
+    for (const page of views) expect(scriptSources(read(page)), page).toContain(bundle);
+    const others = htmlFiles(dist()).filter((page) => !isView(page));
     expect(others).toContain('index.html');
+    expect(others).toContain('metrics/lead-time/all-time/index.html');
     for (const page of others) {
       expect(scriptSources(read(page)), page).not.toContain(bundle);
     }

@@ -2,7 +2,7 @@
  * One fixture per kind of bad input (tests/fixtures/errors/<kind>/, laid over the minimal hub):
  * each must fail with the exact message, file, field and line a user will see.
  */
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContentRoot } from '../../src/content/load.ts';
@@ -64,6 +64,24 @@ const expected: Record<string, string[]> = {
     'content/releases/web/1.4.0.md:5 is not UTF-8 text (byte 0xE9 at column 11) — save the file as UTF-8',
     'content/runbooks/rollback.Mdx has the extension .Mdx, which is not read (only .md and .mdx) — rename it to rollback.mdx',
   ],
+  'fixes-bad': [
+    'content/releases/web/1.1.0.md:9 fixes[0]: "INC-7" is an incident of this release; fixes: names incidents of other releases — remove it from fixes (a release that fixes its own incident is not rework)',
+    'content/releases/web/1.1.0.md:10 fixes[1]: "INC-24" is not an incident of any release — did you mean "INC-42"?',
+    'content/releases/web/1.1.0.md:12 fixes[3]: "INC-42" is listed twice — list each incident once',
+  ],
+  'benchmarks-bad': [
+    'content/hub.yaml:10 metrics.benchmarks.published: must be a month or a date, e.g. "2024-10" or "2024-10-22" (quote it)',
+    'content/hub.yaml:11 metrics.benchmarks.source.url: "javascript:alert(1)" is not a safe link — write a site path such as /status/, or an http(s):// or mailto: URL',
+    'content/hub.yaml:13 metrics.benchmarks.keys.changeLeadtime: is not a known field — did you mean "changeLeadTime"?',
+  ],
+  'benchmarks-bands-bad': [
+    'content/hub.yaml:14 metrics.benchmarks.keys.deploymentFrequency[0].atMost: cannot bound deploymentFrequency, where more is better — use above or atLeast',
+    'content/hub.yaml:16 metrics.benchmarks.keys.changeFailRate[0].atMost: gives a second bound (below, atMost) — give one of below, atMost, above or atLeast',
+    'content/hub.yaml:17 metrics.benchmarks.keys.changeFailRate[1]: has no bound but is not the last band of changeFailRate — give it a bound, or move it last (it takes every value no other band takes)',
+    'content/hub.yaml:18 metrics.benchmarks.keys.changeFailRate[2].band: "low" is listed twice for changeFailRate — list each band once',
+    'content/hub.yaml:20 metrics.benchmarks.keys.failedDeploymentRecoveryTime[0]: has no bound but is not the last band of failedDeploymentRecoveryTime — give it a bound, or move it last (it takes every value no other band takes)',
+  ],
+  'benchmarks-not-a-set': ['content/hub.yaml:8 metrics.benchmarks: must be false or a map of fields, got true'],
 };
 
 describe('each kind of bad input fails with file, line, field, message and fix', () => {
@@ -90,5 +108,92 @@ describe('each kind of bad input fails with file, line, field, message and fix',
     cpSync(path.join(fixturesDir, 'errors/raci-no-responsible'), dir, { recursive: true });
     const { problems } = await loadContentRoot(dir);
     expect(problems.map((problem) => problem.file)).toEqual(['metrics/tickets.csv', 'raci/hotfix.yaml', 'releases/web/1.1.0.md']);
+  });
+});
+
+describe('fixes and benchmarks written right', () => {
+  const write = (dir: string, file: string, text: string) => {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  };
+  const broken = [
+    '---',
+    'version: 1.1.0',
+    'product: web',
+    'status: rolled-back',
+    'rollback: { reason: Sign-in loop }',
+    'deployment: { finishedAt: 2026-03-17T02:40 }',
+    'incidents:',
+    '  - { id: INC-42, startedAt: 2026-03-17T03:00, resolvedAt: 2026-03-17T04:00 }',
+    '---',
+    '',
+  ];
+  const fix = ['---', 'version: 1.1.1', 'product: web', 'status: released', 'deployment: { finishedAt: 2026-03-18T02:40 }', 'fixes: INC-42', '---', ''];
+
+  it('loads a release that fixes another release’s incident (one id may be written without a list)', async () => {
+    const dir = hubWithOverlay();
+    write(dir, 'releases/web/1.1.0.md', broken.join('\n'));
+    write(dir, 'releases/web/1.1.1.md', fix.join('\n'));
+    const { hub, problems } = await loadContentRoot(dir);
+    expect(problems).toEqual([]);
+    expect(hub?.releases.find((release) => release.id === 'web/1.1.1')?.fixes).toEqual(['INC-42']);
+    expect(hub?.releases.find((release) => release.id === 'web/1.0.0')?.fixes).toEqual([]); // old files stay valid
+  });
+
+  it('does not call an incident unknown when the release that has it fails to load', async () => {
+    const dir = hubWithOverlay();
+    write(dir, 'releases/web/1.1.0.md', broken.join('\n').replace('status: rolled-back', 'status: rolled-bak'));
+    write(dir, 'releases/web/1.1.1.md', fix.join('\n'));
+    const { problems } = await loadContentRoot(dir);
+    expect(problems.map((problem) => `${problem.file} ${problem.field}`)).toEqual(['releases/web/1.1.0.md status']);
+  });
+
+  it('reads metrics.benchmarks: false (no bands) and a set of the team’s own', async () => {
+    const hubYaml = (benchmarks: string[]) =>
+      [
+        'title: Minimal Hub',
+        'url: https://hub.example',
+        'timezone: Europe/Berlin',
+        'products:',
+        '  - { id: web, name: Web App }',
+        'metrics:',
+        ...benchmarks,
+        '',
+      ].join('\n');
+    const off = hubWithOverlay();
+    write(off, 'hub.yaml', hubYaml(['  benchmarks: false']));
+    rmSync(path.join(off, 'releases/api'), { recursive: true });
+    const offHub = await loadContentRoot(off);
+    expect(offHub.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    expect(offHub.hub?.config.metrics).toEqual({ onTimeToleranceMinutes: 0, benchmarks: false });
+
+    const own = hubWithOverlay();
+    write(
+      own,
+      'hub.yaml',
+      hubYaml([
+        '  benchmarks:',
+        '    name: Acme targets',
+        '    published: 2026-01-15',
+        '    source: { title: Acme handbook, url: "https://handbook.acme.example" }',
+        '    keys:',
+        '      changeLeadTime:',
+        '        - { band: elite, published: Within two days, atMost: 2 }',
+        '        - { band: low, published: Longer }',
+      ]),
+    );
+    rmSync(path.join(own, 'releases/api'), { recursive: true });
+    const ownHub = await loadContentRoot(own);
+    expect(ownHub.hub?.config.metrics.benchmarks).toEqual({
+      name: 'Acme targets',
+      published: '2026-01-15',
+      source: { title: 'Acme handbook', url: 'https://handbook.acme.example' },
+      keys: {
+        changeLeadTime: [
+          { band: 'elite', published: 'Within two days', atMost: 2 },
+          { band: 'low', published: 'Longer' },
+        ],
+      },
+    });
   });
 });

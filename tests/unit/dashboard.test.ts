@@ -241,6 +241,21 @@ describe('internal panels', () => {
     // Rates have no value in a month without releases: a gap, not 0.
     expect(failures?.series).toEqual([null, null, null, null, null, null, 0, null, 0, 1, null, 0]);
     expect(failures).toMatchObject({ value: '33.3%', trend: { direction: 'up', verdict: 'worse' } });
+    // Every value says what it is computed over and links to those releases (the drill-down of the last 90 days).
+    expect(failures).toMatchObject({ provenance: '1 of 3 releases rolled back or with an incident', provenanceUrl: '/metrics/change-failures/last-90-days/' });
+    expect(releases).toMatchObject({ provenance: '3 deployed releases', provenanceUrl: '/metrics/releases/last-90-days/' });
+    // The two DORA keys added since 2021: no incident and no fix among these releases.
+    expect(health?.metrics.find((metric) => metric.field === 'deploymentReworkRate')).toMatchObject({
+      label: 'Deployment rework rate',
+      value: '0%',
+      provenance: '0 of 3 releases made to fix an incident',
+    });
+    expect(health?.metrics.find((metric) => metric.field === 'failedDeploymentRecoveryHoursMedian')).toMatchObject({
+      label: 'Failed deployment recovery time',
+      value: 'no data yet',
+      provenance: 'no resolved incident',
+      provenanceUrl: '/metrics/recovery-time/last-90-days/', // it lists the releases, each without an incident
+    });
   });
 });
 

@@ -4,6 +4,7 @@ import {
   computeMetrics,
   computeMetricSet,
   computeTrend,
+  explainMetricSet,
   isDeployed,
   METRIC_DEFINITIONS,
   type MetricOptions,
@@ -25,6 +26,8 @@ const NO_DATA: MetricSet = {
   deploymentMinutesMedian: null,
   changeFailureRate: null,
   timeToRestoreHoursMedian: null,
+  deploymentReworkRate: null,
+  failedDeploymentRecoveryHoursMedian: null,
 };
 
 /** A written time read by SPEC §2 rules (no offset = wall clock in `zone`). */
@@ -44,7 +47,10 @@ interface ReleaseSpec {
   startedAt?: string;
   finishedAt?: string;
   incidents?: [startedAt: string, resolvedAt?: string][];
+  /** Ids of the incidents the release gets; default `INC-1`, `INC-2`, … */
+  incidentIds?: string[];
   satisfaction?: Satisfaction;
+  fixes?: string[];
 }
 
 let versionCounter = 0;
@@ -67,10 +73,11 @@ function release(spec: ReleaseSpec): Release {
     deployment: hasDeployment ? { startedAt: time(spec.startedAt), finishedAt: time(spec.finishedAt) } : undefined,
     runbooks: [],
     incidents: (spec.incidents ?? []).map(([startedAt, resolvedAt], index) => ({
-      id: `INC-${index + 1}`,
+      id: spec.incidentIds?.[index] ?? `INC-${index + 1}`,
       startedAt: at(startedAt, zone),
       resolvedAt: time(resolvedAt),
     })),
+    fixes: spec.fixes ?? [],
     satisfaction: spec.satisfaction,
     changes: [],
     tags: [],
@@ -163,6 +170,8 @@ describe('computeMetricSet', () => {
     expect(m.deploymentMinutesMedian).toBe(41 - 5);
     expect(m.changeFailureRate).toBe(1 / 1); // one incident
     expect(m.timeToRestoreHoursMedian).toBe(40 / 60);
+    expect(m.deploymentReworkRate).toBe(0 / 1); // it fixes nothing
+    expect(m.failedDeploymentRecoveryHoursMedian).toBe(40 / 60);
   });
 
   it('median of an even count is the mean of the two middle values; an odd count takes the middle one', () => {
@@ -314,6 +323,127 @@ describe('computeMetricSet', () => {
   });
 });
 
+describe('deployment rework rate (DORA 2024): the share of D made to fix an incident of another release', () => {
+  // web 1.0.x has INC-7 (2 h); a fix for it ships at 2026-01-31T23:30Z, which is 00:30 on 1 February in Berlin
+  // (January in UTC); two planned releases ship in February too.
+  const broken = release({ finishedAt: '2026-01-20T02:40', incidents: [['2026-01-20T09:00', '2026-01-20T11:00']], incidentIds: ['INC-7'] });
+  const fix = release({ finishedAt: '2026-01-31T23:30Z', fixes: ['INC-7'] });
+  const planned = [release({ finishedAt: '2026-02-10T02:40' }), release({ finishedAt: '2026-02-17T02:40' })];
+  const notDeployed = release({ status: 'scheduled', fixes: ['INC-7'] });
+
+  it('counts the releases that fix an incident of another release, over D (an even count: 1 of 4)', () => {
+    const { metrics, provenance } = explainMetricSet([broken, fix, ...planned, notDeployed], OPTIONS);
+    expect(metrics.deploymentReworkRate).toBe(1 / 4);
+    expect(provenance.deploymentReworkRate).toEqual({
+      numerator: 1,
+      denominator: 4,
+      counted: [broken, fix, ...planned].map((entry) => ({ release: entry.id, value: entry === fix })),
+      excluded: [{ release: notDeployed.id, reason: 'not-deployed' }], // a scheduled fix is not rework yet
+    });
+    // Rework is not a failure of the fixing release: the change failure rate counts the broken one only.
+    expect(metrics.changeFailureRate).toBe(1 / 4);
+  });
+
+  it('buckets the fix in the hub zone month of its release time: February in Berlin, January in UTC', () => {
+    const releases = [broken, fix, ...planned];
+    const berlin = computeMetrics(hub(releases), NOW);
+    expect(berlin.byMonth.map(({ month, deploymentReworkRate }) => [month, deploymentReworkRate])).toEqual([
+      ['2026-01', 0 / 1],
+      ['2026-02', 1 / 3],
+    ]);
+    expect(berlin.provenance.byMonth['2026-02']?.deploymentReworkRate).toEqual({
+      numerator: 1,
+      denominator: 3,
+      counted: [fix.id, planned[0]!.id, planned[1]!.id],
+      matching: [fix.id],
+      excluded: {},
+    });
+    const utc = computeMetrics(hub(releases, { timezone: 'UTC' }), NOW);
+    expect(utc.byMonth.map(({ month, deploymentReworkRate }) => [month, deploymentReworkRate])).toEqual([
+      ['2026-01', 1 / 2],
+      ['2026-02', 0 / 2],
+    ]);
+  });
+
+  it('has no data without deployed releases', () => {
+    expect(computeMetricSet([notDeployed], OPTIONS).deploymentReworkRate).toBeNull();
+  });
+});
+
+describe('failed deployment recovery time (DORA 2023; time to restore is its alias)', () => {
+  it('is the median over resolved incidents of D, an even count the mean of the two middle values', () => {
+    const first = release({ finishedAt: '2026-03-10T02:40', incidents: [['2026-03-10T03:00', '2026-03-10T04:30'], ['2026-03-10T06:00']] }); // 1.5 h, open
+    const second = release({ finishedAt: '2026-03-17T02:40', incidents: [['2026-03-17T10:00', '2026-03-17T14:00']] }); // 4 h
+    const quiet = release({ finishedAt: '2026-03-24T02:40' });
+    const { metrics, provenance } = explainMetricSet([first, second, quiet], OPTIONS);
+    expect(metrics.failedDeploymentRecoveryHoursMedian).toBe((1.5 + 4) / 2);
+    expect(metrics.timeToRestoreHoursMedian).toBe(metrics.failedDeploymentRecoveryHoursMedian);
+    expect(provenance.failedDeploymentRecoveryHoursMedian).toEqual({
+      numerator: null,
+      denominator: 2,
+      counted: [
+        { release: first.id, incident: 'INC-1', value: 1.5 },
+        { release: second.id, incident: 'INC-1', value: 4 },
+      ],
+      excluded: [
+        { release: first.id, incident: 'INC-2', reason: 'unresolved' },
+        { release: quiet.id, reason: 'no-incident' },
+      ],
+    });
+  });
+
+  it('counts an incident in the month of the release that caused it (hub zone), not the month it started', () => {
+    // Released 2026-01-31T23:30Z (February in Berlin); its incident starts 2026-02-01T00:40 Berlin and lasts 1.5 h.
+    const late = release({ finishedAt: '2026-01-31T23:30Z', incidents: [['2026-02-01T00:40', '2026-02-01T02:10']] });
+    const early = release({ finishedAt: '2026-01-10T02:40', incidents: [['2026-01-31T22:00', '2026-02-01T02:00']] }); // 4 h, across midnight
+    const doc = computeMetrics(hub([early, late]), NOW);
+    expect(doc.byMonth.map(({ month, failedDeploymentRecoveryHoursMedian }) => [month, failedDeploymentRecoveryHoursMedian])).toEqual([
+      ['2026-01', 4],
+      ['2026-02', 1.5],
+    ]);
+    expect(doc.overall.failedDeploymentRecoveryHoursMedian).toBe((1.5 + 4) / 2);
+  });
+});
+
+describe('explainMetricSet: the provenance of every field', () => {
+  it('lists what each metric counts and what it leaves out, with the reason', () => {
+    const full = release({
+      window: ['2026-03-10T02:00', '2026-03-10T04:00'],
+      acceptedAt: '2026-03-01',
+      startedAt: '2026-03-10T02:05',
+      finishedAt: '2026-03-10T04:10', // 10 minutes late
+      satisfaction: { score: 4, responses: 10 },
+    });
+    const bare = release({ finishedAt: '2026-03-17T03:00', satisfaction: { score: 5, responses: 0 } });
+    const noFinish = release({ status: 'released', startedAt: '2026-03-24T02:00' });
+    const cancelled = release({ status: 'cancelled' });
+    const { metrics, provenance } = explainMetricSet([cancelled, bare, noFinish, full], OPTIONS);
+    const outside = [
+      { release: cancelled.id, reason: 'not-deployed' },
+      { release: noFinish.id, reason: 'no-finish-time' },
+    ].sort((a, b) => (a.release < b.release ? -1 : 1));
+    // Oldest release first, whatever the input order.
+    expect(provenance.releaseCount.counted).toEqual([{ release: full.id }, { release: bare.id }]);
+    expect(provenance.onScheduleRate).toEqual({
+      numerator: 0,
+      denominator: 1,
+      counted: [{ release: full.id, value: false }],
+      excluded: [{ release: bare.id, reason: 'no-window' }, ...outside],
+    });
+    expect(provenance.leadTimeDaysMedian.excluded).toEqual([{ release: bare.id, reason: 'no-accepted-at' }, ...outside]);
+    expect(provenance.deploymentMinutesMedian.excluded).toEqual([{ release: bare.id, reason: 'no-start-time' }, ...outside]);
+    expect(provenance.satisfactionScore).toEqual({
+      numerator: 40,
+      denominator: 10,
+      counted: [{ release: full.id, value: 4, weight: 10 }],
+      excluded: [{ release: bare.id, reason: 'no-responses' }, ...outside],
+    });
+    expect(provenance.releasesPerMonth).toMatchObject({ numerator: 2, denominator: 1 });
+    expect(metrics.satisfactionScore).toBe(40 / 10);
+    expect(metrics.onScheduleRate).toBe(0);
+  });
+});
+
 describe('computeMetrics (/api/metrics.json)', () => {
   it('byMonth follows the hub zone across a month boundary (2026-01-31T23:30Z is February in Berlin)', () => {
     const releases = [release({ finishedAt: '2026-01-10T12:00' }), release({ finishedAt: '2026-01-31T23:30Z' })];
@@ -374,6 +504,8 @@ describe('computeMetrics (/api/metrics.json)', () => {
       deploymentMinutesMedian: 60,
       changeFailureRate: 0,
       timeToRestoreHoursMedian: null,
+      deploymentReworkRate: 0,
+      failedDeploymentRecoveryHoursMedian: null,
     };
     const apiMarch = {
       month: '2026-03',
@@ -385,6 +517,8 @@ describe('computeMetrics (/api/metrics.json)', () => {
       deploymentMinutesMedian: 90,
       changeFailureRate: 1,
       timeToRestoreHoursMedian: 2,
+      deploymentReworkRate: 0,
+      failedDeploymentRecoveryHoursMedian: 2,
     };
     const emptyMonth = (month: string) => ({
       month,
@@ -396,9 +530,12 @@ describe('computeMetrics (/api/metrics.json)', () => {
       deploymentMinutesMedian: null,
       changeFailureRate: null,
       timeToRestoreHoursMedian: null,
+      deploymentReworkRate: null,
+      failedDeploymentRecoveryHoursMedian: null,
     });
 
-    expect(doc).toEqual({
+    const { periods, byEnvironment, provenance, ...numbers } = doc;
+    expect(numbers).toEqual({
       generatedAt: '2026-04-01T08:00:00Z',
       timezone: HUB_ZONE,
       definitions: METRIC_DEFINITIONS,
@@ -412,6 +549,8 @@ describe('computeMetrics (/api/metrics.json)', () => {
         deploymentMinutesMedian: (60 + 90) / 2,
         changeFailureRate: 1 / 2,
         timeToRestoreHoursMedian: 2,
+        deploymentReworkRate: 0 / 2,
+        failedDeploymentRecoveryHoursMedian: 2,
       },
       byProduct: {
         web: {
@@ -424,6 +563,8 @@ describe('computeMetrics (/api/metrics.json)', () => {
           deploymentMinutesMedian: 60,
           changeFailureRate: 0,
           timeToRestoreHoursMedian: null,
+          deploymentReworkRate: 0,
+          failedDeploymentRecoveryHoursMedian: null,
           byMonth: [webJanuary, emptyMonth('2026-02'), emptyMonth('2026-03')], // the hub-wide month range
         },
         api: {
@@ -436,6 +577,8 @@ describe('computeMetrics (/api/metrics.json)', () => {
           deploymentMinutesMedian: 90,
           changeFailureRate: 1,
           timeToRestoreHoursMedian: 2,
+          deploymentReworkRate: 0,
+          failedDeploymentRecoveryHoursMedian: 2,
           byMonth: [emptyMonth('2026-01'), emptyMonth('2026-02'), apiMarch],
         },
         docs: { ...NO_DATA, byMonth: [emptyMonth('2026-01'), emptyMonth('2026-02'), emptyMonth('2026-03')] },
@@ -456,6 +599,40 @@ describe('computeMetrics (/api/metrics.json)', () => {
         },
       ],
     });
+    // Both releases finished in the last 90 days (after 2026-01-01T08:00Z) and the last 12 months (from 1 May 2025).
+    expect(periods.last90Days).toEqual({ from: '2026-01-01T08:00:00Z', to: '2026-04-01T08:00:00Z', overall: numbers.overall, byProduct: expect.any(Object) });
+    expect(periods.last12Months.from).toBe('2025-04-30T22:00:00Z'); // 1 May 2025, 00:00 in Berlin
+    expect(periods.last12Months.byProduct.api).toEqual({ ...numbers.byProduct.api, byMonth: undefined });
+    // Every deployment is in the release environment until environments are modelled.
+    expect(byEnvironment).toEqual({ release: { releaseCount: 2, releasesPerMonth: 2 / 3, deploymentMinutesMedian: 75 } });
+
+    // Provenance by hand: the release ids behind each number, the ones left out and why.
+    const [web, api, planned] = releases.map((entry) => entry.id);
+    const outside = { 'not-deployed': [planned] };
+    expect(provenance.overall).toEqual({
+      releaseCount: { numerator: null, denominator: 2, counted: [web, api], excluded: outside },
+      releasesPerMonth: { numerator: 2, denominator: 3, counted: [web, api], excluded: outside },
+      onScheduleRate: { numerator: 1, denominator: 2, counted: [web, api], matching: [web], excluded: outside },
+      leadTimeDaysMedian: { numerator: null, denominator: 1, counted: [web], excluded: { 'no-accepted-at': [api], ...outside } },
+      rollbackRate: { numerator: 1, denominator: 2, counted: [web, api], matching: [api], excluded: outside },
+      satisfactionScore: { numerator: 5 * 2, denominator: 2, counted: [web], excluded: { 'no-survey': [api], ...outside } },
+      deploymentMinutesMedian: { numerator: null, denominator: 2, counted: [web, api], excluded: outside },
+      changeFailureRate: { numerator: 1, denominator: 2, counted: [web, api], matching: [api], excluded: outside },
+      deploymentReworkRate: { numerator: 0, denominator: 2, counted: [web, api], matching: [], excluded: outside },
+      failedDeploymentRecoveryHoursMedian: {
+        numerator: null,
+        denominator: 1,
+        counted: [api],
+        incidents: [{ release: api, incident: 'INC-1' }],
+        excluded: { 'no-incident': [web], ...outside },
+        unresolvedIncidents: [],
+      },
+    });
+    // A month holds only the releases deployed in it; releases without a release time belong to no month.
+    expect(provenance.byMonth['2026-02']?.releaseCount).toEqual({ numerator: null, denominator: 0, counted: [], excluded: {} });
+    expect(provenance.byProduct.api?.byMonth['2026-03']?.rollbackRate).toEqual({ numerator: 1, denominator: 1, counted: [api], matching: [api], excluded: {} });
+    expect(provenance.byProduct.docs?.overall.onScheduleRate).toEqual({ numerator: 0, denominator: 0, counted: [], matching: [], excluded: {} });
+    expect(provenance.periods.last90Days.byProduct.web?.leadTimeDaysMedian.counted).toEqual([web]);
     // Plain JSON: no Temporal objects, no undefined, no NaN (JSON.stringify would turn NaN into null).
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
   });
@@ -465,6 +642,8 @@ describe('computeMetrics (/api/metrics.json)', () => {
     expect(doc.overall).toEqual(NO_DATA);
     expect(doc.byMonth).toEqual([]);
     expect(doc.byProduct).toEqual({ web: { ...NO_DATA, byMonth: [] }, api: { ...NO_DATA, byMonth: [] } });
+    expect(doc.byEnvironment).toEqual({});
+    expect(doc.provenance.overall.releaseCount.excluded).toEqual({ 'not-deployed': [doc.provenance.overall.releaseCount.excluded['not-deployed']![0]] });
   });
 
   it('METRIC_DEFINITIONS has one entry for each metric field, in field order', () => {

@@ -214,6 +214,25 @@ describe('release page data', () => {
     expect(releaseDetail(hub, v120!, 'internal').previous).toBeUndefined();
     expect(releaseDetail(hub, v1100!, 'internal').next).toBeUndefined();
   });
+
+  it('names the incidents a release fixes with their release, and on that release the releases that fix it', () => {
+    const broken = makeRelease({
+      version: '2.0.0',
+      status: 'released',
+      deployment: { finishedAt: at('2026-03-10T02:40') },
+      incidents: [{ id: 'INC-9', startedAt: at('2026-03-10T03:00') }],
+    });
+    const fix = makeRelease({ version: '2.0.1', status: 'released', deployment: { finishedAt: at('2026-03-11T02:40') }, fixes: ['INC-9'] });
+    const withFix = makeHub({ releases: [broken, fix] });
+    expect(releaseDetail(withFix, fix, 'internal')).toMatchObject({
+      fixes: [{ incident: 'INC-9', release: { id: 'web/2.0.0', label: 'Acme Web 2.0.0', href: '/releases/web/2.0.0/' } }],
+      fixedBy: [],
+    });
+    expect(releaseDetail(withFix, broken, 'internal')).toMatchObject({
+      fixes: [],
+      fixedBy: [{ id: 'web/2.0.1', label: 'Acme Web 2.0.1', href: '/releases/web/2.0.1/' }],
+    });
+  });
 });
 
 describe('/api/releases.json', () => {

@@ -39,7 +39,7 @@ export async function linkCheck(distOrUrl: string): Promise<{ broken: string[]; 
     recurse: true,
     checkFragments: true,
     // A local static server on a busy 2-core machine: fewer requests at once, and a dropped
-    // connection (status 0) is asked again rather than reported as a broken link.
+    // connection (status 0) is asked again; a page that is missing answers 404 every time, and stays broken.
     concurrency: 16,
     retryErrors: true,
     retryErrorsCount: 3,

@@ -34,6 +34,7 @@ export function makeRelease(overrides: Partial<Release> = {}): Release {
     timezone: HUB_ZONE,
     runbooks: [],
     incidents: [],
+    fixes: [],
     changes: [],
     tags: [],
     rescheduled: 0,
