@@ -124,7 +124,15 @@ const RUNBOOK_KINDS_CYCLE: RunbookKind[] = ['deploy', 'rollback', 'test-plan', '
 export interface GenerateOptions {
   releases: number;
   products: number;
+  /** Share of release bodies written as `.mdx` (the rest `.md`), 0 to 1; default {@link DEFAULT_MDX_SHARE}. */
+  mdxShare?: number;
 }
+
+/**
+ * A hub that imported its history (`release-hub import` writes `.md`) and writes its new releases
+ * with `release-hub new` (`.mdx`): a quarter of the bodies are MDX.
+ */
+export const DEFAULT_MDX_SHARE = 0.25;
 
 /** One generated release, as the measurement needs to find its page. */
 export interface GeneratedRelease {
@@ -172,10 +180,11 @@ type Person = {
 
 /** Why: the one entry point: N releases over P products → every file of a valid content root. */
 export function generateContentRoot(options: GenerateOptions): GeneratedRoot {
-  const { releases: total, products: productCount } = options;
+  const { releases: total, products: productCount, mdxShare = DEFAULT_MDX_SHARE } = options;
   if (!Number.isInteger(total) || total < 1) throw new Error(`--releases must be a positive integer, not ${total}`);
   if (!Number.isInteger(productCount) || productCount < 1 || productCount > total)
     throw new Error(`--products must be between 1 and the number of releases, not ${productCount}`);
+  if (!(mdxShare >= 0 && mdxShare <= 1)) throw new Error(`--mdx-share must be a number from 0 to 1, not ${mdxShare}`);
   const random = createRandom(seedFor(total, productCount));
   const now = nowInHubZone();
   const products = Array.from(
@@ -215,7 +224,7 @@ export function generateContentRoot(options: GenerateOptions): GeneratedRoot {
     windows.forEach((window, index) => {
       const version = versions[index]!;
       const previous = index > 0 ? versions[index - 1]!.version : undefined;
-      const extension = random.chance(0.05) ? 'md' : 'mdx';
+      const extension = random.chance(mdxShare) ? 'mdx' : 'md';
       const file = `releases/${product.id}/${version.version}.${extension}`;
       files.push({ path: file, content: releaseFile(context, window, statuses[index]!, version, previous, random) });
       generated.push({ product: product.id, version: version.version, file });

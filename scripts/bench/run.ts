@@ -5,7 +5,7 @@
  * the same way. The report holds the median of each ratio and its spread.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,6 +17,7 @@ import { distStats } from './dist-stats.ts';
 import { BENCH_NOW_EPOCH_SECONDS, generateContentRoot, type GeneratedRelease } from './generate.ts';
 import { phaseDurations, runMeasured, type MeasuredRun, type PhaseMarker } from './measure.ts';
 import { seedFor } from './random.ts';
+import { editRelease, REBUILD_MARKER } from './rebuild.ts';
 import { createHubProject } from './workspace.ts';
 import { medianRun, ratiosOf, spreadOf, targetChecks, type BenchReport, type BenchRun, type SiteMeasurement } from './report.ts';
 
@@ -29,6 +30,8 @@ export interface BenchOptions {
   skipBaseline: boolean;
   /** How many times to build each site, alternating hub and baseline (default 1). */
   runs: number;
+  /** Share of release bodies written as `.mdx` (default DEFAULT_MDX_SHARE of generate.ts). */
+  mdxShare?: number;
   /** Progress lines (to stderr). */
   log: (line: string) => void;
 }
@@ -37,6 +40,8 @@ export const projectRoot = path.resolve(import.meta.dirname, '../..');
 
 /** Log lines that start the phases of an Astro build; the hub's search index step follows astro's "Complete!". */
 const ASTRO_MARKERS: PhaseMarker[] = [
+  { name: 'validation', pattern: /\[release-hub\] validating / },
+  { name: 'build setup', pattern: /\[release-hub\] validated / },
   { name: 'content sync', pattern: /\[content\] Syncing content/ },
   { name: 'types and build setup', pattern: /\[content\] Synced content/ },
   { name: 'vite bundle', pattern: /Building static entrypoints/ },
@@ -57,7 +62,7 @@ export async function runBenchmark(options: BenchOptions): Promise<{ report: Ben
   try {
     options.log(`generating ${options.releases} releases over ${options.products} products in ${contentDir}`);
     const generateStarted = performance.now();
-    const generated = generateContentRoot({ releases: options.releases, products: options.products });
+    const generated = generateContentRoot({ releases: options.releases, products: options.products, mdxShare: options.mdxShare });
     let bytes = 0;
     for (const file of generated.files) {
       const target = path.join(contentDir, file.path);
@@ -86,12 +91,14 @@ export async function runBenchmark(options: BenchOptions): Promise<{ report: Ben
       const of = options.runs > 1 ? ` (run ${run} of ${options.runs})` : '';
       options.log(`building the hub (release-hub build)${of}`);
       const hubSite = await measureHub(contentDir, path.join(workDir, `run-${run}`), generated.releases);
+      options.log(`rebuilding the hub after an edit of one release's summary and body${of}`);
+      hubSite.rebuildSeconds = await measureRebuild(contentDir, path.join(workDir, `run-${run}`), generated.releases);
       let baselineSite: SiteMeasurement | null = null;
       if (!options.skipBaseline) {
         options.log(`building the baseline (bare Astro 7 + Pagefind)${of}`);
         baselineSite = await measureBaseline(path.join(workDir, `run-${run}`, 'baseline'), path.join(contentDir, 'releases'), generated.releases);
       }
-      runs.push({ hub: hubSite, baseline: baselineSite, ratios: baselineSite ? ratiosOf(hubSite, baselineSite) : null });
+      runs.push({ hub: hubSite, baseline: baselineSite, ratios: ratiosOf(hubSite, baselineSite) });
     }
     const { hub: hubSite, baseline } = medianRun(runs);
     const report: BenchReport = {
@@ -122,6 +129,7 @@ export async function runBenchmark(options: BenchOptions): Promise<{ report: Ben
       spread: spreadOf(runs)?.spread ?? null,
       runs: runs.map((run) => ({
         hubTotalSeconds: run.hub.totalSeconds,
+        hubRebuildSeconds: run.hub.rebuildSeconds,
         baselineTotalSeconds: run.baseline?.totalSeconds ?? null,
         hubPeakRssBytes: run.hub.peakRssBytes,
         baselinePeakRssBytes: run.baseline?.peakRssBytes ?? null,
@@ -151,7 +159,7 @@ async function measureHub(contentDir: string, runDir: string, releases: Generate
     }),
     logFile,
   );
-  const phases = phaseDurations(run.phaseStarts, run.seconds, 'validate and start');
+  const phases = phaseDurations(run.phaseStarts, run.seconds, 'start');
   const stats = await distStats(
     distDir,
     releases.map((release) => `${releasePath(release).slice(1)}index.html`),
@@ -166,7 +174,41 @@ async function measureHub(contentDir: string, runDir: string, releases: Generate
     peakRssBytes: run.peakRssBytes,
     pagesPerSecond: round2(stats.pages / run.seconds),
     phases,
+    rebuildSeconds: null,
   };
+}
+
+/**
+ * Why: a team waits for the rebuild after each edit, not only for the first build: one release (the
+ * newest of the generated list, the one an author edits) gets a new summary and body, the hub
+ * project that just built is built again into the same folder with its caches, and the file is put
+ * back as it was for the baseline and the next runs. Returns the rebuild's wall seconds.
+ */
+async function measureRebuild(contentDir: string, runDir: string, releases: GeneratedRelease[]): Promise<number> {
+  const hubProject = path.join(runDir, 'hub-project');
+  const distDir = path.join(runDir, 'hub-dist');
+  const edited = releases.at(-1)!;
+  const file = path.join(contentDir, edited.file);
+  const original = await readFile(file, 'utf8');
+  await writeFile(file, editRelease(original));
+  try {
+    const logFile = path.join(runDir, 'hub-rebuild.log');
+    const run = await mustSucceed(
+      'hub rebuild',
+      runMeasured(process.execPath, [path.join(projectRoot, 'bin/release-hub.mjs'), 'build'], {
+        cwd: hubProject,
+        env: childEnv(hubProject, { HUB_DIST_DIR: distDir, HUB_AUDIENCE: 'internal' }),
+        logFile,
+        markers: [],
+      }),
+      logFile,
+    );
+    const page = path.join(distDir, releasePath(edited).slice(1), 'index.html');
+    if (!readFileSync(page, 'utf8').includes(REBUILD_MARKER)) throw new Error(`the rebuild did not show the edit of ${edited.file} on ${page}`);
+    return run.seconds;
+  } finally {
+    await writeFile(file, original);
+  }
 }
 
 /** Why: the baseline is built and indexed as two commands, measured the same way as the hub. */
@@ -204,6 +246,7 @@ async function measureBaseline(siteDir: string, releasesDir: string, releases: G
     peakRssBytes: Math.max(build.peakRssBytes, index.peakRssBytes),
     pagesPerSecond: round2(stats.pages / totalSeconds),
     phases: { ...buildPhases, pagefind: index.seconds },
+    rebuildSeconds: null,
   };
 }
 

@@ -37,7 +37,7 @@ export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegr
     [RELEASE_HUB_OPTIONS]: options,
     name: 'release-hub',
     hooks: {
-      'astro:config:setup': async ({ config, command, updateConfig, injectRoute, createCodegenDir }) => {
+      'astro:config:setup': async ({ config, command, updateConfig, injectRoute, createCodegenDir, logger }) => {
         // `astro sync` and `astro check` only need the types.
         if (command === 'sync') return;
         const projectRoot = fileURLToPath(config.root);
@@ -91,7 +91,11 @@ export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegr
           if (cliReport) updateConfig({ outDir: pathToFileURL(`${stageForCli(output.path, settings.displayRoot, cliReport)}/`) });
         }
         state = new HubState(settings, now.value, codegenDir, publicDir, command === 'build' ? 'error' : 'warning');
+        // The two lines mark the validation phase in a build's log (npm run bench times it).
+        logger.info(`validating ${settings.displayRoot}`);
+        const validationStarted = performance.now();
         const valid = await state.load();
+        logger.info(`validated ${settings.displayRoot} in ${Math.round(performance.now() - validationStarted)} ms`);
         state.printProblems();
         if (!valid && command === 'build') stop([], `${countOf(state.errorCount(), 'content error')} in ${settings.displayRoot}`);
 

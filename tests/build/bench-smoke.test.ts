@@ -27,6 +27,7 @@ const SITE_FIELDS: (keyof SiteMeasurement)[] = [
   'pagefindBytesPerPage',
   'pagefindBytesPerIndexedPage',
   'phases',
+  'rebuildSeconds',
 ];
 
 describe('npm run bench -- --releases 50 --json', () => {
@@ -65,6 +66,22 @@ describe('npm run bench -- --releases 50 --json', () => {
     expect(report.baseline!.releasePageJsBytes).toBe(0);
   });
 
+  it("times the hub's validation apart from its start, and a rebuild after one edit (the baseline has none)", () => {
+    expect(Object.keys(report.hub.phases)).toEqual([
+      'start',
+      'validation',
+      'build setup',
+      'vite bundle',
+      'page generation',
+      'astro finish',
+      'search index',
+      'swap into place',
+    ]);
+    expect(report.hub.rebuildSeconds).toBeGreaterThan(0);
+    expect(report.baseline!.rebuildSeconds).toBeNull();
+    expect(report.ratios!.rebuildOfFull).toBe(Math.round((report.hub.rebuildSeconds! / report.hub.totalSeconds) * 1000) / 1000);
+  });
+
   it('gives finite hub/baseline ratios and checks every target', () => {
     const ratios = Object.entries(report.ratios ?? {});
     expect(ratios.length).toBeGreaterThanOrEqual(10);
@@ -73,7 +90,7 @@ describe('npm run bench -- --releases 50 --json', () => {
       expect(Number.isFinite(value), field).toBe(true);
       expect(value, field).toBeGreaterThan(0);
     }
-    expect(report.targets).toHaveLength(6);
+    expect(report.targets).toHaveLength(7);
     expect(report.targets.every((target) => typeof target.pass === 'boolean')).toBe(true);
     expect(report.generator.warnings).toBe(0);
   });

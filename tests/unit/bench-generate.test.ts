@@ -83,8 +83,31 @@ describe('generateContentRoot', () => {
     expect(generateContentRoot({ releases: 61, products: 2 }).files[1]).not.toEqual(generateContentRoot({ releases: 60, products: 2 }).files[1]);
   });
 
+  it('writes the share of release bodies as .mdx that --mdx-share asks for, the rest as .md, with the same releases', () => {
+    const share = (mdxShare?: number) => {
+      const files = generateContentRoot({ releases: 240, products: 3, mdxShare }).releases.map((release) => release.file);
+      return files.filter((file) => file.endsWith('.mdx')).length / files.length;
+    };
+    expect(share(0)).toBe(0);
+    expect(share(1)).toBe(1);
+    // The default, a quarter, drawn per release with the seeded generator: 0.25 ± a few releases.
+    expect(share()).toBeGreaterThan(0.18);
+    expect(share()).toBeLessThan(0.32);
+    const versions = (mdxShare: number) => generateContentRoot({ releases: 60, products: 2, mdxShare }).releases.map((release) => release.version);
+    expect(versions(0)).toEqual(versions(1));
+  });
+
+  it.each([-0.1, 1.5, Number.NaN])('refuses an --mdx-share of %s', (mdxShare) => {
+    expect(() => generateContentRoot({ releases: 10, products: 1, mdxShare })).toThrow(`--mdx-share must be a number from 0 to 1, not ${mdxShare}`);
+  });
+
   it('writes a content root that loads without a single error or warning', async () => {
-    for (const root of [medium, generateContentRoot({ releases: 7, products: 1 }), generateContentRoot({ releases: 50, products: 2 })]) {
+    for (const root of [
+      medium,
+      generateContentRoot({ releases: 7, products: 1 }),
+      generateContentRoot({ releases: 50, products: 2, mdxShare: 1 }),
+      generateContentRoot({ releases: 50, products: 2, mdxShare: 0 }),
+    ]) {
       const { hub, problems } = await loadContentRoot(writeRoot(root));
       expect(problems).toEqual([]);
       expect(hub?.releases).toHaveLength(root.releases.length);
