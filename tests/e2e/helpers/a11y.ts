@@ -1,7 +1,7 @@
 /**
  * Accessibility checks shared by the tests/e2e/a11y-*.test.ts files (split by audience and theme,
  * so they run in parallel): axe-core with the WCAG 2.2 AA rules over every index
- * page, and the first and last page of each kind, one test per page and theme. The light
+ * page and the first, middle and last page of each kind, one test per page and theme. The light
  * theme runs every rule; the dark theme changes colours only, so it runs the rules that depend on
  * colour, on every index page and one page of each kind (the same markup passed every other rule
  * in the light run). The phone width is checked where the layout changes (calendar, RACI).
@@ -46,10 +46,10 @@ function pagePaths(dist: string): string[] {
 }
 
 /**
- * Why: every index page, plus the first and last of each kind of detail page (or only the first
- * of each kind, `perKind: 1`), keeps the run short: axe takes about a second a page.
+ * Why: every index page, plus the first, middle and last of each kind of detail page (or only the
+ * first of each kind, `perKind: 1`), keeps the run short: axe takes about a second a page.
  */
-export function samplePages(paths: string[], perKind: 1 | 2 = 2): string[] {
+export function samplePages(paths: string[], perKind: 1 | 3 = 3): string[] {
   const byType = new Map<string, string[]>();
   const picked = new Set<string>();
   for (const page of paths) {
@@ -61,7 +61,7 @@ export function samplePages(paths: string[], perKind: 1 | 2 = 2): string[] {
     }
   }
   for (const pages of byType.values()) {
-    const chosen = perKind === 1 ? [pages[0]] : [pages[0], pages.at(-1)];
+    const chosen = perKind === 1 ? [pages[0]] : [pages[0], pages[Math.floor(pages.length / 2)], pages.at(-1)];
     for (const page of chosen) if (page) picked.add(page);
   }
   return [...picked].sort();
@@ -71,7 +71,7 @@ export function samplePages(paths: string[], perKind: 1 | 2 = 2): string[] {
 export function describeAccessibility(
   name: ScenarioName,
   minimumPages: number,
-  { themes = ['light', 'dark'], perKind = 2 }: { themes?: readonly ('light' | 'dark')[]; perKind?: 1 | 2 } = {},
+  { themes = ['light', 'dark'], perKind = 3 }: { themes?: readonly ('light' | 'dark')[]; perKind?: 1 | 3 } = {},
 ): void {
   const paths = pagePaths(builtSite(name));
   // The dark theme changes colours, not markup: one page of each kind shows each template's colours.
