@@ -1,5 +1,23 @@
 /** Accessibility of the public build: axe (WCAG 2.2 AA), light and dark (tests/e2e/helpers/a11y.ts). */
-import { describeAccessibility } from './helpers/a11y.ts';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, describeAccessibility } from './helpers/a11y.ts';
+import { launchChromium } from './helpers/browser.ts';
 
 // The public build's pages are the internal build's templates with less on them: one page of each kind.
 describeAccessibility('example-public', 6, { perKind: 1 });
+
+describe('the axe check itself', () => {
+  it('finds planted violations: low contrast, an image without text, a nameless button, a missing language', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.setContent(
+        '<!doctype html><html><head><title>Planted</title></head><body><main><h1>Planted</h1><p style="color:#bbb;background:#fff">Faint text</p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="10" height="10"><button></button></main></body></html>',
+      );
+      const found = (await axeViolations(page)).map((violation) => violation.split(' ')[0]);
+      expect(found).toEqual(expect.arrayContaining(['color-contrast', 'image-alt', 'button-name', 'html-has-lang']));
+    } finally {
+      await browser.close();
+    }
+  });
+});
