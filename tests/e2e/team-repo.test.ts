@@ -27,6 +27,9 @@ const env = {
   npm_config_audit: 'false',
   npm_config_fund: 'false',
   npm_config_update_notifier: 'false',
+  // The packages are in npm's cache (npm ci put them there): without this, npx asks the registry
+  // again for every package's metadata, 41-53 s against 11-17 s measured with an empty npx cache.
+  npm_config_prefer_offline: 'true',
 };
 
 function run(command: string, args: string[], cwd: string) {
@@ -68,7 +71,7 @@ describe('a team hub made from the packed tarball', () => {
         "integrations: [releaseHub({ customCss: ['./src/styles/brand.css'], components: { Footer: './src/components/Footer.astro' } })]",
       ),
     );
-    run('npm', ['install', tarball, '--prefer-offline'], hub);
+    run('npm', ['install', tarball], hub);
     run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], hub);
     run(process.execPath, ['node_modules/release-hub/bin/release-hub.mjs', 'build', '--out-dir', 'dist-cli'], hub);
   }, 600_000);
