@@ -1,6 +1,7 @@
 /** `release-hub check`: validate the content root without building, with the build's own messages. */
 import { parseArgs } from 'node:util';
-import { printProblems } from '../../content/problems.ts';
+import { formatProblem, printProblems } from '../../content/problems.ts';
+import { hubAttention } from '../../process/attention.ts';
 import { resolveBuildNow } from '../../integration/build-now.ts';
 import { loadForBuild } from '../../integration/hub-state.ts';
 import { countOf } from '../../presentation/count.ts';
@@ -13,7 +14,12 @@ the build) and prints each problem as
 file:line field: what is wrong — how to fix it. Exits 1 when there is an error, 0 otherwise
 (warnings do not fail the check). The build reports exactly the same problems.
 
+Then it lists, as "attention:" lines, what needs attention at "now" (SOURCE_DATE_EPOCH, else the
+clock): releases still in progress after their window, windows that passed while scheduled or
+planned, releases that finished late or have no release time, runbooks overdue for review.
+
 Options:
+  --strict          also exit 1 on any warning or attention item (to gate CI)
   --content <dir>   content root (default: the releaseHub() content option, else
                     $HUB_CONTENT_DIR, else ./content)
   --root <dir>      the project folder with astro.config.mjs (default: .)
@@ -21,7 +27,10 @@ Options:
 
 /** Why: CI and editors validate content in well under a second, without Astro. */
 export async function runCheck(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { content: { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({
+    args,
+    options: { content: { type: 'string' }, root: { type: 'string' }, strict: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (values.help) {
     process.stdout.write(`${HELP}\n`);
     return 0;
@@ -48,11 +57,24 @@ export async function runCheck(args: string[]): Promise<number> {
     process.stderr.write(`\n✗ ${shownRoot}: ${countOf(errors, 'error')}, ${countOf(warnings, 'warning')} (${elapsed})\n`);
     return 1;
   }
+  const attention = hubAttention(hub, now.value);
+  for (const item of attention) {
+    const line = formatProblem(
+      { severity: 'warning', file: item.file, field: item.field, message: item.message.replace(/\.$/, ''), fix: item.fix },
+      settings.displayRoot,
+    );
+    process.stderr.write(`attention: ${line}\n`);
+  }
+  const needsAttention = countOf(attention.length, 'attention item');
+  if (values.strict && (warnings > 0 || attention.length > 0)) {
+    process.stderr.write(`\n✗ ${shownRoot} (--strict): ${countOf(warnings, 'warning')}, ${needsAttention} (${elapsed})\n`);
+    return 1;
+  }
   process.stdout.write(
     `✓ ${shownRoot}: ${countOf(hub.releases.length, 'release')}, ${countOf(hub.runbooks.length, 'runbook')}, ` +
       `${countOf(hub.raci.length, 'RACI matrix', 'RACI matrices')}, ${countOf(hub.people.length, 'person', 'people')}, ` +
       `${countOf(hub.freezes.length, 'freeze')}, ${countOf(hub.metricSeries.length, 'metric series', 'metric series')}; ` +
-      `${countOf(warnings, 'warning')} (${elapsed})\n`,
+      `${countOf(warnings, 'warning')}, ${needsAttention} (${elapsed})\n`,
   );
   return 0;
 }
