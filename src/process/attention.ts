@@ -172,7 +172,7 @@ function runbookItems(hub: Hub, runbook: Runbook, now: Temporal.Instant): Attent
   if (!isReviewOverdue(runbook, now, zone)) return [];
   const due = reviewDueDate(runbook);
   const message = due
-    ? `Review overdue: it was due ${formatDate(due.toZonedDateTime(zone), zone)} (every ${runbook.reviewEveryDays} days).`
+    ? `Its review was due ${formatDate(due.toZonedDateTime(zone), zone)} (every ${runbook.reviewEveryDays} days).`
     : `Never reviewed, though it has a review cycle of ${runbook.reviewEveryDays} days.`;
   return [
     {

@@ -110,7 +110,7 @@ describe('runbooks overdue for review (the rule of src/runbooks/)', () => {
     // 15 Jul + 90 days = Tue 13 Oct 2026; overdue from 14 Oct.
     {
       runbook: { lastReviewed: Temporal.PlainDate.from('2026-07-15'), reviewEveryDays: 90 },
-      expected: [['runbook-review-overdue', 'Review overdue: it was due Tue 13 Oct 2026 (every 90 days).']],
+      expected: [['runbook-review-overdue', 'Its review was due Tue 13 Oct 2026 (every 90 days).']],
     },
     { runbook: { reviewEveryDays: 30 }, expected: [['runbook-review-overdue', 'Never reviewed, though it has a review cycle of 30 days.']] },
     // Due on today, 26 Nov: not overdue yet.
