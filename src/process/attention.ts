@@ -44,8 +44,8 @@ export interface AttentionItem {
   subject: { type: 'release' | 'runbook'; id: string };
   /** The subject's file, relative to the content root. */
   file: string;
-  /** The field to change. */
-  field: string;
+  /** The field to change, as a path in the file's frontmatter, e.g. `['review', 'actions', 1]`. */
+  path: (string | number)[];
   /** How to resolve it. */
   fix: string;
 }
@@ -77,12 +77,12 @@ export function releaseAttention(hub: Hub, now: Temporal.Instant, releaseId: str
 
 function releaseItems(hub: Hub, release: Release, now: Temporal.Instant): AttentionItem[] {
   const zone = hub.config.timezone;
-  const item = (kind: AttentionKind, field: string, message: string, fix: string): AttentionItem => ({
+  const item = (kind: AttentionKind, path: (string | number)[], message: string, fix: string): AttentionItem => ({
     kind,
     message,
     subject: { type: 'release', id: release.id },
     file: release.source.file,
-    field,
+    path,
     fix,
   });
   const items: AttentionItem[] = [];
@@ -94,7 +94,7 @@ function releaseItems(hub: Hub, release: Release, now: Temporal.Instant): Attent
       items.push(
         item(
           'in-progress-overdue',
-          'status',
+          ['status'],
           `Still in progress ${durationText(overdueMs)} after its window ended (${formatDateTime(windowEnd, zone)}; grace ${graceHours} h).`,
           'record the deployment (status and deployment.finishedAt), or move the window and count it in rescheduled',
         ),
@@ -105,7 +105,7 @@ function releaseItems(hub: Hub, release: Release, now: Temporal.Instant): Attent
     items.push(
       item(
         'window-passed',
-        'window.end',
+        ['window', 'end'],
         `${release.status === 'scheduled' ? 'Scheduled' : 'Planned'}, but its window ended ${durationText(now.epochMilliseconds - windowEnd!.epochMilliseconds)} ago (${formatDateTime(windowEnd!, zone)}).`,
         'update the status, or move the window and count it in rescheduled',
       ),
@@ -115,7 +115,7 @@ function releaseItems(hub: Hub, release: Release, now: Temporal.Instant): Attent
     items.push(
       item(
         'released-without-finish',
-        'deployment.finishedAt',
+        ['status'],
         'Released, but without a release time: it is left out of every metric.',
         'add deployment.finishedAt (a date is enough)',
       ),
@@ -127,7 +127,7 @@ function releaseItems(hub: Hub, release: Release, now: Temporal.Instant): Attent
     items.push(
       item(
         'gates-missing',
-        violations[0]!.field,
+        [violations[0]!.field],
         `Gates missing under the policy: ${violations.map((violation) => violation.message).join('; ')}.`,
         violations.map((violation) => violation.fix).join('; '),
       ),
@@ -139,7 +139,7 @@ function releaseItems(hub: Hub, release: Release, now: Temporal.Instant): Attent
     items.push(
       item(
         'review-action-overdue',
-        `review.actions[${index}]`,
+        ['review', 'actions', index],
         `Review action "${action.title}" (${owner}) was due ${formatDate(action.due!.toZonedDateTime(zone), zone)}.`,
         'do it and set done: true, or agree a new due day',
       ),
@@ -152,7 +152,7 @@ function releaseItems(hub: Hub, release: Release, now: Temporal.Instant): Attent
       items.push(
         item(
           'released-late',
-          'deployment.finishedAt',
+          ['deployment', 'finishedAt'],
           `Finished ${durationText(late)} after its window ended (${formatDateTime(release.window!.end, zone)}; tolerance ${tolerance} min).`,
           'note why in the release, and plan a longer window next time; fix the times if they are wrong',
         ),
@@ -180,7 +180,7 @@ function runbookItems(hub: Hub, runbook: Runbook, now: Temporal.Instant): Attent
       message,
       subject: { type: 'runbook', id: runbook.id },
       file: runbook.source.file,
-      field: 'lastReviewed',
+      path: ['lastReviewed'],
       fix: 'review the runbook and set lastReviewed to the day you did',
     },
   ];

@@ -69,7 +69,7 @@ describe('release-hub check --strict', () => {
 
   it('exits 1 on an attention item, which a plain check lists and passes', () => {
     // 26 Nov 2026: deploy-web (reviewed 15 Jan, every 180 days) was due 14 Jul.
-    const line = `attention: ${minimal}/runbooks/deploy-web.md lastReviewed: Its review was due Tue 14 Jul 2026 (every 180 days) — review the runbook and set lastReviewed to the day you did`;
+    const line = `attention: ${minimal}/runbooks/deploy-web.md:6 lastReviewed: Its review was due Tue 14 Jul 2026 (every 180 days) — review the runbook and set lastReviewed to the day you did`;
     const strict = runCli(['check', '--strict', '--content', minimal], { SOURCE_DATE_EPOCH: TEST_NOW_EPOCH });
     expect(strict.status).toBe(1);
     expect(strict.stderr).toContain(line);

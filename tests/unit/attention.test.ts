@@ -133,10 +133,10 @@ describe('the list', () => {
   });
 
   it('orders items by kind, then subject, and names the file and field to change', () => {
-    expect(hubAttention(hub, NOW).map((item) => [item.kind, item.subject.id, item.file, item.field])).toEqual([
+    expect(hubAttention(hub, NOW).map((item) => [item.kind, item.subject.id, item.file, item.path.join('.')])).toEqual([
       ['window-passed', 'api/1.0.0', 'releases/api/1.0.0.mdx', 'window.end'],
-      ['released-without-finish', 'web/1.0.0', 'releases/web/1.0.0.mdx', 'deployment.finishedAt'],
-      ['released-without-finish', 'web/2.0.0', 'releases/web/2.0.0.mdx', 'deployment.finishedAt'],
+      ['released-without-finish', 'web/1.0.0', 'releases/web/1.0.0.mdx', 'status'],
+      ['released-without-finish', 'web/2.0.0', 'releases/web/2.0.0.mdx', 'status'],
       ['runbook-review-overdue', 'deploy-web', 'runbooks/deploy-web.mdx', 'lastReviewed'],
     ]);
   });

@@ -59,10 +59,10 @@ describe('open actions', () => {
     expect(
       hubAttention(hub, NOW)
         .filter((item) => item.kind === 'review-action-overdue')
-        .map((item) => [item.subject.id, item.field, item.message]),
+        .map((item) => [item.subject.id, item.path.join('.'), item.message]),
     ).toEqual([
-      ['web/1.0.0', 'review.actions[1]', 'Review action "also late" (bob) was due Fri 20 Nov 2026.'],
-      ['web/2.0.0', 'review.actions[1]', 'Review action "late" (Alice Adams) was due Fri 20 Nov 2026.'],
+      ['web/1.0.0', 'review.actions.1', 'Review action "also late" (bob) was due Fri 20 Nov 2026.'],
+      ['web/2.0.0', 'review.actions.1', 'Review action "late" (Alice Adams) was due Fri 20 Nov 2026.'],
     ]);
   });
 });

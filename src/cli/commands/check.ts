@@ -1,6 +1,9 @@
 /** `release-hub check`: validate the content root without building, with the build's own messages. */
 import { parseArgs } from 'node:util';
-import { formatProblem, printProblems } from '../../content/problems.ts';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fieldPath, formatProblem, printProblems } from '../../content/problems.ts';
+import { parseFrontmatterSource } from '../../content/source.ts';
 import { hubAttention } from '../../process/attention.ts';
 import { resolveBuildNow } from '../../integration/build-now.ts';
 import { loadForBuild } from '../../integration/hub-state.ts';
@@ -24,6 +27,12 @@ Options:
                     $HUB_CONTENT_DIR, else ./content)
   --root <dir>      the project folder with astro.config.mjs (default: .)
   -h, --help        show this help`;
+
+/** The line of a field in a content file's frontmatter, so an attention line reads like a problem (`file:line field: …`). */
+async function lineOf(contentRoot: string, file: string, fieldInFile: (string | number)[]): Promise<number | undefined> {
+  const text = await readFile(path.join(contentRoot, file), 'utf8').catch(() => undefined);
+  return text === undefined ? undefined : parseFrontmatterSource(file, text).source?.lineOf(fieldInFile);
+}
 
 /** Why: CI and editors validate content in well under a second, without Astro. */
 export async function runCheck(args: string[]): Promise<number> {
@@ -59,11 +68,16 @@ export async function runCheck(args: string[]): Promise<number> {
   }
   const attention = hubAttention(hub, now.value);
   for (const item of attention) {
-    const line = formatProblem(
-      { severity: 'warning', file: item.file, field: item.field, message: item.message.replace(/\.$/, ''), fix: item.fix },
-      settings.displayRoot,
-    );
-    process.stderr.write(`attention: ${line}\n`);
+    const line = await lineOf(settings.contentRoot, item.file, item.path);
+    const problem = {
+      severity: 'warning' as const,
+      file: item.file,
+      line,
+      field: fieldPath(item.path),
+      message: item.message.replace(/\.$/, ''),
+      fix: item.fix,
+    };
+    process.stderr.write(`attention: ${formatProblem(problem, settings.displayRoot)}\n`);
   }
   const needsAttention = countOf(attention.length, 'attention item');
   if (values.strict && (warnings > 0 || attention.length > 0)) {
