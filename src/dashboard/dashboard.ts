@@ -39,7 +39,7 @@ import type { Audience, Freeze, Hub, Release, ReleaseStatus } from '../core/mode
 import { describeTrend, formatMetricValue, type TrendText } from '../presentation/number-format.ts';
 import { formatTimeRange, productName, releaseListingPath } from '../releases/releases.ts';
 import { isReviewOverdue, reviewDueDate } from '../runbooks/runbooks.ts';
-import { ATTENTION_KINDS, hubAttention, type AttentionKind } from '../process/attention.ts';
+import { ATTENTION_KINDS, hubAttention, releaseAttention, type AttentionKind } from '../process/attention.ts';
 import { whatRunsWhere } from '../process/environments.ts';
 import { isActionOverdue, openActions } from '../process/reviews.ts';
 import { compareTimes, monthKey } from '../core/time.ts';
@@ -83,6 +83,8 @@ export interface DashboardRelease {
   status: ReleaseStatus;
   /** The panel's time: the window (upcoming, in flight) or the release time (shipped). */
   when?: ShownTime;
+  /** What needs attention about it (internal dashboard only; left out when nothing does). */
+  attention?: AttentionKind[];
 }
 
 /** A capped list: the first items and how many more the full page has. */
@@ -233,8 +235,15 @@ export function buildDashboard(hub: Hub, audience: Audience, now: Temporal.Insta
     recentlyShipped: recentlyShipped(hub),
   };
   if (audience === 'public') return publicPanels;
+  const flagged = (row: DashboardRelease): DashboardRelease => {
+    const kinds = [...new Set(releaseAttention(hub, now, row.id).map((item) => item.kind))];
+    return kinds.length > 0 ? { ...row, attention: kinds } : row;
+  };
   return {
     ...publicPanels,
+    inFlight: { ...publicPanels.inFlight, items: publicPanels.inFlight.items.map(flagged) },
+    upcoming: { ...publicPanels.upcoming, items: publicPanels.upcoming.items.map(flagged) },
+    recentlyShipped: publicPanels.recentlyShipped.map(flagged),
     freezes: freezePanel(hub, now),
     health: healthPanel(hub, now),
     staleRunbooks: capped(staleRunbooks(hub, now)),

@@ -5,6 +5,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import type { Release, Runbook } from '../../src/core/model.ts';
+import { buildDashboard } from '../../src/dashboard/dashboard.ts';
 import { durationText, hubAttention, isWindowPast, releaseAttention } from '../../src/process/attention.ts';
 import { at, type HubOverrides, makeHub, makeRelease, windowOf } from './helpers/hub-factory.ts';
 
@@ -171,5 +172,42 @@ describe('durationText', () => {
     { minutes: 71 * 60, expected: '2 days' },
   ])('$minutes min → $expected', ({ minutes, expected }) => {
     expect(durationText(minutes * 60_000)).toBe(expected);
+  });
+});
+
+describe('on the dashboard', () => {
+  const hub = makeHub({
+    releases: [
+      makeRelease({ version: '2.0.0', status: 'in-progress', window: windowOf('2026-11-24T02:00', '2026-11-26T04:00') }),
+      makeRelease({
+        version: '1.0.0',
+        status: 'released',
+        window: windowOf('2026-03-10T02:00', '2026-03-10T04:00'),
+        deployment: { finishedAt: at('2026-03-10T05:20') },
+      }),
+    ],
+    runbooks: [makeRunbook({ reviewEveryDays: 30 })],
+  });
+
+  it('flags releases in flight and shipped, and lists every item in the "Needs attention" card, by kind', () => {
+    const dashboard = buildDashboard(hub, 'internal', NOW);
+    expect(dashboard.inFlight.items.map((row) => row.attention)).toEqual([['in-progress-overdue']]);
+    expect(dashboard.recentlyShipped.map((row) => row.attention)).toEqual([['released-late']]);
+    expect(dashboard.attention?.counts).toEqual([
+      { kind: 'in-progress-overdue', count: 1 },
+      { kind: 'runbook-review-overdue', count: 1 },
+      { kind: 'released-late', count: 1 },
+    ]);
+    expect(dashboard.attention?.items.items.map((row) => [row.title, row.url])).toEqual([
+      ['Acme Web 2.0.0', '/releases/web/2.0.0/'],
+      ['Deploy web', '/runbooks/deploy-web/'],
+      ['Acme Web 1.0.0', '/releases/web/1.0.0/'],
+    ]);
+  });
+
+  it('shows none of it on the public dashboard', () => {
+    const dashboard = buildDashboard(hub, 'public', NOW);
+    expect(dashboard.attention).toBeUndefined();
+    expect([...dashboard.inFlight.items, ...dashboard.recentlyShipped].some((row) => 'attention' in row)).toBe(false);
   });
 });
