@@ -10,7 +10,8 @@
  *   environment that finished by the time it started. Only releases that record `deployments` are
  *   checked: one written with the `deployment` shorthand alone says nothing of earlier environments.
  * - What runs where: per product and environment, the newest succeeded deployment finished by now,
- *   unless the same release was rolled back (or failed) there later, by now.
+ *   unless the same release was rolled back (or failed) there later, by now; in the release
+ *   environment, never a release whose status is `rolled-back`.
  */
 import type { Temporal } from 'temporal-polyfill';
 import type { Deployment, Environment, Hub, HubConfig, Product, Release } from '../core/model.ts';
@@ -151,6 +152,8 @@ export function whatRunsWhere(hub: Hub, now: Temporal.Instant): ProductEnvironme
         .filter((release) => release.product === product.id)
         .flatMap((release) => {
           const here = deploymentsOf(release, hub.config).filter((deployment) => deployment.environment === environment.id && done(deployment));
+          // A rolled-back release no longer runs where its users are, whatever its deployment there says.
+          if (environment.release && release.status === 'rolled-back') return [];
           return here
             .filter((deployment): deployment is RunningRelease['deployment'] => deployment.status === 'succeeded')
             .filter((deployment) => !here.some((other) => other.status !== 'succeeded' && compareTimes(other.finishedAt!, deployment.finishedAt) >= 0))

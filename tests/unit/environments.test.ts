@@ -156,6 +156,8 @@ describe('what runs where', () => {
         deploy('production', '2026-11-10T02:03', '2026-11-10T02:37'),
         deploy('production', '2026-11-10T03:00', '2026-11-10T03:20', 'rolled-back'),
       ]),
+      // Rolled back as a release (its status), though its deployment record says it succeeded: not running in production.
+      { ...release('api', '2.6.1', [deploy('production', '2026-11-17T02:03', '2026-11-17T02:30')]), status: 'rolled-back', rollback: { reason: 'x' } },
     ],
   });
 
@@ -214,13 +216,13 @@ describe('what runs where', () => {
   });
 
   it('counts deployments per environment in the metrics; DORA’s D is the release environment’s', () => {
-    // D (production): web 4.7.0, api 2.5.0 and api 2.6.0, which have a release time. Staging: web 4.7.0 (21 min),
+    // D (production): web 4.7.0, api 2.5.0, 2.6.0 and 2.6.1 (rolled back, but deployed), which have a release time. Staging: web 4.7.0 (21 min),
     // 4.8.0 (40 min) and 4.9.0 (30 min), all in November: 3 a month, median 30 min.
     const { byEnvironment, overall } = computeMetrics(hub, NOW);
     expect(Object.keys(byEnvironment)).toEqual(['staging', 'production']);
     expect(byEnvironment.staging).toEqual({ releaseCount: 3, releasesPerMonth: 3, deploymentMinutesMedian: 30 });
     expect(byEnvironment.production?.releaseCount).toBe(overall.releaseCount);
-    expect(overall.releaseCount).toBe(3);
+    expect(overall.releaseCount).toBe(4);
   });
 });
 
