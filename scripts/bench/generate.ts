@@ -471,6 +471,43 @@ function releaseFile(
   }
   frontmatter.owner = random.pick(context.owners);
   frontmatter.raci = version.kind === 'patch' && random.chance(0.7) ? 'hotfix' : 'standard-release';
+  // Environments and gates (issue 19), without a random draw, so the rest of the corpus stays the one it was.
+  if (deployed) {
+    const startedAt = window.start;
+    if (frontmatter.raci === 'hotfix') frontmatter.skipEnvironments = 'Hotfix: verified against a copy of production';
+    else {
+      frontmatter.deployments = [
+        {
+          environment: 'staging',
+          startedAt: at(startedAt - 1440),
+          finishedAt: at(startedAt - 1410),
+          status: 'succeeded',
+          by: frontmatter.owner,
+          notes: 'Smoke tests green',
+        },
+      ];
+    }
+    frontmatter.approvals = [{ by: frontmatter.owner, role: 'Release Manager', decision: 'approved', at: at(startedAt - 600), note: 'Go' }];
+    frontmatter.checks = [
+      {
+        name: 'Unit suite',
+        kind: 'unit',
+        result: 'passed',
+        at: at(startedAt - 700),
+        url: 'https://ci.bench.example/runs/1',
+        runbook: context.runbooks.testPlan,
+      },
+    ];
+  }
+  if (finishedAt !== undefined && version.kind === 'major') {
+    frontmatter.review = {
+      date: writeDate(window.start + 3 * 1440),
+      summary: 'A major release: what to keep and what to change next time.',
+      wentWell: ['The staging soak caught the last regressions'],
+      wentBadly: ['The window was tight for the migration'],
+      actions: [{ title: 'Book a longer window for major releases', owner: String(frontmatter.owner), due: writeDate(window.start + 14 * 1440), done: true }],
+    };
+  }
   frontmatter.runbooks = releaseRunbooks(context, random);
   if (status === 'rolled-back' && finishedAt !== undefined) {
     frontmatter.rollback = { runbook: context.runbooks.rollback.get(context.product), at: at(finishedAt + random.int(20, 180)), reason: incidentLine(random) };
@@ -601,6 +638,18 @@ function hubYaml(products: { id: string; name: string }[], total: number): strin
     '  rrule: FREQ=WEEKLY;BYDAY=TU,TH',
     `  start: "${String(SLOT_START_MINUTES / 60).padStart(2, '0')}:00"`,
     `  durationMinutes: ${WINDOW_MINUTES}`,
+    'environments:',
+    '  - { id: staging, name: Staging }',
+    '  - { id: production, name: Production, release: true }',
+    'policy:',
+    '  since: 2020-01-01',
+    '  requireApprovalFrom: [Release Manager]',
+    '  requireChecks: [unit]',
+    '  highRisk: { requireRollbackRunbook: true, requireApprovals: 1 }',
+    '  freezeExceptionApprovers: [Release Manager]',
+    '  enforce: false',
+    'attention:',
+    '  graceHours: 2',
     'metrics:',
     '  onTimeToleranceMinutes: 15',
     '  benchmarks:',

@@ -1,5 +1,6 @@
 /** Checks across files: references, uniqueness, RACI rules and freezes. */
-import type { Freeze, HubConfig, Person, RaciMatrix, Runbook } from '../core/model.ts';
+import type { Freeze, HubConfig, Person, Policy, RaciMatrix, Runbook } from '../core/model.ts';
+import { gateViolations, isGated } from '../process/gates.ts';
 import { findUnsafeMarkdown, markdownFieldsOf } from '../markdown/fields.ts';
 import { findWindowClashes, freezeConflictText, freezesOverlapping, windowClashText } from '../calendar/conflicts.ts';
 import type { Loaded } from './loaded.ts';
@@ -11,6 +12,8 @@ import { suggestion } from './zod-problems.ts';
 export interface CrossCheckInput {
   /** hub.yaml, when it is valid (without it, products, zones and freezes cannot be checked). */
   config?: HubConfig;
+  /** hub.yaml's source, for the lines of its cross-checks (`policy` roles). */
+  hubSource?: YamlSource;
   people: Loaded<Person>[];
   raci: Loaded<RaciMatrix>[];
   runbooks: Loaded<Runbook>[];
@@ -60,6 +63,10 @@ export function crossCheck(input: CrossCheckInput, problems: Problem[]): void {
     else seen.set(release.id, source.file);
     person(source, ['owner'], release.owner);
     person(source, ['gtm', 'owner'], release.gtm?.owner);
+    for (const [index, deployment] of (release.deployments ?? []).entries()) if (deployment.by) person(source, ['deployments', index, 'by'], deployment.by);
+    for (const [index, approval] of (release.approvals ?? []).entries()) person(source, ['approvals', index, 'by'], approval.by);
+    for (const [index, check] of (release.checks ?? []).entries()) runbook(source, ['checks', index, 'runbook'], check.runbook);
+    for (const [index, action] of (release.review?.actions ?? []).entries()) person(source, ['review', 'actions', index, 'owner'], action.owner);
     raci(source, ['raci'], release.raci);
     for (const [index, id] of release.runbooks.entries()) runbook(source, ['runbooks', index], id);
     runbook(source, ['rollback', 'runbook'], release.rollback?.runbook);
@@ -72,6 +79,7 @@ export function crossCheck(input: CrossCheckInput, problems: Problem[]): void {
     }
   }
   checkWindowClashes(input.releases, warn);
+  if (input.config?.policy) checkPolicy(input, input.config.policy, report, warn);
   // A bad status must not hide a misspelt runbook in the same file: read the references as written.
   for (const source of input.unresolved) {
     const data = (source.data ?? {}) as Record<string, unknown>;
@@ -83,6 +91,18 @@ export function crossCheck(input: CrossCheckInput, problems: Problem[]): void {
     const runbooks = typeof data.runbooks === 'string' ? [data.runbooks] : Array.isArray(data.runbooks) ? data.runbooks : [];
     for (const [index, id] of runbooks.entries()) runbook(source, typeof data.runbooks === 'string' ? ['runbooks'] : ['runbooks', index], id);
     runbook(source, ['rollback', 'runbook'], nested('rollback').runbook);
+    const deployments = Array.isArray(data.deployments) ? (data.deployments as unknown[]) : [];
+    for (const [index, deployment] of deployments.entries())
+      if (isObject(deployment)) person(source, ['deployments', index, 'by'], (deployment as Record<string, unknown>).by);
+    const approvals = Array.isArray(data.approvals) ? (data.approvals as unknown[]) : [];
+    for (const [index, approval] of approvals.entries())
+      if (isObject(approval)) person(source, ['approvals', index, 'by'], (approval as Record<string, unknown>).by);
+    const actions = Array.isArray(nested('review').actions) ? (nested('review').actions as unknown[]) : [];
+    for (const [index, action] of actions.entries())
+      if (isObject(action)) person(source, ['review', 'actions', index, 'owner'], (action as Record<string, unknown>).owner);
+    const checks = Array.isArray(data.checks) ? (data.checks as unknown[]) : [];
+    for (const [index, check] of checks.entries())
+      if (isObject(check)) runbook(source, ['checks', index, 'runbook'], (check as Record<string, unknown>).runbook);
   }
   // A release file that failed to load hides its incidents: an id it holds is not reported as unknown too.
   checkFixes(
@@ -184,6 +204,37 @@ function checkFreezes(release: LoadedRelease['release'], source: YamlSource, fre
   )) {
     const { message, fix } = freezeConflictText(freeze, hubZone);
     report(source, ['window'], message, fix);
+  }
+}
+
+/**
+ * hub.yaml `policy` (SPEC §5): its roles must be RACI roles, and each release it applies to must
+ * pass its gates — a warning, or an error with `policy.enforce`.
+ */
+function checkPolicy(input: CrossCheckInput, policy: Policy, report: Report, warn: Report): void {
+  const roles = new Set(input.raci.flatMap((matrix) => matrix.value.roles));
+  const hubSource = input.hubSource;
+  if (hubSource && roles.size > 0) {
+    for (const key of ['requireApprovalFrom', 'freezeExceptionApprovers'] as const) {
+      policy[key].forEach((role, index) => {
+        if (roles.has(role)) return;
+        report(
+          hubSource,
+          ['policy', key, index],
+          `"${role}" is not a role of any RACI matrix`,
+          suggestion(role, [...roles]) ?? `use one of ${[...roles].join(', ')}`,
+        );
+      });
+    }
+  }
+  const people = input.people.map((loaded) => loaded.value);
+  const runbooks = input.runbooks.map((loaded) => loaded.value);
+  const zone = input.config!.timezone;
+  for (const { release, source } of input.releases) {
+    if (!isGated(release, policy, zone)) continue;
+    for (const violation of gateViolations(release, policy, people, runbooks)) {
+      (policy.enforce ? report : warn)(source, [violation.field], violation.message, violation.fix);
+    }
   }
 }
 

@@ -48,7 +48,7 @@ export async function loadContentRoot(root: string, options: LoadOptions = {}): 
   const rootProblem = await contentRootProblem(root);
   if (rootProblem) return { problems: [rootProblem] };
   const reader = new ContentReader(root, problems, options.publicDir);
-  const config = await loadHubConfig(reader, options);
+  const { config, source: hubSource } = await loadHubConfig(reader, options);
   const zone = config?.timezone ?? 'UTC';
   const people = await loadPeople(reader);
   const raciFiles = await reader.list('raci', ['.yaml', '.yml'], false);
@@ -65,7 +65,7 @@ export async function loadContentRoot(root: string, options: LoadOptions = {}): 
     raci: new Set(raciFiles.map((file) => entryIdOf(file, 'raci'))),
   };
   // Every file that parsed is cross-checked, also when other files (hub.yaml among them) failed.
-  crossCheck({ config, people: people ?? [], raci, runbooks, freezes, releases, unresolved, known }, problems);
+  crossCheck({ config, hubSource, people: people ?? [], raci, runbooks, freezes, releases, unresolved, known }, problems);
   const sorted = sortProblems(problems);
   if (!config || sorted.some((problem) => problem.severity === 'error')) return { problems: sorted };
   const hub: Hub = {
@@ -83,7 +83,7 @@ export async function loadContentRoot(root: string, options: LoadOptions = {}): 
 /** Why: tools that only need the settings (authoring commands, config) read hub.yaml the same way. */
 export async function readHubConfig(root: string): Promise<{ config?: HubConfig; problems: Problem[] }> {
   const problems: Problem[] = [];
-  const config = await loadHubConfig(new ContentReader(root, problems), {});
+  const { config } = await loadHubConfig(new ContentReader(root, problems), {});
   return { config, problems };
 }
 
@@ -168,7 +168,8 @@ class ContentReader {
   }
 }
 
-async function loadHubConfig(reader: ContentReader, options: LoadOptions): Promise<HubConfig | undefined> {
+/** hub.yaml as settings, and its source (for the lines of the cross-checks of `policy`). */
+async function loadHubConfig(reader: ContentReader, options: LoadOptions): Promise<{ config?: HubConfig; source?: YamlSource }> {
   const source = await reader.yaml('hub.yaml');
   if (!source) {
     if (!reader.problems.some((problem) => problem.file === 'hub.yaml')) {
@@ -179,14 +180,14 @@ async function loadHubConfig(reader: ContentReader, options: LoadOptions): Promi
         fix: 'create hub.yaml with title, url, timezone and products (see the README), or point HUB_CONTENT_DIR at a content root',
       });
     }
-    return undefined;
+    return {};
   }
   const input = reader.validate(validateSource(hubSchema, source));
-  if (!input) return undefined;
+  if (!input) return { source };
   const problems = hubSettingProblems(input, source, options);
   reader.problems.push(...problems);
-  if (problems.length > 0) return undefined;
-  return toHubConfig(input);
+  if (problems.length > 0) return { source };
+  return { config: toHubConfig(input), source };
 }
 
 /** Why: what the schema cannot see (duplicates, the RRULE itself, files, hosts), all reported in one round. */
@@ -199,6 +200,22 @@ function hubSettingProblems(input: HubInput, source: YamlSource, options: LoadOp
       at(['products', index], `products[${index}].id`, `"${product.id}" is listed twice`, 'give each product its own id');
     }
   });
+  input.environments.forEach((environment, index) => {
+    if (input.environments.findIndex((other) => other.id === environment.id) !== index) {
+      at(['environments', index], `environments[${index}].id`, `"${environment.id}" is listed twice`, 'give each environment its own id');
+    }
+  });
+  const releaseEnvironments = input.environments.filter((environment) => environment.release);
+  if (releaseEnvironments.length !== 1) {
+    at(
+      ['environments'],
+      'environments',
+      releaseEnvironments.length === 0
+        ? 'has no release environment'
+        : `has ${releaseEnvironments.length} release environments (${releaseEnvironments.map((environment) => environment.id).join(', ')})`,
+      'set release: true on exactly one environment: the one where a release reaches its users',
+    );
+  }
   const ruleProblem = input.cadence && cadenceRuleProblem(input.cadence.rrule);
   if (ruleProblem) at(['cadence', 'rrule'], 'cadence.rrule', `"${input.cadence!.rrule}" ${ruleProblem.message}`, ruleProblem.fix);
   if (input.logo && options.publicDir && !isFileIn(options.publicDir, input.logo)) {
@@ -242,9 +259,10 @@ export function isFileIn(folder: string, sitePath: string): boolean {
 }
 
 function toHubConfig(input: HubInput): HubConfig {
-  const { cadence, url, ...rest } = input;
+  const { cadence, url, policy, ...rest } = input;
   return {
     ...rest,
+    ...(policy ? { policy: { ...policy, since: policy.since ? Temporal.PlainDate.from(policy.since) : undefined } } : {}),
     url: url.replace(/\/+$/, ''),
     cadence: cadence && { ...cadence, rrule: cadence.rrule.replace(/^RRULE:/i, ''), start: Temporal.PlainTime.from(cadence.start) },
   };

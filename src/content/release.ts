@@ -1,8 +1,9 @@
 /** Turning a validated release frontmatter into a model release: product, zone and instants. */
-import type { Temporal } from 'temporal-polyfill';
+import { Temporal } from 'temporal-polyfill';
 import type { ReleaseInput } from '../schemas/release.ts';
-import type { HubConfig, Release } from '../core/model.ts';
-import { parseWrittenTime } from '../core/time.ts';
+import type { Deployment, HubConfig, Release } from '../core/model.ts';
+import { compareTimes, parseWrittenTime } from '../core/time.ts';
+import { environmentsOf, promotionIssues, releaseDeploymentOf, releaseEnvironmentOf, shorthandDeployment } from '../process/environments.ts';
 import { findFieldLinks, findInternalLinks, hubReleasePath } from './content-links.ts';
 import { fieldPath, type Problem } from './problems.ts';
 import type { FrontmatterSource, YamlSource } from './source.ts';
@@ -47,6 +48,9 @@ export function resolveRelease(input: ReleaseInput, source: FrontmatterSource, c
       'fix the deployment times',
     );
   }
+  const deployments = resolveDeployments(input, deployment, config, time, error);
+  const approvals = input.approvals.map((approval, index) => ({ ...approval, at: time(['approvals', index, 'at'], approval.at) }));
+  const checks = input.checks.map((check, index) => ({ ...check, at: time(['checks', index, 'at'], check.at) }));
   const incidents = input.incidents.map((incident, index) => {
     const startedAt = time(['incidents', index, 'startedAt'], incident.startedAt);
     const resolvedAt = time(['incidents', index, 'resolvedAt'], incident.resolvedAt);
@@ -69,7 +73,15 @@ export function resolveRelease(input: ReleaseInput, source: FrontmatterSource, c
     timezone: zone,
     window: window?.start && window.end ? { start: window.start, end: window.end } : undefined,
     acceptedAt,
-    deployment,
+    deployment: input.deployment ? deployment : releaseDeploymentOf(deployments, releaseEnvironmentOf(config).id),
+    deployments,
+    approvals,
+    checks,
+    review: input.review && {
+      ...input.review,
+      date: Temporal.PlainDate.from(input.review.date),
+      actions: input.review.actions.map((action) => ({ ...action, due: action.due ? Temporal.PlainDate.from(action.due) : undefined })),
+    },
     incidents,
     rollback,
     gtm,
@@ -82,6 +94,61 @@ export function resolveRelease(input: ReleaseInput, source: FrontmatterSource, c
       fieldLinks: summaryLinks(input, source),
     },
   };
+}
+
+/**
+ * Why: `deployments` resolved to instants, with the `deployment` shorthand as the release
+ * environment's; each environment must be hub.yaml's, each deployment's times in order, and the
+ * environments reached in hub.yaml's order unless the release says why not (SPEC §5).
+ */
+function resolveDeployments(
+  input: ReleaseInput,
+  shorthand: { startedAt?: Temporal.ZonedDateTime; finishedAt?: Temporal.ZonedDateTime } | undefined,
+  config: HubConfig,
+  time: (path: PropertyKey[], value: string | undefined) => Temporal.ZonedDateTime | undefined,
+  error: (path: PropertyKey[], message: string, fix?: string) => void,
+): Deployment[] {
+  const environments = environmentsOf(config);
+  const ids = environments.map((environment) => environment.id);
+  const releaseEnvironment = releaseEnvironmentOf(config).id;
+  const listed = input.deployments.map((written, index): Deployment => {
+    if (!ids.includes(written.environment)) {
+      error(
+        ['deployments', index, 'environment'],
+        `"${written.environment}" is not an environment of hub.yaml`,
+        suggestion(written.environment, ids) ?? `use one of ${ids.join(', ')}, or add it to hub.yaml environments`,
+      );
+    }
+    const startedAt = time(['deployments', index, 'startedAt'], written.startedAt);
+    const finishedAt = time(['deployments', index, 'finishedAt'], written.finishedAt);
+    if (startedAt && finishedAt && compareTimes(finishedAt, startedAt) < 0) {
+      error(['deployments', index, 'finishedAt'], `is before startedAt (${written.finishedAt} < ${written.startedAt})`, 'fix the deployment times');
+    }
+    if (input.deployment && written.environment === releaseEnvironment) {
+      error(
+        ['deployments', index, 'environment'],
+        `is ${releaseEnvironment}, the release environment, which deployment: already records`,
+        `keep one: move deployment: into this entry, or drop this entry`,
+      );
+    }
+    const { environment, status, by, notes } = written;
+    return {
+      environment,
+      status,
+      ...(by ? { by } : {}),
+      ...(notes ? { notes } : {}),
+      ...(startedAt ? { startedAt } : {}),
+      ...(finishedAt ? { finishedAt } : {}),
+    };
+  });
+  const all = shorthand ? [...listed, shorthandDeployment(input, releaseEnvironment, shorthand)] : listed;
+  if (input.deployments.length > 0 && input.skipEnvironments === undefined) {
+    for (const issue of promotionIssues(all, environments, config.timezone)) {
+      const path = issue.index < listed.length ? ['deployments', issue.index, 'environment'] : ['deployment'];
+      error(path, issue.message, issue.fix);
+    }
+  }
+  return all;
 }
 
 function resolveProduct(input: ReleaseInput, config: HubConfig, error: (path: PropertyKey[], message: string, fix?: string) => void): string | undefined {

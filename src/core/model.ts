@@ -4,10 +4,36 @@
  * reads this model and nothing else, so each concept has one definition.
  */
 import type { Temporal } from 'temporal-polyfill';
-import type { Audience, BenchmarkBand, BenchmarkKey, ChangeType, RaciCode, ReleaseStatus, Risk, RunbookKind } from '../schemas/vocabulary.ts';
+import type {
+  ApprovalDecision,
+  Audience,
+  BenchmarkBand,
+  BenchmarkKey,
+  ChangeType,
+  CheckKind,
+  CheckResult,
+  DeploymentStatus,
+  RaciCode,
+  ReleaseStatus,
+  Risk,
+  RunbookKind,
+} from '../schemas/vocabulary.ts';
 
 export { AUDIENCES, BENCHMARK_BANDS, BENCHMARK_KEYS, CHANGE_TYPES, RACI_CODES, RELEASE_STATUSES, RISKS, RUNBOOK_KINDS } from '../schemas/vocabulary.ts';
-export type { Audience, BenchmarkBand, BenchmarkKey, ChangeType, RaciCode, ReleaseStatus, Risk, RunbookKind } from '../schemas/vocabulary.ts';
+export type {
+  ApprovalDecision,
+  Audience,
+  BenchmarkBand,
+  BenchmarkKey,
+  ChangeType,
+  CheckKind,
+  CheckResult,
+  DeploymentStatus,
+  RaciCode,
+  ReleaseStatus,
+  Risk,
+  RunbookKind,
+} from '../schemas/vocabulary.ts';
 
 /** A link found in a content body. */
 export interface ContentLink {
@@ -95,6 +121,12 @@ export interface HubConfig {
     /** Left out: the bundled default set (DORA 2024); `false`: no bands at all. */
     benchmarks?: BenchmarkSet | false;
   };
+  /** hub.yaml `environments`, in promotion order (the loader's default: one `production`, the release environment). */
+  environments?: Environment[];
+  /** hub.yaml `policy`: the go/no-go gates (SPEC §5); none when left out. */
+  policy?: Policy;
+  /** hub.yaml `attention` (default grace 0 hours): when a release in progress is flagged as overdue. */
+  attention?: { graceHours: number };
   /** Issue tracker URL template; `#123` in Markdown links to it with `{id}` replaced. */
   issueUrl?: string;
   /** CSS colour for the hub's accent. */
@@ -105,6 +137,87 @@ export interface HubConfig {
   /** Hosts pages may load images and media from. */
   externalHosts: string[];
   description?: string;
+}
+
+/** hub.yaml `policy` (SPEC §5). */
+export interface Policy {
+  /** RACI roles that must each approve. */
+  requireApprovalFrom: string[];
+  /** Check kinds that must each have a passed check. */
+  requireChecks: CheckKind[];
+  highRisk?: { requireRollbackRunbook: boolean; requireApprovals: number };
+  /** RACI roles, one of which must approve a release shipping with `freezeException`. */
+  freezeExceptionApprovers: string[];
+  /** A violation is an error, not a warning. */
+  enforce: boolean;
+  /** Releases before this day (hub zone) are not checked. */
+  since?: Temporal.PlainDate;
+}
+
+/** One go/no-go approval of a release. */
+export interface Approval {
+  /** A people.yaml id. */
+  by: string;
+  /** The RACI role approved as; default the person's role. */
+  role?: string;
+  decision: ApprovalDecision;
+  at?: Temporal.ZonedDateTime;
+  /** Markdown. */
+  note?: string;
+}
+
+/** One check run before a release. */
+export interface Check {
+  name: string;
+  kind: CheckKind;
+  result: CheckResult;
+  at?: Temporal.ZonedDateTime;
+  /** A safe written URL (validated); render with `safeHref`. */
+  url?: string;
+  /** The test-plan runbook it followed. */
+  runbook?: string;
+}
+
+/** A follow-up of a post-release review. */
+export interface ReviewAction {
+  title: string;
+  /** A people.yaml id. */
+  owner: string;
+  due?: Temporal.PlainDate;
+  done: boolean;
+}
+
+/** A post-release review. */
+export interface Review {
+  date: Temporal.PlainDate;
+  /** Markdown. */
+  summary?: string;
+  /** Markdown each. */
+  wentWell: string[];
+  /** Markdown each. */
+  wentBadly: string[];
+  actions: ReviewAction[];
+}
+
+/** One deployment environment (hub.yaml `environments`). */
+export interface Environment {
+  id: string;
+  name: string;
+  /** Where a release reaches its users: its deployment's finish is the release time, and DORA counts it. */
+  release: boolean;
+}
+
+/** One deployment of a release to one environment. */
+export interface Deployment {
+  environment: string;
+  startedAt?: Temporal.ZonedDateTime;
+  /** Left out while the deployment runs. */
+  finishedAt?: Temporal.ZonedDateTime;
+  status: DeploymentStatus;
+  /** A people.yaml id. */
+  by?: string;
+  /** Markdown. */
+  notes?: string;
 }
 
 export interface TimeWindow {
@@ -160,7 +273,18 @@ export interface Release {
   timezone: string;
   window?: TimeWindow;
   acceptedAt?: Temporal.ZonedDateTime;
+  /** The release environment's deployment: `finishedAt` is the release time. */
   deployment?: { startedAt?: Temporal.ZonedDateTime; finishedAt?: Temporal.ZonedDateTime };
+  /** Every deployment, the `deployment` shorthand included (the loader always sets it; internal only). */
+  deployments?: Deployment[];
+  /** Why this release skips an environment of the promotion order. */
+  skipEnvironments?: string;
+  /** Go/no-go approvals (the loader always sets it; internal only). */
+  approvals?: Approval[];
+  /** Checks run before the release (the loader always sets it; internal only). */
+  checks?: Check[];
+  /** The post-release review (internal only). */
+  review?: Review;
   owner?: string;
   raci?: string;
   runbooks: string[];

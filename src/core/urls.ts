@@ -33,7 +33,7 @@ export function sectionPath(section: 'runbooks' | 'raci' | 'people' | 'metrics')
 }
 
 /** Why: the machine-readable documents under `/api/`. */
-export function apiPath(document: 'releases' | 'metrics'): string {
+export function apiPath(document: 'releases' | 'metrics' | 'environments'): string {
   return sitePath(`/api/${document}.json`);
 }
 

@@ -14,7 +14,10 @@
  * - Headline metrics compare the last 90 days with the 90 before (`computeTrend`, as /metrics/),
  *   say what each value is computed over ("6 of 9 releases …", linked to the releases behind it)
  *   and draw each metric's monthly values of the last 12 months (the current month so far).
- * - Internal panels (freezes, metrics, runbooks, GTM) are absent from a public build, not empty.
+ * - Needs attention: every item of `hubAttention` (SPEC §5), the most actionable kinds first.
+ * - What runs where: per product and environment, the release `whatRunsWhere` finds at now.
+ * - Review actions: every open follow-up of a post-release review, by due day.
+ * - Internal panels (freezes, metrics, runbooks, GTM, attention, environments, review actions) are absent from a public build, not empty.
  */
 import { Temporal } from 'temporal-polyfill';
 import { expandCadence } from '../calendar/cadence.ts';
@@ -36,6 +39,9 @@ import type { Audience, Freeze, Hub, Release, ReleaseStatus } from '../core/mode
 import { describeTrend, formatMetricValue, type TrendText } from '../presentation/number-format.ts';
 import { formatTimeRange, productName, releaseListingPath } from '../releases/releases.ts';
 import { isReviewOverdue, reviewDueDate } from '../runbooks/runbooks.ts';
+import { ATTENTION_KINDS, hubAttention, releaseAttention, type AttentionKind } from '../process/attention.ts';
+import { whatRunsWhere } from '../process/environments.ts';
+import { isActionOverdue, openActions } from '../process/reviews.ts';
 import { compareTimes, monthKey } from '../core/time.ts';
 import { personPath, releasePath, runbookPath, sectionPath } from '../core/urls.ts';
 
@@ -77,6 +83,8 @@ export interface DashboardRelease {
   status: ReleaseStatus;
   /** The panel's time: the window (upcoming, in flight) or the release time (shipped). */
   when?: ShownTime;
+  /** What needs attention about it (internal dashboard only; left out when nothing does). */
+  attention?: AttentionKind[];
 }
 
 /** A capped list: the first items and how many more the full page has. */
@@ -163,6 +171,38 @@ export interface GtmLaunch {
   owner?: PersonLink;
 }
 
+/** One attention item as a dashboard row (`hubAttention`). */
+export interface AttentionRow {
+  kind: AttentionKind;
+  /** The subject: "Northwind Web 4.8.0" or a runbook title. */
+  title: string;
+  url: string;
+  message: string;
+}
+
+/** The "Needs attention" card: every item, the first few listed. */
+export interface AttentionPanel {
+  /** Items per kind, in the kinds' order; kinds without items are left out. */
+  counts: { kind: AttentionKind; count: number }[];
+  items: Listed<AttentionRow>;
+}
+
+/** What runs where: one row per product, one cell per environment (`whatRunsWhere`). */
+export interface EnvironmentsPanel {
+  /** Environment names, in promotion order: the column headers. */
+  environments: string[];
+  rows: { product: string; cells: ({ version: string; url: string; finished: ShownTime } | null)[] }[];
+}
+
+/** An open follow-up of a post-release review (`openActions`). */
+export interface ReviewActionRow {
+  release: DashboardRelease;
+  title: string;
+  owner?: PersonLink;
+  due: ShownTime | null;
+  overdue: boolean;
+}
+
 /** Everything the dashboard shows. Optional panels are internal: a public build has none of them. */
 export interface Dashboard {
   /** The hub zone every time is shown in. */
@@ -177,6 +217,9 @@ export interface Dashboard {
   health?: HealthPanel;
   staleRunbooks?: Listed<StaleRunbook>;
   gtmLaunches?: Listed<GtmLaunch>;
+  attention?: AttentionPanel;
+  environments?: EnvironmentsPanel;
+  reviewActions?: Listed<ReviewActionRow>;
 }
 
 /** Why: the page renders this object only; it is a pure function of the hub, the audience and "now". */
@@ -192,13 +235,70 @@ export function buildDashboard(hub: Hub, audience: Audience, now: Temporal.Insta
     recentlyShipped: recentlyShipped(hub),
   };
   if (audience === 'public') return publicPanels;
+  const flagged = (row: DashboardRelease): DashboardRelease => {
+    const kinds = [...new Set(releaseAttention(hub, now, row.id).map((item) => item.kind))];
+    return kinds.length > 0 ? { ...row, attention: kinds } : row;
+  };
   return {
     ...publicPanels,
+    inFlight: { ...publicPanels.inFlight, items: publicPanels.inFlight.items.map(flagged) },
+    upcoming: { ...publicPanels.upcoming, items: publicPanels.upcoming.items.map(flagged) },
+    recentlyShipped: publicPanels.recentlyShipped.map(flagged),
     freezes: freezePanel(hub, now),
     health: healthPanel(hub, now),
     staleRunbooks: capped(staleRunbooks(hub, now)),
     gtmLaunches: capped(gtmLaunches(hub, now)),
+    attention: attentionPanel(hub, now),
+    environments: environmentsPanel(hub, now),
+    reviewActions: capped(reviewActionRows(hub, now)),
   };
+}
+
+function reviewActionRows(hub: Hub, now: Temporal.Instant): ReviewActionRow[] {
+  const zone = hub.config.timezone;
+  return openActions(hub.releases).map(({ release, action }) => ({
+    release: dashboardRelease(hub, release),
+    title: action.title,
+    ...ownerOf(hub, action.owner),
+    due: action.due ? { iso: action.due.toString(), text: formatDate(action.due.toZonedDateTime(zone), zone) } : null,
+    overdue: isActionOverdue(action, now, zone),
+  }));
+}
+
+function environmentsPanel(hub: Hub, now: Temporal.Instant): EnvironmentsPanel {
+  const zone = hub.config.timezone;
+  const products = whatRunsWhere(hub, now);
+  return {
+    environments: (products[0]?.environments ?? []).map(({ environment }) => environment.name),
+    rows: products.map(({ product, environments }) => ({
+      product: product.name,
+      cells: environments.map(({ running }) =>
+        running
+          ? {
+              version: running.release.version,
+              url: releasePath(running.release),
+              finished: shownTime(running.deployment.finishedAt, formatDate(running.deployment.finishedAt, zone)),
+            }
+          : null,
+      ),
+    })),
+  };
+}
+
+function attentionPanel(hub: Hub, now: Temporal.Instant): AttentionPanel {
+  const items = hubAttention(hub, now);
+  const rows = items.map((item): AttentionRow => {
+    const release = item.subject.type === 'release' ? hub.releases.find((candidate) => candidate.id === item.subject.id) : undefined;
+    const runbook = item.subject.type === 'runbook' ? hub.runbooks.find((candidate) => candidate.id === item.subject.id) : undefined;
+    return {
+      kind: item.kind,
+      title: release ? `${productName(hub, release.product)} ${release.version}` : (runbook?.title ?? item.subject.id),
+      url: release ? releasePath(release) : runbookPath(item.subject.id),
+      message: item.message,
+    };
+  });
+  const counts = ATTENTION_KINDS.map((kind) => ({ kind, count: items.filter((item) => item.kind === kind).length })).filter(({ count }) => count > 0);
+  return { counts, items: capped(rows) };
 }
 
 function nextWindow(hub: Hub, now: Temporal.Instant): NextWindow | null {

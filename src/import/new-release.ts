@@ -87,6 +87,14 @@ function scaffoldEntries(
       example: { startedAt: `${day}T02:05`, finishedAt: `${day}T02:41` },
       help: 'The actual deployment; finishedAt is the release time. Fill in once it is done.',
     },
+    {
+      key: 'deployments',
+      example: [
+        { environment: 'staging', startedAt: `${day}T01:00`, finishedAt: `${day}T01:20`, status: 'succeeded', by: 'alice', notes: 'Smoke tests green' },
+      ],
+      help: 'Deployments to the hub.yaml environments before the release environment (whose deployment is deployment:).\nstatus: succeeded | failed | rolled-back.',
+    },
+    { key: 'skipEnvironments', example: 'Hotfix tested on a copy of production', help: 'Why this release skips the promotion order of hub.yaml environments.' },
     { key: 'owner', example: 'alice', help: 'A people.yaml id: who is accountable.' },
     { key: 'raci', example: 'standard-release', help: 'A raci/ file id.' },
     { key: 'runbooks', example: [`deploy-${release.product}`, `rollback-${release.product}`], help: 'Runbook ids.' },
@@ -103,6 +111,29 @@ function scaffoldEntries(
     { key: 'satisfaction', example: { score: 4.3, responses: 37 }, help: 'Release satisfaction survey: mean score 1-5 and number of responses.' },
     { key: 'gtm', example: { required: true, launchDate: day, owner: 'bob' }, help: 'Go-to-market.' },
     { key: 'freezeException', example: 'Security fix that cannot wait', help: 'Why this release may ship inside a freeze of its product.' },
+    {
+      key: 'approvals',
+      example: [{ by: 'alice', role: 'Release Manager', decision: 'approved', at: `${day}T01:30`, note: 'Go' }],
+      help: 'Go/no-go approvals; decision: approved | rejected | pending. hub.yaml policy says which are required.',
+    },
+    {
+      key: 'checks',
+      example: [
+        { name: 'Checkout end to end', kind: 'e2e', result: 'passed', at: `${day}T01:10`, url: 'https://ci.example/runs/1', runbook: 'release-test-plan' },
+      ],
+      help: 'Checks run before the release; kind: unit | integration | e2e | manual | load | security | other;\nresult: passed | failed | skipped | pending; runbook: the test-plan runbook followed.',
+    },
+    {
+      key: 'review',
+      example: {
+        date: day,
+        summary: 'What happened',
+        wentWell: ['Staging caught a bug'],
+        wentBadly: ['The alert fired late'],
+        actions: [{ title: 'Alert on queue depth', owner: 'bob', due: day, done: false }],
+      },
+      help: "The post-release review (internal): open actions show on the dashboard and the owner's page.",
+    },
     {
       key: 'changes',
       value: [],

@@ -30,6 +30,7 @@ export const HUB_ROUTES: readonly HubRoute[] = [
   { pattern: '/calendar/[product].ics', entrypoint: 'calendar/[product].ics.ts' },
   { pattern: '/api/releases.json', entrypoint: 'api/releases.json.ts' },
   { pattern: '/api/metrics.json', entrypoint: 'api/metrics.json.ts', internal: true },
+  { pattern: '/api/environments.json', entrypoint: 'api/environments.json.ts', internal: true },
   { pattern: '/metrics/[...page]', entrypoint: 'metrics/[...page].astro', internal: true },
   { pattern: '/metrics/csv/[...file]', entrypoint: 'metrics/csv/[...file].ts', internal: true },
   { pattern: '/runbooks/[...listing]', entrypoint: 'runbooks/[...listing].astro', internal: true },

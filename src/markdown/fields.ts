@@ -53,6 +53,11 @@ export function markdownFieldsOf(release: Release): { path: PropertyKey[]; markd
     { path: ['rollback', 'reason'], markdown: release.rollback?.reason },
     ...release.incidents.map((incident, index) => ({ path: ['incidents', index, 'summary'], markdown: incident.summary })),
     { path: ['gtm', 'notes'], markdown: release.gtm?.notes },
+    ...(release.deployments ?? []).map((deployment, index) => ({ path: ['deployments', index, 'notes'], markdown: deployment.notes })),
+    ...(release.approvals ?? []).map((approval, index) => ({ path: ['approvals', index, 'note'], markdown: approval.note })),
+    { path: ['review', 'summary'], markdown: release.review?.summary },
+    ...(release.review?.wentWell ?? []).map((text, index) => ({ path: ['review', 'wentWell', index], markdown: text })),
+    ...(release.review?.wentBadly ?? []).map((text, index) => ({ path: ['review', 'wentBadly', index], markdown: text })),
   ];
   return fields.filter((field): field is { path: PropertyKey[]; markdown: string } => field.markdown !== undefined);
 }

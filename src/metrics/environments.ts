@@ -1,14 +1,19 @@
 /**
- * Environments of a deployment. DORA's keys count deployments to the release environment (where a
- * release reaches its users) only. Until the content model has environments, every deployment is
- * a release: `environmentOf` is the one place that changes when it does.
+ * Environments of a deployment (SPEC §4 `byEnvironment`). DORA's keys count deployments to the
+ * release environment (where a release reaches its users) only: that is SPEC §4's D. Every other
+ * environment is counted for its own frequency and duration, from the releases' `deployments`.
  */
-import type { Release } from '../core/model.ts';
+import type { HubConfig, Release } from '../core/model.ts';
+import { deploymentsOf } from '../process/environments.ts';
 
-/** The environment DORA's keys and SPEC §4's D count. */
-export const RELEASE_ENVIRONMENT = 'release';
-
-/** Why: per-environment figures group deployments by this key; today every deployment is in the release environment. */
-export function environmentOf(_release: Release): string {
-  return RELEASE_ENVIRONMENT;
+/**
+ * Why: a release's succeeded, finished deployments to a non-release environment, each read as a
+ * release deployed there, so SPEC §4's formulas (count, per month, duration) apply unchanged.
+ */
+export function deployedIn(releases: readonly Release[], config: Pick<HubConfig, 'environments'>, environment: string): Release[] {
+  return releases.flatMap((release) =>
+    deploymentsOf(release, config)
+      .filter((deployment) => deployment.environment === environment && deployment.status === 'succeeded' && deployment.finishedAt)
+      .map((deployment): Release => ({ ...release, status: 'released', deployment: { startedAt: deployment.startedAt, finishedAt: deployment.finishedAt } })),
+  );
 }

@@ -16,7 +16,8 @@ import { Temporal } from 'temporal-polyfill';
 import { ownValue } from '../core/own.ts';
 import type { Hub, HubConfig, Incident, MetricSeries, Release } from '../core/model.ts';
 import { compareTimes, monthKey, monthsBetweenInclusive } from '../core/time.ts';
-import { environmentOf } from './environments.ts';
+import { deployedIn } from './environments.ts';
+import { environmentsOf } from '../process/environments.ts';
 import { periodOf, releasesIn, type PeriodId } from './periods.ts';
 
 const MS_PER_MINUTE = 60_000;
@@ -398,9 +399,7 @@ export function explainMetricSet(releases: readonly Release[], options: MetricOp
   const provenance: SetProvenance = {
     releaseCount: { numerator: null, denominator: deployed.length, counted: deployed.map((release) => ({ release: release.id })), excluded: outside },
     releasesPerMonth: { numerator: deployed.length, denominator: months, counted: deployed.map((release) => ({ release: release.id })), excluded: outside },
-    onScheduleRate: rateProvenance(deployed, outside, (release) =>
-      release.window ? finishedInWindow(release.deployment.finishedAt, release.window.end, options.onTimeToleranceMinutes) : 'no-window',
-    ),
+    onScheduleRate: rateProvenance(deployed, outside, (release) => onScheduleVerdict(release, options.onTimeToleranceMinutes)),
     leadTimeDaysMedian: medianProvenance(deployed, outside, (release) => leadTimeDays(release) ?? 'no-accepted-at'),
     rollbackRate: rateProvenance(deployed, outside, (release) => release.status === 'rolled-back'),
     satisfactionScore: satisfactionProvenance(deployed, outside),
@@ -476,7 +475,7 @@ export function computeMetrics(hub: Hub, now: Temporal.Instant): MetricsDocument
     ),
     byMonth: byMonth.map((month) => month.metrics),
     periods: { last12Months: last12Months.metrics, last90Days: last90Days.metrics },
-    byEnvironment: environmentMetrics(deployed, options),
+    byEnvironment: environmentMetrics(hub, deployed, options),
     provenance: {
       overall: provenanceJson(overall.provenance),
       byProduct: Object.fromEntries(
@@ -565,9 +564,11 @@ function metricChange(current: number | null, previous: number | null): MetricCh
   return { delta, relative: previous === 0 ? null : delta / Math.abs(previous) };
 }
 
-/** Deployment frequency and duration per environment (`environmentOf`). */
-function environmentMetrics(deployed: readonly DeployedRelease[], options: MetricOptions): Record<string, EnvironmentMetrics> {
-  const groups = [...Map.groupBy(deployed, environmentOf)].sort(([a], [b]) => compareIds(a, b));
+/** Deployment frequency and duration per environment, in hub.yaml order: the release environment's is D, the others' their deployments (`deployedIn`). */
+function environmentMetrics(hub: Hub, deployed: readonly DeployedRelease[], options: MetricOptions): Record<string, EnvironmentMetrics> {
+  const groups = environmentsOf(hub.config)
+    .map((environment) => [environment.id, environment.release ? deployed : deployedIn(hub.releases, hub.config, environment.id)] as const)
+    .filter(([, releases]) => releases.length > 0);
   return Object.fromEntries(
     groups.map(([environment, releases]) => {
       const set = computeMetricSet(releases, options);
@@ -672,6 +673,14 @@ function ratio(provenance: MetricProvenance): number | null {
 
 function valuesOf(provenance: MetricProvenance): number[] {
   return provenance.counted.map((input) => input.value as number);
+}
+
+/**
+ * Why: the one on-time rule (SPEC §4 `onScheduleRate`, and the `released-late` attention kind): a
+ * deployed release is on schedule when it finished by its window end plus the tolerance.
+ */
+export function onScheduleVerdict(release: DeployedRelease, toleranceMinutes: number): boolean | 'no-window' {
+  return release.window ? finishedInWindow(release.deployment.finishedAt, release.window.end, toleranceMinutes) : 'no-window';
 }
 
 function finishedInWindow(finishedAt: Temporal.ZonedDateTime, windowEnd: Temporal.ZonedDateTime, toleranceMinutes: number): boolean {

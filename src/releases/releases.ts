@@ -16,17 +16,24 @@ import {
   CHANGE_TYPES,
   RELEASE_STATUSES,
   type Audience,
+  type Approval,
   type Change,
   type ChangeType,
+  type Check,
+  type Deployment,
+  type Environment,
   type Hub,
   type Release,
   type ReleaseStatus,
+  type ReviewAction,
 } from '../core/model.ts';
 import { formatDateTime, isoDateTime } from '../presentation/format.ts';
 import { compareVersionsDescending } from '../core/semver.ts';
 import { STATUS_DISPLAY } from '../presentation/status.ts';
 import { compareTimes } from '../core/time.ts';
 import { personPath, raciPath, releasePath, runbookPath, sitePath } from '../core/urls.ts';
+import { promotionPath } from '../process/environments.ts';
+import { gateViolations, isGated, type GateViolation } from '../process/gates.ts';
 
 /** Rows per listing page: a page stays small however many releases the hub has. */
 export const RELEASES_PER_PAGE = 50;
@@ -275,6 +282,18 @@ export interface ReleaseDetail {
   fixes: { incident: string; release?: LinkedRef }[];
   /** The releases that fix an incident of this one. */
   fixedBy: LinkedRef[];
+  /** Every hub.yaml environment in promotion order with this release's deployments there (internal builds; empty in a public one). */
+  promotion: { environment: Environment; deployments: { deployment: Deployment; by?: LinkedRef }[] }[];
+  /** The go/no-go panel (internal builds, when the release has approvals or checks or the policy applies to it). */
+  goNoGo?: {
+    approvals: { approval: Approval; by: LinkedRef; role?: string }[];
+    checks: { check: Check; runbook?: LinkedRef }[];
+    /** Whether hub.yaml `policy` applies to this release, and what of it the release misses. */
+    gated: boolean;
+    violations: GateViolation[];
+  };
+  /** The post-release review's actions with their owners (internal builds, when the release has a review). */
+  reviewActions: { action: ReviewAction; owner: LinkedRef }[];
   /** The next lower and higher SemVer of the same product in this build. */
   previous?: Release;
   next?: Release;
@@ -313,7 +332,40 @@ export function releaseDetail(hub: Hub, release: Release, audience: Audience): R
     rollbackRunbook: release.rollback?.runbook === undefined ? undefined : runbook(release.rollback.runbook),
     raci:
       release.raci === undefined ? undefined : { id: release.raci, label: matrix?.title ?? release.raci, href: linked ? raciPath(release.raci) : undefined },
+    ...(linked ? goNoGoOf(hub, release, person, runbook) : {}),
+    reviewActions: linked ? (release.review?.actions ?? []).map((action) => ({ action, owner: person(action.owner)! })) : [],
+    promotion: linked
+      ? promotionPath(release, hub.config).map(({ environment, deployments }) => ({
+          environment,
+          deployments: deployments.map((deployment) => ({ deployment, ...(deployment.by ? { by: person(deployment.by) } : {}) })),
+        }))
+      : [],
     ...neighboursOf(hub, release),
+  };
+}
+
+/** The go/no-go panel's data: who approved as what, each check with its runbook, and the policy's verdict. */
+function goNoGoOf(
+  hub: Hub,
+  release: Release,
+  person: (id: string | undefined) => LinkedRef | undefined,
+  runbook: (id: string) => LinkedRef,
+): Pick<ReleaseDetail, 'goNoGo'> {
+  const policy = hub.config.policy;
+  const gated = policy !== undefined && isGated(release, policy, hub.config.timezone);
+  const approvals = release.approvals ?? [];
+  const checks = release.checks ?? [];
+  if (!gated && approvals.length === 0 && checks.length === 0) return {};
+  return {
+    goNoGo: {
+      approvals: approvals.map((approval) => {
+        const role = approval.role ?? hub.people.find((candidate) => candidate.id === approval.by)?.role;
+        return { approval, by: person(approval.by)!, ...(role ? { role } : {}) };
+      }),
+      checks: checks.map((check) => ({ check, ...(check.runbook ? { runbook: runbook(check.runbook) } : {}) })),
+      gated,
+      violations: gated ? gateViolations(release, policy!, hub.people, hub.runbooks) : [],
+    },
   };
 }
 
@@ -398,6 +450,16 @@ export interface ReleaseJson {
   tags: string[];
   freezeException: string | null;
   rescheduled: number;
+  /** Every deployment, the `deployment` shorthand included (SPEC §5); internal builds only, absent from a public one. */
+  deployments?: { environment: string; startedAt: string | null; finishedAt: string | null; status: string; by: string | null; notes: string | null }[];
+  /** Why the release skips the promotion order; internal builds only. */
+  skipEnvironments?: string | null;
+  /** Go/no-go approvals (SPEC §5); internal builds only. */
+  approvals?: { by: string; role: string | null; decision: string; at: string | null; note: string | null }[];
+  /** Checks run before the release (SPEC §5); internal builds only. */
+  checks?: { name: string; kind: string; result: string; at: string | null; url: string | null; runbook: string | null }[];
+  /** What needs attention at the build's "now" (SPEC §5); internal builds only, absent from a public one. */
+  attention?: { kind: string; message: string }[];
 }
 
 /** The `/api/releases.json` document. */
@@ -412,14 +474,25 @@ export interface ReleasesDocument {
   releases: ReleaseJson[];
 }
 
-/** Why: tools read the hub's releases as JSON: the same releases and order as `/releases/`, for this build's audience. */
-export function releasesDocument(hub: Hub, audience: Audience, absolute: (path: string) => string): ReleasesDocument {
+/**
+ * Why: tools read the hub's releases as JSON: the same releases and order as `/releases/`, for this
+ * build's audience. `attentionOf` (internal builds) adds each release's attention items.
+ */
+export function releasesDocument(
+  hub: Hub,
+  audience: Audience,
+  absolute: (path: string) => string,
+  attentionOf?: (release: Release) => { kind: string; message: string }[],
+): ReleasesDocument {
   return {
     site: hub.config.url,
     audience,
     timezone: hub.config.timezone,
     products: hub.config.products.map(({ id, name }) => ({ id, name })),
-    releases: [...hub.releases].sort(compareReleasesNewestFirst).map((release) => releaseJson(release, absolute(releasePath(release)))),
+    releases: [...hub.releases].sort(compareReleasesNewestFirst).map((release) => ({
+      ...releaseJson(release, absolute(releasePath(release))),
+      ...(attentionOf ? { attention: attentionOf(release).map(({ kind, message }) => ({ kind, message })) } : {}),
+    })),
   };
 }
 
@@ -458,6 +531,42 @@ function releaseJson(release: Release, url: string): ReleaseJson {
     tags: release.tags,
     freezeException: release.freezeException ?? null,
     rescheduled: release.rescheduled,
+    ...(release.deployments
+      ? {
+          deployments: release.deployments.map((deployment) => ({
+            environment: deployment.environment,
+            startedAt: iso(deployment.startedAt),
+            finishedAt: iso(deployment.finishedAt),
+            status: deployment.status,
+            by: deployment.by ?? null,
+            notes: deployment.notes ?? null,
+          })),
+          skipEnvironments: release.skipEnvironments ?? null,
+        }
+      : {}),
+    ...(release.approvals
+      ? {
+          approvals: release.approvals.map((approval) => ({
+            by: approval.by,
+            role: approval.role ?? null,
+            decision: approval.decision,
+            at: iso(approval.at),
+            note: approval.note ?? null,
+          })),
+        }
+      : {}),
+    ...(release.checks
+      ? {
+          checks: release.checks.map((check) => ({
+            name: check.name,
+            kind: check.kind,
+            result: check.result,
+            at: iso(check.at),
+            url: check.url ?? null,
+            runbook: check.runbook ?? null,
+          })),
+        }
+      : {}),
   };
 }
 

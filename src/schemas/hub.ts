@@ -1,6 +1,7 @@
 /** `hub.yaml`: the site settings of a content root (SPEC §1). */
 import { z } from 'astro/zod';
-import { id, text, timeZone } from './fields.ts';
+import { id, listOf, text, timeZone, writtenDate } from './fields.ts';
+import { CHECK_KINDS } from './vocabulary.ts';
 import { isSafeWrittenUrl, SAFE_URL_HINT } from './safe-url.ts';
 import { benchmarkSetSchema } from './benchmarks.ts';
 
@@ -10,6 +11,39 @@ export const productSchema = z.strictObject({
   id,
   /** Display name, e.g. `Acme Web`. */
   name: text,
+});
+
+/** One deployment environment; hub.yaml lists them in promotion order. */
+export const environmentSchema = z.strictObject({
+  /** Short id used in release `deployments`, e.g. `staging`. */
+  id,
+  /** Display name, e.g. `Staging`. */
+  name: text,
+  /** `true` for the one environment where a release reaches its users: its finished deployment is the release time. */
+  release: z.boolean().default(false),
+});
+
+/** The go/no-go policy, checked for releases in progress or released (SPEC §5). */
+export const policySchema = z.strictObject({
+  /** RACI roles that must each approve, e.g. `[Release Manager]`. */
+  requireApprovalFrom: listOf(text).default([]),
+  /** Check kinds that must each have a passed check, e.g. `[unit, e2e]`. */
+  requireChecks: listOf(z.enum(CHECK_KINDS)).default([]),
+  /** What a release with `risk: high` needs on top. */
+  highRisk: z
+    .strictObject({
+      /** A runbook of kind `rollback` among its runbooks (or `rollback.runbook`). */
+      requireRollbackRunbook: z.boolean().default(false),
+      /** At least this many approvals. */
+      requireApprovals: z.number().int().min(0).default(0),
+    })
+    .optional(),
+  /** RACI roles, one of which must approve a release that ships with `freezeException`. */
+  freezeExceptionApprovers: listOf(text).default([]),
+  /** `true`: a violation is an error, not a warning. */
+  enforce: z.boolean().default(false),
+  /** Only releases whose window starts (or that were released) on or after this day are checked, e.g. `2026-11-01`. */
+  since: writtenDate.optional(),
 });
 
 /** The regular release window, expanded into calendar slots. */
@@ -55,6 +89,20 @@ export const hubSchema = z.strictObject({
       benchmarks: z.union([z.literal(false), benchmarkSetSchema]).optional(),
     })
     .default({ onTimeToleranceMinutes: 0 }),
+  /** Deployment environments in promotion order (SPEC §5); default one, `production`, the release environment. */
+  environments: z
+    .array(environmentSchema)
+    .min(1, { error: 'must list at least one environment' })
+    .default([{ id: 'production', name: 'Production', release: true }]),
+  /** The go/no-go policy (SPEC §5); left out, no gate is required. */
+  policy: policySchema.optional(),
+  /** How the hub flags stale facts (SPEC §5). */
+  attention: z
+    .strictObject({
+      /** Hours a release may stay `in-progress` after its window end before it needs attention. */
+      graceHours: z.number().min(0).default(0),
+    })
+    .default({ graceHours: 0 }),
   /** Issue tracker URL with `{id}`, e.g. `https://github.com/acme/web/issues/{id}`: `#123` links to it. */
   issueUrl: z
     .string()

@@ -1,6 +1,7 @@
 /** A release file `releases/<product>/<version>.{md,mdx}`: its frontmatter (SPEC §1). */
 import { z } from 'astro/zod';
-import { AUDIENCES, CHANGE_TYPES, RELEASE_STATUSES, RISKS } from './vocabulary.ts';
+import { APPROVAL_DECISIONS, AUDIENCES, CHANGE_TYPES, CHECK_KINDS, CHECK_RESULTS, DEPLOYMENT_STATUSES, RELEASE_STATUSES, RISKS } from './vocabulary.ts';
+import { isSafeWrittenUrl, SAFE_URL_HINT } from './safe-url.ts';
 import { id, listOf, text, timeZone, writtenDate, writtenTime } from './fields.ts';
 import { isSemVer } from './grammar.ts';
 
@@ -40,6 +41,78 @@ export const incidentSchema = z.strictObject({
   summary: text.optional(),
 });
 
+/** One deployment of the release to one hub.yaml environment (SPEC §5). */
+export const deploymentRecordSchema = z.strictObject({
+  /** A hub.yaml `environments` id. */
+  environment: id,
+  /** Deployment start. */
+  startedAt: writtenTime.optional(),
+  /** Deployment end; left out while it runs. In the release environment, the release time. */
+  finishedAt: writtenTime.optional(),
+  /** How it ended. */
+  status: z.enum(DEPLOYMENT_STATUSES).default('succeeded'),
+  /** A people.yaml id: who deployed. */
+  by: id.optional(),
+  /** One line about the deployment (Markdown). */
+  notes: text.optional(),
+});
+
+/** One go/no-go approval (SPEC §5). */
+export const approvalSchema = z.strictObject({
+  /** A people.yaml id. */
+  by: id,
+  /** The RACI role the person approves as; default their people.yaml role. */
+  role: text.optional(),
+  /** `approved`, `rejected` or `pending`. */
+  decision: z.enum(APPROVAL_DECISIONS),
+  /** When the decision was made. */
+  at: writtenTime.optional(),
+  /** Why, or on what condition (Markdown). */
+  note: text.optional(),
+});
+
+/** One check run before the release (SPEC §5). */
+export const checkSchema = z.strictObject({
+  /** What was checked, e.g. `Checkout end to end`. */
+  name: text,
+  /** `unit`, `integration`, `e2e`, `manual`, `load`, `security` or `other`. */
+  kind: z.enum(CHECK_KINDS),
+  /** `passed`, `failed`, `skipped` or `pending`. */
+  result: z.enum(CHECK_RESULTS),
+  /** When it finished. */
+  at: writtenTime.optional(),
+  /** The run's report: a site path or an http(s) URL. */
+  url: text.refine(isSafeWrittenUrl, { error: (issue) => `"${String(issue.input)}" is not a safe link — ${SAFE_URL_HINT}` }).optional(),
+  /** The test-plan runbook the check followed (its page lists the checks). */
+  runbook: id.optional(),
+});
+
+/** One follow-up of a post-release review. */
+export const reviewActionSchema = z.strictObject({
+  /** What to do, e.g. `Alert on webhook retries`. */
+  title: text,
+  /** A people.yaml id: who does it. */
+  owner: id,
+  /** The day it is due. */
+  due: writtenDate.optional(),
+  /** `true` once it is done. */
+  done: z.boolean().default(false),
+});
+
+/** The post-release review (SPEC §5): what went well and badly, and what the team will do about it. */
+export const reviewSchema = z.strictObject({
+  /** The day of the review. */
+  date: writtenDate,
+  /** What happened, in a few sentences (Markdown). */
+  summary: text.optional(),
+  /** What went well (Markdown each). */
+  wentWell: listOf(text).default([]),
+  /** What went badly (Markdown each). */
+  wentBadly: listOf(text).default([]),
+  /** Follow-ups, each with an owner. */
+  actions: z.array(reviewActionSchema).default([]),
+});
+
 /** The release frontmatter. */
 export const releaseSchema = z.strictObject({
   /** SemVer 2.0.0 without a leading `v`; unique per product. */
@@ -76,6 +149,19 @@ export const releaseSchema = z.strictObject({
       finishedAt: writtenTime.optional(),
     })
     .optional(),
+  /**
+   * Deployments to the hub.yaml environments, in any order (SPEC §5). `deployment` stays the
+   * shorthand for the release environment's; a file may use both for different environments.
+   */
+  deployments: z.array(deploymentRecordSchema).default([]),
+  /** Why this release may skip an environment, or reach one before an earlier one finished. */
+  skipEnvironments: text.optional(),
+  /** Go/no-go approvals (SPEC §5); hub.yaml `policy` says which are required. */
+  approvals: z.array(approvalSchema).default([]),
+  /** Checks run before the release (SPEC §5); hub.yaml `policy.requireChecks` says which kinds must pass. */
+  checks: z.array(checkSchema).default([]),
+  /** The post-release review (SPEC §5); internal. */
+  review: reviewSchema.optional(),
   /** A people.yaml id. */
   owner: id.optional(),
   /** A raci/ file id. */

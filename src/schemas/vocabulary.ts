@@ -7,6 +7,22 @@
 export const RELEASE_STATUSES = ['planned', 'scheduled', 'in-progress', 'released', 'rolled-back', 'cancelled'] as const;
 export type ReleaseStatus = (typeof RELEASE_STATUSES)[number];
 
+/** How one deployment of a release to one environment ended. */
+export const DEPLOYMENT_STATUSES = ['succeeded', 'failed', 'rolled-back'] as const;
+export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
+
+/** A go/no-go approval's decision. */
+export const APPROVAL_DECISIONS = ['approved', 'rejected', 'pending'] as const;
+export type ApprovalDecision = (typeof APPROVAL_DECISIONS)[number];
+
+/** What a release check tests. */
+export const CHECK_KINDS = ['unit', 'integration', 'e2e', 'manual', 'load', 'security', 'other'] as const;
+export type CheckKind = (typeof CHECK_KINDS)[number];
+
+/** A release check's outcome. */
+export const CHECK_RESULTS = ['passed', 'failed', 'skipped', 'pending'] as const;
+export type CheckResult = (typeof CHECK_RESULTS)[number];
+
 /** Who may see a release or change: `public` reaches the changelog and the public build. */
 export const AUDIENCES = ['public', 'internal'] as const;
 export type Audience = (typeof AUDIENCES)[number];

@@ -19,6 +19,7 @@ import { changelogPages } from '../releases/changelog.ts';
 import { needsSubList, paginate } from '../releases/release-lists.ts';
 import { releaseDetail, releaseListing, type GroupedChanges } from '../releases/releases.ts';
 import { runbookBacklinks } from '../runbooks/runbooks.ts';
+import { releaseAttention } from '../process/attention.ts';
 import type { Audience } from '../schemas/vocabulary.ts';
 
 /** The anchors of a page, or `null` when links to it are only checked without a fragment. */
@@ -40,7 +41,7 @@ export function sitePages(hub: Hub, audience: Audience, now: Temporal.Instant, h
   add('/search/');
   add('/sitemap-index.xml');
   for (const page of releaseListing(hub, audience).pages) add(page.path);
-  for (const release of hub.releases) add(`/releases/${release.product}/${release.version}/`, releaseAnchors(hub, release, audience, headings));
+  for (const release of hub.releases) add(`/releases/${release.product}/${release.version}/`, releaseAnchors(hub, release, audience, headings, now));
   for (const page of changelogPages(hub)) {
     add(page.path, new Set(page.entries.flatMap(({ anchor, changes }) => [anchor, `${anchor}-title`, ...changeAnchors(changes, `${anchor}-`)])));
   }
@@ -58,6 +59,7 @@ export function sitePages(hub: Hub, audience: Audience, now: Temporal.Instant, h
 
 function addInternalPages(hub: Hub, now: Temporal.Instant, headings: BodyHeadings, add: (path: string, anchors?: PageAnchors) => void): void {
   add('/api/metrics.json');
+  add('/api/environments.json');
   const metrics = buildMetricsSite(hub, now);
   for (const { path } of [...metrics.views, ...metrics.drilldowns, ...metrics.csv]) add(path);
   const listPages = (base: string, total: number, needed: boolean) => {
@@ -67,7 +69,7 @@ function addInternalPages(hub: Hub, now: Temporal.Instant, headings: BodyHeading
   add('/runbooks/');
   const backlinks = runbookBacklinks(hub);
   for (const runbook of hub.runbooks) {
-    add(`/runbooks/${runbook.id}/`, runbookAnchors(runbook, headings));
+    add(`/runbooks/${runbook.id}/`, runbookAnchors(hub, runbook, headings));
     const usedBy = backlinks.get(runbook.id)?.length ?? 0;
     listPages(`/runbooks/${runbook.id}/releases/`, usedBy, needsSubList(usedBy));
   }
@@ -88,12 +90,16 @@ function addInternalPages(hub: Hub, now: Temporal.Instant, headings: BodyHeading
 }
 
 /** The sections of a release page (src/routes/releases/[product]/[version].astro) and its body's headings. */
-function releaseAnchors(hub: Hub, release: Release, audience: Audience, headings: BodyHeadings): Set<string> {
+function releaseAnchors(hub: Hub, release: Release, audience: Audience, headings: BodyHeadings, now: Temporal.Instant): Set<string> {
   const detail = releaseDetail(hub, release, audience);
   const body = headings.outlineOf(release.source);
   return new Set([
+    ...(audience === 'internal' && releaseAttention(hub, now, release.id).length > 0 ? ['attention'] : []),
     ...(detail.timeline.length > 0 ? ['timeline'] : []),
+    ...(detail.goNoGo ? ['go-no-go'] : []),
+    ...(detail.promotion.length > 1 ? ['promotion'] : []),
     ...(release.rollback ? ['rollback'] : []),
+    ...(release.review ? ['review'] : []),
     'changes',
     ...changeAnchors(detail.changes, 'change-'),
     ...(body.hasContent ? ['notes', ...body.headings.map((heading) => heading.id)] : []),
@@ -109,8 +115,14 @@ function changeAnchors(changes: GroupedChanges, prefix: string): string[] {
 }
 
 /** A runbook page (src/routes/runbooks/[id].astro): its body's headings, the table of contents, the releases using it. */
-function runbookAnchors(runbook: Runbook, headings: BodyHeadings): Set<string> {
+function runbookAnchors(hub: Hub, runbook: Runbook, headings: BodyHeadings): Set<string> {
   const { headings: body } = headings.outlineOf(runbook.source);
   const contents = body.filter((heading) => heading.depth === 2 || heading.depth === 3);
-  return new Set([...body.map((heading) => heading.id), ...(contents.length > 1 ? ['toc-heading'] : []), 'used-by-heading']);
+  const checked = hub.releases.some((release) => release.checks?.some((check) => check.runbook === runbook.id));
+  return new Set([
+    ...body.map((heading) => heading.id),
+    ...(contents.length > 1 ? ['toc-heading'] : []),
+    ...(checked ? ['checks-heading'] : []),
+    'used-by-heading',
+  ]);
 }

@@ -14,7 +14,9 @@ import { loadContentRoot } from '../../src/content/load.ts';
 import { createMarkdownRenderer } from '../../src/markdown/fields.ts';
 import type { Hub } from '../../src/core/model.ts';
 import { changelogAnchor } from '../../src/core/urls.ts';
-import { builtSite } from './helpers/scenario.ts';
+import { Temporal } from 'temporal-polyfill';
+import { hubAttention } from '../../src/process/attention.ts';
+import { builtSite, TEST_NOW_EPOCH } from './helpers/scenario.ts';
 
 const contentRoot = path.resolve(import.meta.dirname, '../../content');
 const plain = createMarkdownRenderer({ releaseHref: () => undefined });
@@ -78,6 +80,40 @@ function internalNeedles(hub: Hub): Needle[] {
     needles.push({ what: `metrics wording "${word}"`, pattern: new RegExp(escapeRegExp(word), 'i') });
   }
   needles.push({ what: 'a metrics page or file', pattern: /\/metrics\/|metrics\.json/ });
+  // Attention (SPEC §5) is internal: its card, its section, its JSON field and every message at the build's "now".
+  needles.push({ what: 'attention wording "Needs attention"', pattern: /Needs attention/i }, { what: 'the attention field', pattern: /"attention"\s*:/ });
+  // Environments and promotion (SPEC §5) are internal: the deployments, their notes, what runs where.
+  needles.push(
+    { what: 'wording "Promotion path"', pattern: /Promotion path/i },
+    { what: 'wording "What runs where"', pattern: /What runs where/i },
+    { what: 'the environments file', pattern: /environments\.json/ },
+    { what: 'the deployments field', pattern: /"deployments"\s*:/ },
+    // Go/no-go gates (SPEC §5) are internal too.
+    { what: 'wording "Go / no-go"', pattern: /Go \/ no-go/i },
+    { what: 'the approvals field', pattern: /"approvals"\s*:/ },
+    { what: 'the checks field', pattern: /"checks"\s*:/ },
+    // Post-release reviews (SPEC §5) are internal.
+    { what: 'wording "Post-release review"', pattern: /Post-release review/i },
+    { what: 'wording "Open review actions"', pattern: /Open review actions/i },
+  );
+  for (const release of hub.releases) {
+    for (const [index, deployment] of (release.deployments ?? []).entries()) {
+      if (deployment.notes) markdown(`notes of ${release.id} deployments[${index}]`, deployment.notes, release.product);
+    }
+    for (const [index, approval] of (release.approvals ?? []).entries()) {
+      if (approval.note) markdown(`note of ${release.id} approvals[${index}]`, approval.note, release.product);
+    }
+    for (const check of release.checks ?? []) needles.push({ what: `check "${check.name}" of ${release.id}`, compact: squeeze(check.name) });
+    const review = release.review;
+    if (review?.summary) markdown(`review summary of ${release.id}`, review.summary, release.product);
+    for (const [index, text] of [...(review?.wentWell ?? []), ...(review?.wentBadly ?? [])].entries())
+      markdown(`review point ${index} of ${release.id}`, text, release.product);
+    for (const action of review?.actions ?? []) needles.push({ what: `review action "${action.title}"`, compact: squeeze(action.title) });
+    if (release.skipEnvironments) needles.push({ what: `skipEnvironments of ${release.id}`, compact: squeeze(release.skipEnvironments) });
+  }
+  for (const item of hubAttention(hub, Temporal.Instant.fromEpochMilliseconds(Number(TEST_NOW_EPOCH) * 1000))) {
+    needles.push({ what: `attention ${item.kind} of ${item.subject.id}`, compact: squeeze(item.message) });
+  }
   return needles;
 }
 
@@ -211,6 +247,24 @@ describe('the public build', () => {
       'metrics wording "Deployment rework rate"',
       'metrics wording "Unplanned: rework"',
       'a metrics page or file',
+      'attention wording "Needs attention"',
+      'the attention field',
+      'attention released-late of web/4.0.0',
+      'wording "Promotion path"',
+      'wording "What runs where"',
+      'the environments file',
+      'the deployments field',
+      'notes of api/2.6.0 deployments[1]',
+      'skipEnvironments of api/2.4.1',
+      'wording "Go / no-go"',
+      'the approvals field',
+      'the checks field',
+      'note of web/4.7.0 approvals[0]',
+      'check "Webhook delivery end to end" of api/2.6.0',
+      'wording "Post-release review"',
+      'wording "Open review actions"',
+      'review summary of web/4.0.0',
+      'review action "Book four-hour windows for major releases"',
     ]) {
       expect(found, what).toContain(what);
     }

@@ -82,6 +82,18 @@ const expected: Record<string, string[]> = {
     'content/hub.yaml:20 metrics.benchmarks.keys.failedDeploymentRecoveryTime[0]: has no bound but is not the last band of failedDeploymentRecoveryTime — give it a bound, or move it last (it takes every value no other band takes)',
   ],
   'benchmarks-not-a-set': ['content/hub.yaml:8 metrics.benchmarks: must be false or a map of fields, got true'],
+  // Environments and promotion (issue 19).
+  'environments-bad': [
+    'content/hub.yaml:7 environments: has 2 release environments (staging, production) — set release: true on exactly one environment: the one where a release reaches its users',
+    'content/hub.yaml:10 environments[2].id: "staging" is listed twice — give each environment its own id',
+  ],
+  'promotion-bad': [
+    'content/releases/web/1.1.0.md:7 deployments[0].environment: "stagin" is not an environment of hub.yaml — did you mean "staging"?',
+    'content/releases/web/1.1.0.md:8 deployments[1].environment: is production, the release environment, which deployment: already records — keep one: move deployment: into this entry, or drop this entry',
+    'content/releases/web/1.1.0.md:9 deployments[2].finishedAt: is before startedAt (2026-03-16T11:00 < 2026-03-16T12:00) — fix the deployment times',
+    'content/releases/web/1.2.0.md:6 deployments[0].environment: reaches Production without a succeeded deployment to Staging, which comes first — record the staging deployment, or set skipEnvironments: <why>',
+    'content/releases/web/1.3.0.md:7 deployments[1].environment: reaches Production (Tue 31 Mar 2026, 02:00) before Staging finished (Tue 31 Mar 2026, 03:00) — fix the times, or set skipEnvironments: <why>',
+  ],
 };
 
 describe('each kind of bad input fails with file, line, field, message and fix', () => {
