@@ -13,6 +13,7 @@ import { busyWindowWarnings, parseUsageCsv } from '../../src/content/usage.ts';
 import type { UsageSample } from '../../src/core/model.ts';
 import { busyHoursOf, hourOfWeekProfile, meanAt, percentile, quietestWindows, type UsageProfile } from '../../src/usage/profile.ts';
 import { busyFindingText, busyWindowFindings, slotLabel, usageByProduct, weekWindowLabel } from '../../src/usage/usage.ts';
+import { usageDocument, usageViews } from '../../src/usage/view.ts';
 import { hubWithOverlay } from './helpers/fixture-hub.ts';
 import { at, makeHub, makeRelease, windowOf } from './helpers/hub-factory.ts';
 
@@ -217,6 +218,42 @@ describe('busyWindowFindings: upcoming release windows and cadence slots in busy
         message: "the cadence's slots on Tuesdays fall in busy hours of web usage (Tuesday 03:00–04:00)",
         fix: 'move it to a quiet window such as Tuesday 01:00–03:00 (usage/web.csv)',
       },
+    ]);
+  });
+});
+
+describe('usageViews and usageDocument: what the pages and /api/usage.json show', () => {
+  // The same week as above: 100 an hour, Tue 02 = 10, Tue 03 = 1000; unit "requests".
+  const rows: UsageSample[] = [];
+  const monday = Temporal.Instant.from('2026-11-01T23:00Z');
+  for (let index = 0; index < 168; index++) rows.push({ at: monday.add({ hours: index }), count: index === 26 ? 10 : index === 27 ? 1000 : 100 });
+  const hub = makeHub({
+    config: { cadence: { rrule: 'FREQ=WEEKLY;BYDAY=TU', start: Temporal.PlainTime.from('02:00'), durationMinutes: 120 } },
+    usage: [{ product: 'web', unit: 'requests', busyPercentile: 80, samples: rows, source: { file: 'usage/web.csv' } }],
+  });
+
+  it('shades each hour by its place between the lowest and highest mean, in five steps', () => {
+    const [view] = usageViews(hub);
+    // (100 − 10) / (1000 − 10) × 5 = 0.45 → step 0; 1000 → step 4 (the top); 10 → step 0.
+    expect(view!.rows[1]!.cells.slice(1, 4).map((cell) => [cell.text, cell.level, cell.busy, cell.label])).toEqual([
+      ['100', 0, false, 'Tuesday 01:00–02:00: 100 requests'],
+      ['10', 0, false, 'Tuesday 02:00–03:00: 10 requests'],
+      ['1000', 4, true, 'Tuesday 03:00–04:00: 1000 requests, busy'],
+    ]);
+    expect(view!.summary).toBe('Mean requests per hour of the week in Europe/Berlin: busiest Tuesday 03:00–04:00 (1000), quietest Tuesday 02:00–03:00 (10).');
+    expect(view!.threshold).toBe('above 100 requests an hour');
+    expect(view!.quietest[0]).toEqual({ label: 'Tuesday 01:00–03:00', expected: '110 requests' });
+    expect(view!.hoursOfData).toBe(168);
+  });
+
+  it('writes the profile, the quietest windows and the busy cadence into the JSON', () => {
+    const document = usageDocument(hub, (path) => `https://releases.acme.example${path}`);
+    const [web] = document.products;
+    expect(web!.profile).toHaveLength(168);
+    expect(web!.profile[24 + 3]).toEqual({ day: 2, hour: 3, mean: 1000, hours: 1, busy: true });
+    expect(web!.quietestWindows[0]).toEqual({ day: 2, start: '01:00', label: 'Tuesday 01:00–03:00', expected: 110 });
+    expect(document.busy.map((item) => [item.kind, item.start, item.busyHours])).toEqual([
+      ['busy-cadence-slot', '2026-11-03T02:00:00+01:00', ['Tuesday 03:00–04:00']],
     ]);
   });
 });
