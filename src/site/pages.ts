@@ -102,6 +102,7 @@ function releaseAnchors(hub: Hub, release: Release, audience: Audience, headings
     ...(release.incidents.length > 0 ? ['incidents'] : []),
     ...(release.gtm ? ['gtm'] : []),
     ...(release.satisfaction ? ['satisfaction'] : []),
+    ...(release.feedback?.some((response) => response.comment) ? ['comments'] : []),
   ]);
 }
 
