@@ -78,6 +78,15 @@ function internalNeedles(hub: Hub): Needle[] {
     needles.push({ what: `metrics wording "${word}"`, pattern: new RegExp(escapeRegExp(word), 'i') });
   }
   needles.push({ what: 'a metrics page or file', pattern: /\/metrics\/|metrics\.json/ });
+  // Usage data and survey responses are internal: their pages, JSON, words, and every comment.
+  needles.push({ what: 'a usage page or file', pattern: /\/usage\/|usage\.json/ });
+  for (const word of ['by hour of the week', 'Busy hours', 'Quietest', 'Responses by score']) {
+    needles.push({ what: `usage or survey wording "${word}"`, pattern: new RegExp(escapeRegExp(word), 'i') });
+  }
+  for (const series of hub.usage ?? [])
+    if (series.description) needles.push({ what: `usage description of ${series.product}`, compact: squeeze(series.description) });
+  const comments = new Set(hub.releases.flatMap((release) => (release.feedback ?? []).flatMap((response) => response.comment ?? [])));
+  for (const comment of comments) needles.push({ what: `survey comment "${comment}"`, compact: squeeze(comment) });
   return needles;
 }
 
@@ -184,6 +193,8 @@ describe('the public build', () => {
   it('knows what to look for and where', () => {
     // The only internal string the example hub's authors also wrote in public prose.
     expect(writtenInPublic).toEqual(['title of internal release api/2.6.1']);
+    expect(needles.filter((needle) => needle.what.startsWith('survey comment ')).length).toBe(20);
+    expect(hub.usage?.map((series) => series.product)).toEqual(['api', 'web']);
     expect(needles.filter((needle) => needle.what.startsWith('internal release ')).length).toBe(
       3 * hub.releases.filter((release) => release.audience === 'internal').length,
     );
@@ -211,6 +222,12 @@ describe('the public build', () => {
       'metrics wording "Deployment rework rate"',
       'metrics wording "Unplanned: rework"',
       'a metrics page or file',
+      'a usage page or file',
+      'usage or survey wording "by hour of the week"',
+      'usage or survey wording "Busy hours"',
+      'usage or survey wording "Responses by score"',
+      'usage description of web',
+      'survey comment "Webhook retries fixed our missed events."',
     ]) {
       expect(found, what).toContain(what);
     }
