@@ -12,6 +12,7 @@ import type { Temporal } from 'temporal-polyfill';
 import { formatDate, formatDateTime, formatMonth, isoDateTime } from '../presentation/format.ts';
 import type { Hub, HubConfig } from '../core/model.ts';
 import { absoluteUrl, calendarMonthPath, calendarPath, icsPath, releasePath } from '../core/urls.ts';
+import { usageViews, windowBusyFlag, type UsageView } from '../usage/view.ts';
 import { describeCadence } from './cadence.ts';
 import { isWholeDays, productName } from './common.ts';
 import {
@@ -93,6 +94,10 @@ export interface CalendarPageModel {
   /** Every month page of this scope, grouped by year; labels are month names without the year. */
   years: { year: string; months: PageLink[] }[];
   subscriptions: Subscription[];
+  /** Usage by hour of the week of the products in view (internal builds with usage data): heatmaps below the month. */
+  usage: UsageView[];
+  /** Busy-hour flags by event key: release windows and open slots that fall in busy hours of a product in view. */
+  busy: Record<string, string[]>;
 }
 
 const pagesByHub = new WeakMap<Hub, CalendarPage[]>();
@@ -145,7 +150,22 @@ export function calendarPageModel(hub: Hub, now: Temporal.Instant, page: Calenda
       months: keys.map((key) => ({ ...monthLink(key), label: formatMonth(key).replace(/ \d+$/, '') })),
     })),
     subscriptions: calendarSubscriptions(config, product),
+    usage: usageViews(hub, product),
+    busy: busyFlags(hub, model.agenda, product),
   };
+}
+
+/** The busy flags of a month's windows (their product) and open slots (every product in view). */
+function busyFlags(hub: Hub, events: readonly CalendarEvent[], product: string | undefined): Record<string, string[]> {
+  const flags: Record<string, string[]> = {};
+  const inView = product === undefined ? hub.config.products.map((candidate) => candidate.id) : [product];
+  for (const event of events) {
+    if (event.kind === 'freeze') continue;
+    const products = event.kind === 'window' ? [event.product] : inView;
+    const texts = products.flatMap((id) => windowBusyFlag(hub, id, event)?.text ?? []);
+    if (texts.length > 0) flags[event.key] = texts;
+  }
+  return flags;
 }
 
 /** The `.ics` feeds of the hub (all products, then each product), for the subscribe list. */

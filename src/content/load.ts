@@ -27,6 +27,8 @@ import { resolveRelease, type LoadedRelease } from './release.ts';
 import { crossCheck } from './cross-check.ts';
 import type { Loaded } from './loaded.ts';
 import { cadenceRuleProblem } from '../calendar/cadence.ts';
+import { loadUsage } from './usage.ts';
+import { loadFeedback } from './feedback.ts';
 import { findInternalLinks, hubRunbookPath } from './content-links.ts';
 
 export interface LoadResult {
@@ -57,7 +59,9 @@ export async function loadContentRoot(root: string, options: LoadOptions = {}): 
   const runbooks = await loadRunbooks(reader, runbookFiles, config);
   const freezes = await loadFreezes(reader, zone);
   const { releases, unresolved } = await loadReleases(reader, config);
+  await loadFeedback(reader, releases, config);
   const metricSeries = await loadMetricSeries(reader);
+  const usage = await loadUsage(reader, config);
   // Ids come from file names, so a broken file does not also make every reference to it an error.
   const known = {
     people: people && new Set(people.map((person) => person.value.id)),
@@ -76,6 +80,7 @@ export async function loadContentRoot(root: string, options: LoadOptions = {}): 
     people: (people ?? []).map((loaded) => loaded.value),
     freezes: freezes.map((loaded) => loaded.value),
     metricSeries,
+    ...(usage.length > 0 ? { usage } : {}),
   };
   return { hub, problems: sorted };
 }

@@ -35,10 +35,11 @@ export function viewForAudience(hub: Hub, audience: Audience): Hub {
     people: [],
     freezes: [],
     metricSeries: [],
+    // No `usage`: usage data (usage/) is internal, like the metrics.
   };
 }
 
-/** The customer-facing part of a public release: no people, runbooks, RACI, incidents, the incidents it fixes, or metrics. */
+/** The customer-facing part of a public release: no people, runbooks, RACI, incidents, the incidents it fixes, metrics, satisfaction or survey responses. */
 function publicRelease(release: Release): Release {
   return {
     id: release.id,

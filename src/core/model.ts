@@ -251,6 +251,20 @@ export interface Rollback {
 export interface Satisfaction {
   score: number;
   responses: number;
+  /** Responses per score 1 to 5 (index 0 is score 1); only when computed from `feedback/*.csv`. */
+  distribution?: [number, number, number, number, number];
+}
+
+/** One survey response of `feedback/*.csv` (internal: the public view drops it). */
+export interface FeedbackResponse {
+  date: Temporal.PlainDate;
+  /** 1 to 5. */
+  score: number;
+  comment?: string;
+  segment?: string;
+  /** The file and the 1-based line of the row. */
+  file: string;
+  line: number;
 }
 
 export interface Gtm {
@@ -294,6 +308,8 @@ export interface Release {
   /** Ids of incidents of other releases this release fixes: unplanned work (rework). */
   fixes: string[];
   satisfaction?: Satisfaction;
+  /** Survey responses of `feedback/*.csv` about this release, in file order; `satisfaction` is computed from them. */
+  feedback?: FeedbackResponse[];
   gtm?: Gtm;
   changes: Change[];
   tags: string[];
@@ -362,6 +378,26 @@ export interface MetricSeries {
   source: SourceRef;
 }
 
+/** One row of `usage/<product>.csv`: how much the product was used in the period starting at `at`. */
+export interface UsageSample {
+  at: Temporal.Instant;
+  count: number;
+}
+
+/** A product's usage data (`usage/<product>.csv` and its sidecar `usage/<product>.yaml`); internal. */
+export interface UsageSeries {
+  /** The product id (the file name). */
+  product: string;
+  /** What `count` counts, e.g. `requests`. */
+  unit?: string;
+  description?: string;
+  /** Hours above this percentile of the hourly means are busy (1 to 99, default 80). */
+  busyPercentile: number;
+  /** In time order. */
+  samples: UsageSample[];
+  source: SourceRef;
+}
+
 export interface Hub {
   config: HubConfig;
   /** In the order of their files (sorted paths); pages and feeds sort them by their own rules. */
@@ -371,4 +407,6 @@ export interface Hub {
   people: Person[];
   freezes: Freeze[];
   metricSeries: MetricSeries[];
+  /** Usage data per product (`usage/`); absent or empty when there is none, and always in a public build. */
+  usage?: UsageSeries[];
 }

@@ -33,7 +33,7 @@ export function sectionPath(section: 'runbooks' | 'raci' | 'people' | 'metrics')
 }
 
 /** Why: the machine-readable documents under `/api/`. */
-export function apiPath(document: 'releases' | 'metrics' | 'environments'): string {
+export function apiPath(document: 'releases' | 'metrics' | 'environments' | 'usage'): string {
   return sitePath(`/api/${document}.json`);
 }
 
@@ -102,6 +102,11 @@ export function calendarPath(product?: string): string {
 /** Why: month pages of the calendar are `/calendar/<yyyy>-<mm>/`, and `/calendar/<product>/<yyyy>-<mm>/` for one product. */
 export function calendarMonthPath(monthKey: string, product?: string): string {
   return `${calendarPath(product)}${monthKey}/`;
+}
+
+/** Why: a product's usage page (internal): its heatmap, quietest windows and busy windows. */
+export function usagePath(product: string): string {
+  return sitePath(`/usage/${product}/`);
 }
 
 /** Why: calendar subscriptions, all products or one. */

@@ -12,6 +12,7 @@ import { serializeHub } from '../core/hub-snapshot.ts';
 import type { Hub, SourceRef } from '../core/model.ts';
 import { contentLinkProblems } from '../site/link-check.ts';
 import { loadContentRoot } from '../content/load.ts';
+import { busyWindowWarnings } from '../content/usage.ts';
 import { ContentError, printProblems, sortProblems, type Problem } from '../content/problems.ts';
 import type { HubSettings } from './options.ts';
 
@@ -47,7 +48,8 @@ export async function loadForBuild(
   const logo = settings.logo ?? hub.config.logo;
   const view = viewForAudience({ ...hub, config: { ...hub.config, logo } }, settings.audience);
   const linkProblems = contentLinkProblems(view, { audience: settings.audience, now, contentRoot: settings.contentRoot, publicDir });
-  return { hub, view, problems: sortProblems([...problems, ...linkProblems.map((problem) => ({ ...problem, severity: brokenLinks }))]) };
+  const busyWindows = await busyWindowWarnings(hub, settings.contentRoot);
+  return { hub, view, problems: sortProblems([...problems, ...linkProblems.map((problem) => ({ ...problem, severity: brokenLinks })), ...busyWindows]) };
 }
 
 /** The content of one build (or one dev server) and its problems. */

@@ -31,6 +31,8 @@ export const HUB_ROUTES: readonly HubRoute[] = [
   { pattern: '/api/releases.json', entrypoint: 'api/releases.json.ts' },
   { pattern: '/api/metrics.json', entrypoint: 'api/metrics.json.ts', internal: true },
   { pattern: '/api/environments.json', entrypoint: 'api/environments.json.ts', internal: true },
+  { pattern: '/api/usage.json', entrypoint: 'api/usage.json.ts', internal: true },
+  { pattern: '/usage/[product]', entrypoint: 'usage/[product].astro', internal: true },
   { pattern: '/metrics/[...page]', entrypoint: 'metrics/[...page].astro', internal: true },
   { pattern: '/metrics/csv/[...file]', entrypoint: 'metrics/csv/[...file].ts', internal: true },
   { pattern: '/runbooks/[...listing]', entrypoint: 'runbooks/[...listing].astro', internal: true },

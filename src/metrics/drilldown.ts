@@ -11,7 +11,7 @@ import { metricsDrillPath, metricsViewPath, releasePath } from '../core/urls.ts'
 import { compareTimes, monthKey } from '../core/time.ts';
 import { formatDateTime, formatMonth } from '../presentation/format.ts';
 import { countOf } from '../presentation/count.ts';
-import { formatMetricValue } from '../presentation/number-format.ts';
+import { formatMetricNumber, formatMetricValue } from '../presentation/number-format.ts';
 import { EXCLUSION_TEXT, provenanceSentence } from '../presentation/provenance.ts';
 import { STATUS_DISPLAY } from '../presentation/status.ts';
 import { productName } from '../releases/releases.ts';
@@ -283,8 +283,9 @@ const DESCRIBERS: Record<DrillField, Describer> = {
   },
   satisfactionScore: {
     columns: ['Score', 'Responses'],
-    cells: (release) => (release.satisfaction ? [String(release.satisfaction.score), String(release.satisfaction.responses)] : [NONE, NONE]),
-    outcome: (_release, input) => `score ${input.value} × ${countOf(input.weight ?? 0, 'response')}`,
+    cells: (release) =>
+      release.satisfaction ? [formatMetricNumber(release.satisfaction.score, 'decimal'), String(release.satisfaction.responses)] : [NONE, NONE],
+    outcome: (_release, input) => `score ${formatMetricNumber(input.value as number, 'decimal')} × ${countOf(input.weight ?? 0, 'response')}`,
   },
   deploymentMinutesMedian: {
     columns: ['Started', 'Finished'],

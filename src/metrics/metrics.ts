@@ -316,8 +316,8 @@ export const METRIC_DEFINITIONS: Record<MetricField, MetricDefinition> = {
     better: 'higher',
     description:
       'The survey score (1 to 5) of deployed releases, weighted by the number of responses: the sum of ' +
-      'score × responses divided by the sum of responses. Releases without a survey or with no responses ' +
-      'are left out.',
+      'score × responses divided by the sum of responses (with survey responses in feedback/, the mean of ' +
+      'all the responses). Releases without a survey or with no responses are left out.',
   },
   deploymentMinutesMedian: {
     label: 'Deployment duration',

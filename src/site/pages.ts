@@ -60,6 +60,8 @@ export function sitePages(hub: Hub, audience: Audience, now: Temporal.Instant, h
 function addInternalPages(hub: Hub, now: Temporal.Instant, headings: BodyHeadings, add: (path: string, anchors?: PageAnchors) => void): void {
   add('/api/metrics.json');
   add('/api/environments.json');
+  add('/api/usage.json');
+  for (const series of hub.usage ?? []) add(`/usage/${series.product}/`);
   const metrics = buildMetricsSite(hub, now);
   for (const { path } of [...metrics.views, ...metrics.drilldowns, ...metrics.csv]) add(path);
   const listPages = (base: string, total: number, needed: boolean) => {
@@ -106,6 +108,7 @@ function releaseAnchors(hub: Hub, release: Release, audience: Audience, headings
     ...(release.incidents.length > 0 ? ['incidents'] : []),
     ...(release.gtm ? ['gtm'] : []),
     ...(release.satisfaction ? ['satisfaction'] : []),
+    ...(release.feedback?.some((response) => response.comment) ? ['comments'] : []),
   ]);
 }
 

@@ -114,6 +114,15 @@ function internalNeedles(hub: Hub): Needle[] {
   for (const item of hubAttention(hub, Temporal.Instant.fromEpochMilliseconds(Number(TEST_NOW_EPOCH) * 1000))) {
     needles.push({ what: `attention ${item.kind} of ${item.subject.id}`, compact: squeeze(item.message) });
   }
+  // Usage data and survey responses are internal: their pages, JSON, words, and every comment.
+  needles.push({ what: 'a usage page or file', pattern: /\/usage\/|usage\.json/ });
+  for (const word of ['by hour of the week', 'Busy hours', 'Quietest', 'Responses by score']) {
+    needles.push({ what: `usage or survey wording "${word}"`, pattern: new RegExp(escapeRegExp(word), 'i') });
+  }
+  for (const series of hub.usage ?? [])
+    if (series.description) needles.push({ what: `usage description of ${series.product}`, compact: squeeze(series.description) });
+  const comments = new Set(hub.releases.flatMap((release) => (release.feedback ?? []).flatMap((response) => response.comment ?? [])));
+  for (const comment of comments) needles.push({ what: `survey comment "${comment}"`, compact: squeeze(comment) });
   return needles;
 }
 
@@ -220,6 +229,8 @@ describe('the public build', () => {
   it('knows what to look for and where', () => {
     // The only internal string the example hub's authors also wrote in public prose.
     expect(writtenInPublic).toEqual(['title of internal release api/2.6.1']);
+    expect(needles.filter((needle) => needle.what.startsWith('survey comment ')).length).toBe(20);
+    expect(hub.usage?.map((series) => series.product)).toEqual(['api', 'web']);
     expect(needles.filter((needle) => needle.what.startsWith('internal release ')).length).toBe(
       3 * hub.releases.filter((release) => release.audience === 'internal').length,
     );
@@ -265,6 +276,12 @@ describe('the public build', () => {
       'wording "Open review actions"',
       'review summary of web/4.0.0',
       'review action "Book four-hour windows for major releases"',
+      'a usage page or file',
+      'usage or survey wording "by hour of the week"',
+      'usage or survey wording "Busy hours"',
+      'usage or survey wording "Responses by score"',
+      'usage description of web',
+      'survey comment "Webhook retries fixed our missed events."',
     ]) {
       expect(found, what).toContain(what);
     }
