@@ -674,6 +674,20 @@ function valuesOf(provenance: MetricProvenance): number[] {
   return provenance.counted.map((input) => input.value as number);
 }
 
+/** Whether a deployed release finished on schedule (the rule of `onScheduleRate`), or how late. */
+export type ScheduleVerdict = { kind: 'no-window' } | { kind: 'on-time' } | { kind: 'late'; minutesLate: number };
+
+/**
+ * Why: a release page says what the metrics count it as: on schedule when it finished by its
+ * window end plus the tolerance; otherwise late by the whole minutes after that (as the drill-down says).
+ */
+export function scheduleVerdict(release: DeployedRelease, options: Pick<MetricOptions, 'onTimeToleranceMinutes'>): ScheduleVerdict {
+  if (!release.window) return { kind: 'no-window' };
+  const { finishedAt } = release.deployment;
+  if (finishedInWindow(finishedAt, release.window.end, options.onTimeToleranceMinutes)) return { kind: 'on-time' };
+  return { kind: 'late', minutesLate: Math.ceil(elapsedMs(release.window.end.add({ minutes: options.onTimeToleranceMinutes }), finishedAt) / MS_PER_MINUTE) };
+}
+
 function finishedInWindow(finishedAt: Temporal.ZonedDateTime, windowEnd: Temporal.ZonedDateTime, toleranceMinutes: number): boolean {
   return compareTimes(finishedAt, windowEnd.add({ minutes: toleranceMinutes })) <= 0;
 }
