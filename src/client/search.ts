@@ -140,7 +140,7 @@ interface TolerantSearch {
   guess?: string;
 }
 
-/** Why: Pagefind has no fuzzy matching; a search that finds nothing is retried with shorter word prefixes. */
+/** Why: Pagefind forgives only some typos; a search that finds nothing is retried with shorter word prefixes. */
 async function searchTolerant(api: Pagefind, term: string, options?: Parameters<Pagefind['search']>[1]): Promise<TolerantSearch | null> {
   const found = await api.search(term || null, options);
   if (!found || found.results.length > 0 || !term) return found && { found };
@@ -151,7 +151,7 @@ async function searchTolerant(api: Pagefind, term: string, options?: Parameters<
   return { found };
 }
 
-/** "3 results for “rollback”", or for a guess: "No results for “rolback”; 3 results for words starting “rol…”". */
+/** "3 results for “rollback”", or for a guess: "No results for “migraiton”; 3 results for words starting “migra…”". */
 function tolerantCountText({ found, guess }: TolerantSearch, term: string): string {
   if (!guess) return resultCountText(found.results.length, term);
   const what = found.results.length === 1 ? '1 result' : `${found.results.length} results`;

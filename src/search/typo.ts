@@ -1,8 +1,9 @@
 /**
- * Typo tolerance on top of Pagefind. Pagefind 1.6 matches whole words and prefixes of words,
- * but has no fuzzy matching: "rolback" finds nothing. When a search finds nothing, the search UI
- * tries shorter prefixes of its words ("rolbac", "rolba", "rolb", "rol"), which Pagefind does
- * match ("rol" → "rollback", "rolled"), and says that it did. No imports: the browser bundles it.
+ * Typo tolerance on top of Pagefind's. Pagefind 1.6 matches prefixes of words and forgives some
+ * typos itself ("rollbakc" finds "rollback") but not all: "migraiton" finds nothing, and it has no
+ * option to forgive more. When a search finds nothing, the search UI tries shorter prefixes of its
+ * words ("migraito", "migrait", …, "mig"), which Pagefind does match ("migra" → "migration"), and
+ * says that it did. No imports: the browser bundles it.
  */
 
 /** Words this short are left as they are: a two-letter prefix matches too much to be a guess. */
