@@ -231,9 +231,15 @@ export function calendarLegend(events: readonly CalendarEvent[]): LegendEntry[] 
     [windows.length > 0, { term: LABELS.releaseWindow, description: 'links to its release; the badge is its status.' }],
     [events.some((event) => event.kind === 'freeze'), { term: LABELS.freeze, description: 'no release of the products named may ship; a band over its days.' }],
     [slots.some((slot) => !slot.openFor), { term: LABELS.openSlot, description: 'a regular release window with no release booked yet.' }],
-    [slots.some((slot) => slot.openFor !== undefined), { term: 'Open for …', description: 'a regular release window inside a freeze of other products: open for the products named only.' }],
+    [
+      slots.some((slot) => slot.openFor !== undefined),
+      { term: 'Open for …', description: 'a regular release window inside a freeze of other products: open for the products named only.' },
+    ],
     [windows.some((event) => event.offCadence), { term: LABELS.offCadence, description: 'a window outside the regular release windows.' }],
-    [windows.some((event) => event.freezeException), { term: LABELS.freezeException, description: 'a release allowed to ship during a freeze, with its reason in the agenda.' }],
+    [
+      windows.some((event) => event.freezeException),
+      { term: LABELS.freezeException, description: 'a release allowed to ship during a freeze, with its reason in the agenda.' },
+    ],
   ];
   return entries.filter(([shown]) => shown).map(([, entry]) => entry);
 }

@@ -52,7 +52,9 @@ export function durationText(minutes: number): string {
 export function scheduleText(verdict: ScheduleVerdict, toleranceMinutes: number): string | undefined {
   if (verdict.kind === 'no-window') return undefined;
   if (verdict.kind === 'on-time') {
-    return toleranceMinutes > 0 ? `On schedule (finished within its window plus ${durationText(toleranceMinutes)})` : 'On schedule (finished within its window)';
+    return toleranceMinutes > 0
+      ? `On schedule (finished within its window plus ${durationText(toleranceMinutes)})`
+      : 'On schedule (finished within its window)';
   }
   const after = toleranceMinutes > 0 ? `its window and the ${durationText(toleranceMinutes)} tolerance` : 'its window';
   return `Late: finished ${durationText(verdict.minutesLate)} after ${after}`;

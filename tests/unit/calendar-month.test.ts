@@ -285,7 +285,9 @@ describe('monthModel: open slots', () => {
         makeFreeze({ name: 'API move', products: ['api'], start: at('2026-04-21'), end: at('2026-04-23') }),
       ],
     };
-    const open = monthModel(split, '2026-04', NOW).agenda.filter((event) => event.kind === 'open-slot').map(label);
+    const open = monthModel(split, '2026-04', NOW)
+      .agenda.filter((event) => event.kind === 'open-slot')
+      .map(label);
     // 21 Apr 02:00 is frozen for web (20–21 Apr) and for api (21–22 Apr).
     expect(open).toEqual(['open 2026-04-07T02:00', 'open 2026-04-14T02:00', 'open 2026-04-28T02:00']);
   });

@@ -178,7 +178,10 @@ const cases: SchemaCase[] = [
     ],
     invalid: [
       { yaml: '- { name: Year end, start: 2026-12-19 }\n', errors: ['x.yaml:1 [0].end: is required — add "end:" with a value'] },
-      { yaml: '- { name: Year end, start: 2026-12-19, end: 2027-01-04, audience: customers }\n', errors: ['x.yaml:1 [0].audience: must be one of public, internal; got "customers" — use one of those values'] },
+      {
+        yaml: '- { name: Year end, start: 2026-12-19, end: 2027-01-04, audience: customers }\n',
+        errors: ['x.yaml:1 [0].audience: must be one of public, internal; got "customers" — use one of those values'],
+      },
     ],
   },
   {
