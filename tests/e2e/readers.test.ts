@@ -101,6 +101,8 @@ describe('the pages readers tripped on (issue 23)', () => {
       .first()
       .evaluate((cell) => getComputedStyle(cell).position);
     expect(sticky).toBe('sticky');
+    const caption = await page.locator('.data-table-block caption').first().boundingBox();
+    expect(caption!.x + caption!.width).toBeLessThanOrEqual(390);
     await close();
   });
 
