@@ -21,6 +21,12 @@ const PAGES = [
   '/runbooks/rollback-web/',
   '/changelog/',
   '/calendar/2025-12/',
+  '/people/kai/',
+  '/people/',
+  '/runbooks/',
+  '/',
+  '/metrics/all-time/',
+  '/raci/',
 ];
 
 /** Column headers that cannot be reached: neither in view nor scrollable into view, nor shown as a stacked label. */
