@@ -10,9 +10,10 @@
  *   month page shows its own days only, so nothing is listed twice across pages.
  * - Open slots are decided over the products in view (the whole hub, or `options.product`):
  *   a cadence slot is open when no non-cancelled release in view starts at that instant, it
- *   starts at or after `now` (a past slot is not bookable), and no freeze covering every
- *   product in view overlaps it. The cadence is one release train for the hub, so a slot
- *   booked by any product is not shown as open in the hub-wide view.
+ *   starts at or after `now` (a past slot is not bookable), and not every product in view is
+ *   frozen then. A slot inside a freeze of some products only is open for the others, and
+ *   says so (`openFor`): no slot reads "Open slot" inside a freeze. The cadence is one release
+ *   train for the hub, so a slot booked by any product is not shown as open in the hub-wide view.
  * - Cancelled releases stay on the calendar (with their status) and count for the range of
  *   months, but do not book a slot and are never the "next window".
  * - The hub is treated as immutable: windows are indexed by month once per hub object.
@@ -73,6 +74,8 @@ export interface OpenSlotEvent {
   key: string;
   start: Temporal.ZonedDateTime;
   end: Temporal.ZonedDateTime;
+  /** Set when a freeze covers some products in view at that time: the products the slot is open for. */
+  openFor?: { id: string; name: string }[];
 }
 
 /** Anything shown on the calendar. */
@@ -277,18 +280,23 @@ function openSlots(
   options: MonthModelOptions,
 ): OpenSlotEvent[] {
   const products = options.product ? [options.product] : hub.config.products.map((product) => product.id);
-  const blocking = freezes.filter((freeze) => products.every((product) => freezeAppliesTo(freeze, product)));
   const isBooked = (slot: CadenceSlot) => (bookings.get(slot.start.epochNanoseconds) ?? []).some((release) => inView(release.product, options));
+  const openProducts = (slot: CadenceSlot) =>
+    products.filter((product) => !freezes.some((freeze) => freezeAppliesTo(freeze, product) && overlaps(slot, freeze)));
   return slots
     .filter((slot) => Temporal.Instant.compare(slot.start.toInstant(), now) >= 0)
     .filter((slot) => !isBooked(slot))
-    .filter((slot) => !blocking.some((freeze) => overlaps(slot, freeze)))
-    .map(openSlotEvent);
+    .flatMap((slot) => {
+      const open = openProducts(slot);
+      if (open.length === 0) return [];
+      const openFor = open.length < products.length ? open.map((id) => ({ id, name: productName(hub.config, id) })) : undefined;
+      return [openSlotEvent(slot, openFor)];
+    });
 }
 
-function openSlotEvent(slot: CadenceSlot): OpenSlotEvent {
+function openSlotEvent(slot: CadenceSlot, openFor: OpenSlotEvent['openFor']): OpenSlotEvent {
   const local = slot.start.toPlainDateTime().toString({ smallestUnit: 'minute' });
-  return { kind: 'open-slot', key: `slot-${local.replace(':', '')}`, start: slot.start, end: slot.end };
+  return { kind: 'open-slot', key: `slot-${local.replace(':', '')}`, start: slot.start, end: slot.end, ...(openFor ? { openFor } : {}) };
 }
 
 function monthWeeks(range: TimeWindow, zone: string, now: Temporal.Instant, events: readonly CalendarEvent[]): CalendarDay[][] {

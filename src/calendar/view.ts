@@ -10,6 +10,7 @@
  */
 import type { Temporal } from 'temporal-polyfill';
 import { formatDate, formatDateTime, formatMonth, isoDateTime } from '../presentation/format.ts';
+import { LABELS, noReleasesText, openForText } from '../presentation/glossary.ts';
 import type { Hub, HubConfig } from '../core/model.ts';
 import { absoluteUrl, calendarMonthPath, calendarPath, icsPath, releasePath } from '../core/urls.ts';
 import { usageViews, windowBusyFlag, type UsageView } from '../usage/view.ts';
@@ -24,6 +25,7 @@ import {
   type DayEntry,
   type FreezeEvent,
   type MonthModel,
+  type OpenSlotEvent,
   type WindowEvent,
 } from './month.ts';
 
@@ -80,6 +82,8 @@ export interface CalendarPageModel {
   /** Absolute URL of this scope's month page (the opening page's canonical). */
   canonical: string;
   model: MonthModel;
+  /** The markers this page shows, explained. */
+  legend: LegendEntry[];
   /** The hub zone every day and time is in. */
   zone: string;
   /** The build's "now" in the hub zone: what "today" and "open slot" are relative to. */
@@ -128,12 +132,14 @@ export function calendarPageModel(hub: Hub, now: Temporal.Instant, page: Calenda
     current: key === month && !page.opening,
   });
   const upcoming = nextWindowSummary(hub, now, product);
+  const busy = busyFlags(hub, model.agenda, product);
   return {
     page,
     heading: `${scopeTitle(config, product)}: ${formatMonth(month)}`,
     description: `${formatMonth(month)}${product ? ` for ${productName(config, product)}` : ''}: ${countEvents(model.agenda)} (times in ${zone}).`,
     canonical: absoluteUrl(config.url, calendarMonthPath(month, product)),
     model,
+    legend: calendarLegend(model.agenda, Object.keys(busy).length > 0),
     zone,
     asOf: formatDateTime(now.toZonedDateTimeISO(zone), zone),
     ...(config.cadence ? { cadence: describeCadence(config.cadence) } : {}),
@@ -151,7 +157,7 @@ export function calendarPageModel(hub: Hub, now: Temporal.Instant, page: Calenda
     })),
     subscriptions: calendarSubscriptions(config, product),
     usage: usageViews(hub, product),
-    busy: busyFlags(hub, model.agenda, product),
+    busy,
   };
 }
 
@@ -223,13 +229,41 @@ export function entryTime(entry: DayEntry, zone: string): string {
 /** Why: the name of an event in the grid and the agenda, e.g. "Northwind Web 4.9.0" or "Freeze: Year-end". */
 export function eventLabel(event: CalendarEvent): string {
   if (event.kind === 'window') return `${event.productName} ${event.version}`;
-  if (event.kind === 'freeze') return `Freeze: ${event.name}`;
-  return 'Open slot';
+  if (event.kind === 'freeze') return `${LABELS.freeze}: ${event.name}`;
+  return event.openFor ? openForText(event.openFor.map((product) => product.name)) : LABELS.openSlot;
 }
 
-/** Why: which products a freeze stops, in words. */
-export function freezeScope(event: FreezeEvent): string {
-  return event.productNames.length > 0 ? event.productNames.join(', ') : 'all products';
+/** Why: the agenda's note on a freeze: what it stops ("No releases." or "No releases of Northwind API."), then its reason. */
+export function freezeNote(event: FreezeEvent): string {
+  return `${noReleasesText(event.productNames)}${event.reason ? ` ${event.reason}` : ''}`;
+}
+
+/** One line of the calendar's legend. */
+export interface LegendEntry {
+  term: string;
+  description: string;
+}
+
+/** Why: the legend explains only the markers the page shows (none for a month without events). */
+export function calendarLegend(events: readonly CalendarEvent[], busyShown = false): LegendEntry[] {
+  const windows = events.filter((event): event is WindowEvent => event.kind === 'window');
+  const slots = events.filter((event): event is OpenSlotEvent => event.kind === 'open-slot');
+  const entries: [boolean, LegendEntry][] = [
+    [windows.length > 0, { term: LABELS.releaseWindow, description: 'links to its release; the badge is its status.' }],
+    [events.some((event) => event.kind === 'freeze'), { term: LABELS.freeze, description: 'no release of the products named may ship; a band over its days.' }],
+    [slots.some((slot) => !slot.openFor), { term: LABELS.openSlot, description: 'a regular release window with no release booked yet.' }],
+    [
+      slots.some((slot) => slot.openFor !== undefined),
+      { term: 'Open for …', description: 'a regular release window inside a freeze of other products: open for the products named only.' },
+    ],
+    [windows.some((event) => event.offCadence), { term: LABELS.offCadence, description: 'a window outside the regular release windows.' }],
+    [
+      windows.some((event) => event.freezeException),
+      { term: LABELS.freezeException, description: 'a release allowed to ship during a freeze, with its reason in the agenda.' },
+    ],
+    [busyShown, { term: 'Busy hours', description: "a window or open slot in the busiest hours of a product's usage (see below)." }],
+  ];
+  return entries.filter(([shown]) => shown).map(([, entry]) => entry);
 }
 
 const FREEZE_DAY_TEXT: Record<DayEntry['part'], string> = {

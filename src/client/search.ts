@@ -5,6 +5,8 @@
  * `pagefind/pagefind.js` (written by the build, under the hub's base path) on first use.
  */
 
+import { typoFallbacks } from '../search/typo.ts';
+
 /** The part of Pagefind's JS API this UI uses (pagefind.js ships no types). */
 interface Pagefind {
   options(options: { excerptLength?: number; baseUrl?: string }): Promise<void>;
@@ -131,6 +133,31 @@ function resultCountText(count: number, term: string): string {
   return term ? `${what} for “${term}”` : what;
 }
 
+/** A search's results and the words that found them: the reader's, or a shorter guess at a typo. */
+interface TolerantSearch {
+  found: PagefindSearch;
+  /** Set when the words as typed found nothing and a shorter prefix did (src/search/typo.ts). */
+  guess?: string;
+}
+
+/** Why: Pagefind forgives only some typos; a search that finds nothing is retried with shorter word prefixes. */
+async function searchTolerant(api: Pagefind, term: string, options?: Parameters<Pagefind['search']>[1]): Promise<TolerantSearch | null> {
+  const found = await api.search(term || null, options);
+  if (!found || found.results.length > 0 || !term) return found && { found };
+  for (const guess of typoFallbacks(term)) {
+    const retried = await api.search(guess, options);
+    if (retried && retried.results.length > 0) return { found: retried, guess };
+  }
+  return { found };
+}
+
+/** "3 results for “rollback”", or for a guess: "No results for “migraiton”; 3 results for words starting “migra…”". */
+function tolerantCountText({ found, guess }: TolerantSearch, term: string): string {
+  if (!guess) return resultCountText(found.results.length, term);
+  const what = found.results.length === 1 ? '1 result' : `${found.results.length} results`;
+  return `No results for “${term}”; ${what} for words starting “${guess}…”`;
+}
+
 /** Why: the header box shows the best results as the reader types; Enter opens the full search page. */
 export function attachHeaderSearch(form: HTMLFormElement): void {
   const input = form.querySelector<HTMLInputElement>('input[type="search"]')!;
@@ -157,14 +184,15 @@ export function attachHeaderSearch(form: HTMLFormElement): void {
     }
     schedule(async (isCurrent) => {
       const api = await loadPagefind();
-      const found = await api.search(term);
-      if (!found || !isCurrent()) return;
+      const search = await searchTolerant(api, term);
+      if (!search || !isCurrent()) return;
+      const { found } = search;
       const top = await Promise.all(found.results.slice(0, HEADER_RESULT_COUNT).map((result) => result.data()));
       if (!isCurrent()) return;
       list.replaceChildren(...top.map((data) => resultItem(data, 0)));
       allResults.href = searchPageUrl(term);
       allResults.textContent = found.results.length > HEADER_RESULT_COUNT ? `All ${found.results.length} results` : 'Search page with filters';
-      status.textContent = summary.textContent = found.results.length === 0 ? `No results for “${term}”` : resultCountText(found.results.length, term);
+      status.textContent = summary.textContent = found.results.length === 0 ? `No results for “${term}”` : tolerantCountText(search, term);
       panel.hidden = !form.contains(document.activeElement);
     });
   };
@@ -257,6 +285,15 @@ function showCounts(controls: SearchPageControls, counts: FilterCounts, present:
   }
 }
 
+/** Phones: the filters fold away (unless the URL chose some) so they do not push the first result below the fold. */
+const PHONE_QUERY = '(max-width: 40rem)';
+
+function collapseFiltersOnPhones(root: HTMLElement, controls: SearchPageControls): void {
+  const panel = root.querySelector<HTMLDetailsElement>('[data-search-filters]');
+  const chosen = controls.options.some((option) => option.checked) || controls.sort.value !== '';
+  if (panel && !chosen && matchMedia(PHONE_QUERY).matches) panel.open = false;
+}
+
 /** Why: the full search page: a query, filters by type, product and status, and sorting by date. */
 export function attachSearchPage(root: HTMLElement): void {
   const controls = searchPageControls(root);
@@ -285,15 +322,16 @@ export function attachSearchPage(root: HTMLElement): void {
         showCounts(controls, await presentValues, await presentValues);
         return;
       }
-      const found = await api.search(term || null, { filters, sort: controls.sort.value === 'date' ? { date: 'desc' } : undefined });
-      if (!found || !isCurrent()) return;
+      const search = await searchTolerant(api, term, { filters, sort: controls.sort.value === 'date' ? { date: 'desc' } : undefined });
+      if (!search || !isCurrent()) return;
+      const { found } = search;
       shown = found.results;
       controls.list.replaceChildren();
       await showMore();
       if (!isCurrent()) return;
       showCounts(controls, found.totalFilters, await presentValues);
       controls.status.textContent =
-        found.results.length === 0 ? `No results${term ? ` for “${term}”` : ''}. Try fewer words or filters.` : resultCountText(found.results.length, term);
+        found.results.length === 0 ? `No results${term ? ` for “${term}”` : ''}. Try fewer words or filters.` : tolerantCountText(search, term);
     }, delay);
 
   const rerun = (delay?: number) => {
@@ -311,5 +349,6 @@ export function attachSearchPage(root: HTMLElement): void {
   });
   controls.more.addEventListener('click', () => void showMore().catch(reportFailure));
   applyUrl(controls, new URLSearchParams(location.search));
+  collapseFiltersOnPhones(root, controls);
   run(0);
 }

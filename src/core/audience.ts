@@ -2,7 +2,7 @@
  * Audiences (SPEC §3): the one definition of what is public. A public build is made from the
  * public view of the hub, so no page, feed, ICS, JSON or index can reach internal data.
  */
-import type { Audience, Change, Hub, Release } from './model.ts';
+import type { Audience, Change, Freeze, Hub, Release } from './model.ts';
 import { AUDIENCES } from './model.ts';
 
 /** Why: the audience is chosen once per build, from `HUB_AUDIENCE` (default internal). */
@@ -24,7 +24,7 @@ export function isPublicChange(release: Release, change: Change): boolean {
   return isPublicRelease(release) && change.audience === 'public';
 }
 
-/** Why: the public build sees only public releases and changes, and none of the internal data. */
+/** Why: the public build sees only public releases and changes, freezes without what is internal, and none of the internal data. */
 export function viewForAudience(hub: Hub, audience: Audience): Hub {
   if (audience === 'internal') return hub;
   return {
@@ -33,10 +33,24 @@ export function viewForAudience(hub: Hub, audience: Audience): Hub {
     runbooks: [],
     raci: [],
     people: [],
-    freezes: [],
+    freezes: hub.freezes.map(publicFreeze),
     metricSeries: [],
     // No `usage`: usage data (usage/) is internal, like the metrics.
   };
+}
+
+/** The name an internal freeze has in the public build: it still blocks slots, but says nothing more. */
+export const NEUTRAL_FREEZE_NAME = 'Release freeze';
+
+/** Why: "public" means the freeze says so; everything else is internal. */
+export function isPublicFreeze(freeze: Freeze): boolean {
+  return freeze.audience === 'public';
+}
+
+/** A public freeze as it is; an internal one as a neutral "Release freeze" over the same days and products, without its reason. */
+function publicFreeze(freeze: Freeze): Freeze {
+  if (isPublicFreeze(freeze)) return freeze;
+  return { name: NEUTRAL_FREEZE_NAME, start: freeze.start, end: freeze.end, products: freeze.products, audience: 'internal' };
 }
 
 /** The customer-facing part of a public release: no people, runbooks, RACI, incidents, the incidents it fixes, metrics, satisfaction or survey responses. */

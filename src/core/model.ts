@@ -363,6 +363,8 @@ export interface Freeze {
   /** Product ids; empty means every product. */
   products: string[];
   reason?: string;
+  /** `internal` (the default): the public build shows it as a neutral "Release freeze" without a reason. */
+  audience: Audience;
 }
 
 export interface MetricSeries {

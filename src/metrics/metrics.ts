@@ -675,12 +675,25 @@ function valuesOf(provenance: MetricProvenance): number[] {
   return provenance.counted.map((input) => input.value as number);
 }
 
+/** Whether a deployed release finished on schedule (the rule of `onScheduleRate`), or how late. */
+export type ScheduleVerdict = { kind: 'no-window' } | { kind: 'on-time' } | { kind: 'late'; minutesLate: number };
+
 /**
- * Why: the one on-time rule (SPEC §4 `onScheduleRate`, and the `released-late` attention kind): a
- * deployed release is on schedule when it finished by its window end plus the tolerance.
+ * Why: the one on-time rule (SPEC §4 `onScheduleRate`, the release page's schedule line and the
+ * `released-late` attention kind): on schedule when it finished by its window end plus the
+ * tolerance; otherwise late by the whole minutes after that (as the drill-down says).
  */
+export function scheduleVerdict(release: DeployedRelease, options: Pick<MetricOptions, 'onTimeToleranceMinutes'>): ScheduleVerdict {
+  if (!release.window) return { kind: 'no-window' };
+  const { finishedAt } = release.deployment;
+  if (finishedInWindow(finishedAt, release.window.end, options.onTimeToleranceMinutes)) return { kind: 'on-time' };
+  return { kind: 'late', minutesLate: Math.ceil(elapsedMs(release.window.end.add({ minutes: options.onTimeToleranceMinutes }), finishedAt) / MS_PER_MINUTE) };
+}
+
+/** Why: the counts and the attention list only need yes, no or no window, from the same rule. */
 export function onScheduleVerdict(release: DeployedRelease, toleranceMinutes: number): boolean | 'no-window' {
-  return release.window ? finishedInWindow(release.deployment.finishedAt, release.window.end, toleranceMinutes) : 'no-window';
+  const verdict = scheduleVerdict(release, { onTimeToleranceMinutes: toleranceMinutes });
+  return verdict.kind === 'no-window' ? 'no-window' : verdict.kind === 'on-time';
 }
 
 function finishedInWindow(finishedAt: Temporal.ZonedDateTime, windowEnd: Temporal.ZonedDateTime, toleranceMinutes: number): boolean {

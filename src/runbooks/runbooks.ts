@@ -6,6 +6,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { Hub, Release, Runbook, RunbookKind } from '../core/model.ts';
 import { RUNBOOK_KINDS } from '../core/model.ts';
 import { compareReleasesNewestFirst } from '../releases/releases.ts';
+import { LABELS } from '../presentation/glossary.ts';
 
 /** How each runbook kind is named on pages and in search. */
 export const RUNBOOK_KIND_LABELS: Record<RunbookKind, string> = {
@@ -49,9 +50,9 @@ export interface RunbookBacklink {
   uses: RunbookUse[];
 }
 
-const USE_LABELS: Record<RunbookUse, string> = { procedure: 'Listed runbook', rollback: 'Rollback runbook' };
+const USE_LABELS: Record<RunbookUse, string> = { procedure: LABELS.runbookUseProcedure, rollback: LABELS.runbookUseRollback };
 
-/** Why: the runbook page and its release sub-list say the same thing in their "How" column. */
+/** Why: the runbook page and its release sub-list say the same thing in their "Used as" column. */
 export function runbookUseNote(uses: readonly RunbookUse[]): string {
   return uses.map((use) => USE_LABELS[use]).join(', ');
 }

@@ -1,6 +1,7 @@
 /** `freezes.yaml`: freeze / blackout windows (SPEC §1). */
 import { z } from 'astro/zod';
 import { id, listOf, text, writtenTime } from './fields.ts';
+import { AUDIENCES } from './vocabulary.ts';
 
 export const freezeSchema = z.strictObject({
   /** Name, e.g. `Year-end freeze`. */
@@ -13,6 +14,11 @@ export const freezeSchema = z.strictObject({
   products: listOf(id).optional(),
   /** Why (Markdown). */
   reason: text.optional(),
+  /**
+   * `public` shows the freeze with its name and reason on the public calendar. An `internal`
+   * freeze (the default) still blocks open slots there, as a neutral "Release freeze" without a reason.
+   */
+  audience: z.enum(AUDIENCES).default('internal'),
 });
 
 /** The whole file: a list of freezes (an empty file is no freeze). */

@@ -7,7 +7,7 @@ export const metricSeriesSidecarSchema = z.strictObject({
   title: text.optional(),
   /** Unit of the values, e.g. `tickets`. */
   unit: text.optional(),
-  /** What the series measures. */
+  /** What the series measures (Markdown, rendered by the one safe renderer). */
   description: text.optional(),
   /** Target value, drawn as a line on the chart. */
   target: z.number().optional(),

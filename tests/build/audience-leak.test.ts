@@ -3,7 +3,7 @@
  * public build of the example hub (HTML, XML feeds, JSON, ICS, sitemap, scripts, and the Pagefind
  * index, gunzipped) for every internal string the content holds: internal release versions in
  * context, their titles, internal change summaries, rollback reasons, incident ids and summaries
- * (also those a release fixes), GTM notes, runbook titles, RACI titles, people's names and emails,
+ * (also those a release fixes), GTM notes, internal freezes' names and reasons, runbook titles, RACI titles, people's names and emails,
  * and anything of the metrics (their pages, drill-downs, CSV files, JSON and wording).
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -68,6 +68,11 @@ function internalNeedles(hub: Hub): Needle[] {
       needles.push({ what: `incident ${incident.id}`, pattern: new RegExp(`\\b${escapeRegExp(incident.id)}\\b`) });
       if (incident.summary) markdown(`summary of incident ${incident.id}`, incident.summary, release.product);
     }
+  }
+  // An internal freeze reads as a neutral "Release freeze" in the public build: its name and reason stay internal.
+  for (const freeze of hub.freezes.filter((candidate) => candidate.audience === 'internal')) {
+    needles.push({ what: `internal freeze "${freeze.name}"`, compact: squeeze(freeze.name) });
+    if (freeze.reason) needles.push({ what: `reason of internal freeze "${freeze.name}"`, compact: squeeze(freeze.reason) });
   }
   for (const runbook of hub.runbooks) needles.push({ what: `runbook title "${runbook.title}"`, compact: squeeze(runbook.title) });
   for (const matrix of hub.raci) needles.push({ what: `RACI title "${matrix.title}"`, pattern: new RegExp(`\\b${escapeRegExp(matrix.title)}\\b`) });

@@ -11,6 +11,7 @@ import ICAL from 'ical.js';
 import { Temporal } from 'temporal-polyfill';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContentRoot } from '../../src/content/load.ts';
+import { NEUTRAL_FREEZE_NAME, viewForAudience } from '../../src/core/audience.ts';
 import { formatMonth } from '../../src/presentation/format.ts';
 import type { Freeze, Hub, Release, TimeWindow } from '../../src/core/model.ts';
 import { STATUS_DISPLAY } from '../../src/presentation/status.ts';
@@ -40,8 +41,9 @@ const distOf = (audience: Audience) => builtSite(audience === 'internal' ? 'exam
 function windowsFor(audience: Audience): Windowed[] {
   return content.releases.filter((release): release is Windowed => release.window !== undefined && (audience === 'internal' || release.audience === 'public'));
 }
+/** The public build shows public freezes as they are and internal ones as a neutral "Release freeze" (core/audience). */
 function freezesFor(audience: Audience): Freeze[] {
-  return audience === 'internal' ? content.freezes : [];
+  return viewForAudience(content, audience).freezes;
 }
 
 /** The hub-zone days `[start, end)` covers (an end at midnight does not reach that day). */
@@ -129,9 +131,9 @@ describe.each(['internal', 'public'] as const)('the calendar pages of the %s bui
     }
   });
 
-  it('shows every freeze as a band over its days (the public build has none)', () => {
+  it('shows every freeze as a band over its days (the public build: internal ones without name or reason)', () => {
     const freezes = freezesFor(audience);
-    expect(freezes.length).toBe(audience === 'internal' ? 3 : 0);
+    expect(freezes.length).toBe(3);
     for (const freeze of freezes) {
       const days = daysOf(freeze);
       days.forEach((day, index) => {
@@ -146,12 +148,38 @@ describe.each(['internal', 'public'] as const)('the calendar pages of the %s bui
       }
     }
     if (audience === 'public') {
-      const names = content.freezes.map((freeze) => freeze.name);
+      expect(freezes.map((freeze) => freeze.name)).toEqual(['Year-end freeze 2025', NEUTRAL_FREEZE_NAME, 'Year-end freeze 2026']);
+      const internal = content.freezes.filter((freeze) => freeze.audience === 'internal');
+      expect(internal.map((freeze) => freeze.name)).toEqual(['Northwind Partner Summit']);
       for (const file of htmlFilesUnder(path.join(dist(), 'calendar'))) {
         const html = readFileSync(path.join(dist(), 'calendar', file), 'utf8');
-        expect(html).not.toContain('entry-freeze');
-        for (const name of names) expect(html).not.toContain(name);
+        for (const freeze of internal) {
+          expect(html).not.toContain(freeze.name);
+          expect(html).not.toContain(freeze.reason!.slice(0, 40));
+        }
       }
+    }
+  });
+
+  it('never offers an "Open slot" inside a freeze, and its legend explains only the markers the page shows', () => {
+    for (const freeze of freezesFor(audience)) {
+      for (const day of daysOf(freeze)) {
+        const $ = page(dist(), `calendar/${monthOfDay(day)}`);
+        const slots = cell($, day).find('.entry-open-slot');
+        if (freeze.products.length === 0) expect(slots.length, `${freeze.name} on ${day}`).toBe(0);
+        else slots.each((_, slot) => void expect($(slot).text()).not.toMatch(/Open\s*slot/));
+      }
+    }
+    for (const file of htmlFilesUnder(path.join(dist(), 'calendar'))) {
+      const $ = load(readFileSync(path.join(dist(), 'calendar', file), 'utf8'));
+      const terms = $('.legend dt')
+        .map((_, term) => $(term).text())
+        .get();
+      const shows = (selector: string) => $(selector).length > 0;
+      expect(terms.includes('Freeze'), file).toBe(shows('.agenda-freeze'));
+      expect(terms.includes('Open slot'), file).toBe(shows('.entry-open-slot') && /Open\s*slot/.test($('.month-grid .entry-open-slot').text()));
+      expect(terms.includes('Off-cadence'), file).toBe(shows('.agenda .badge:contains("Off-cadence")'));
+      expect(terms.includes('Freeze exception'), file).toBe(shows('.agenda .badge:contains("Freeze exception")'));
     }
   });
 
@@ -273,11 +301,13 @@ describe.each(['internal', 'public'] as const)('the .ics feeds of the %s build',
     const expected = [...windowsFor(audience).map(releaseUid), ...freezesFor(audience).map(freezeUid)];
     expect(events.map((event) => event.uid).sort()).toEqual(expected.sort());
     if (audience === 'public') {
-      expect(expected.some((uid) => uid.startsWith('freeze-'))).toBe(false);
+      // Freezes are in the public feed as on the public calendar: internal ones without name or reason.
+      expect(expected.filter((uid) => uid.startsWith('freeze-release-freeze-'))).toHaveLength(1);
       const internal = content.releases.filter((release) => release.audience === 'internal' && release.window);
       expect(internal.length).toBeGreaterThan(5);
       const { text } = readIcs(dist(), 'calendar.ics');
       for (const release of internal) expect(text).not.toContain(releaseUid(release));
+      for (const freeze of content.freezes.filter((candidate) => candidate.audience === 'internal')) expect(text).not.toContain(freeze.name);
     }
   });
 

@@ -58,6 +58,13 @@ describe('runbooks of the example hub (internal build)', () => {
     expect(facts.Review).toBe('next review by Sun 21 Mar 2027');
   });
 
+  it("shows the owner's email and chat on the runbook page itself, for whoever is on call", () => {
+    const $ = page(dist(), 'runbooks/rollback-api');
+    const contact = $('.facts > div').filter((_, fact) => $(fact).find('dt').text() === 'Contact');
+    expect(contact.find('a').attr('href')).toBe('mailto:kai.nakamura@northwind.example');
+    expect(contact.text().replace(/\s+/g, ' ')).toContain('Chat: @kai');
+  });
+
   it('renders the procedure with numbered steps and a table of contents of its sections', () => {
     const $ = page(dist(), 'runbooks/rollback-api');
     const sections = $('.procedure h2, .procedure h3');
@@ -70,7 +77,7 @@ describe('runbooks of the example hub (internal build)', () => {
     expect($('.procedure ol > li').length).toBeGreaterThanOrEqual(3);
   });
 
-  /** Release link → "How" cell of each row of a release table. */
+  /** Release link → "Used as" cell of each row of a release table. */
   const usedByRows = ($: CheerioAPI, scope: string) =>
     $(`${scope} tbody tr`)
       .map((_, row) => [[$(row).find('th a').attr('href')!, $(row).find('td').last().text()]])
@@ -89,8 +96,8 @@ describe('runbooks of the example hub (internal build)', () => {
 
   it('lists the releases that use the runbook, as a listed runbook and as the rollback runbook', () => {
     const rows = new Map(subListRows('rollback-web'));
-    expect(rows.get('/releases/web/4.3.0/')).toBe('Listed runbook, Rollback runbook');
-    expect(rows.get('/releases/web/3.11.0/')).toContain('Rollback runbook');
+    expect(rows.get('/releases/web/4.3.0/')).toBe('Release procedure, Rollback procedure');
+    expect(rows.get('/releases/web/3.11.0/')).toContain('Rollback procedure');
     expect([...rows.keys()].every((href) => href.startsWith('/releases/web/'))).toBe(true);
     for (const href of rows.keys()) expect(existsSync(path.join(dist(), href, 'index.html')), href).toBe(true);
   });

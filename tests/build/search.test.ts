@@ -94,6 +94,16 @@ describe('the search index', () => {
     }
   });
 
+  it('keeps labels and values of release facts apart in the indexed text, so excerpts never run them together', () => {
+    const runTogether = /(?:Status|Released|Planned for|Audience|Risk|Owner|RACI|Runbooks|Rolled back|Runbook|Tags|Fixed by|Deployed|Accepted)(?=[A-Z0-9])/;
+    const pages = fragments(builtSite('example-internal')).filter((fragment) => /^\/releases\/[^/]+\/\d/.test(fragment.url));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const fragment of pages) expect(fragment.content, fragment.url).not.toMatch(runTogether);
+    const rolledBack = pages.find((fragment) => fragment.url === '/releases/api/2.4.0/')!;
+    expect(rolledBack.content).toContain('Rolled back Tue 1 Sep 2026');
+    expect(rolledBack.content).toContain('Runbook Roll back Northwind API');
+  });
+
   it('holds only public releases in the public build', () => {
     const publicHub = viewForAudience(hub, 'public');
     const indexed = fragments(builtSite('example-public'));

@@ -269,6 +269,29 @@ describe('monthModel: open slots', () => {
     ]);
   });
 
+  it('opens a slot inside a freeze of some products for the others only, and says so', () => {
+    const march = monthModel(hub, '2026-03', NOW);
+    const slot = (key: string) => march.agenda.find((event) => event.key === key);
+    // 31 Mar 02:00 is inside the API summit (api only): open for web; 17 Mar is inside no freeze.
+    expect(slot('slot-2026-03-31T0200')).toMatchObject({ kind: 'open-slot', openFor: [{ id: 'web', name: 'Acme Web' }] });
+    expect(slot('slot-2026-03-17T0200')).not.toHaveProperty('openFor');
+  });
+
+  it('offers no slot when every product in view is frozen, even by different freezes', () => {
+    const split = {
+      ...hub,
+      freezes: [
+        makeFreeze({ name: 'Web move', products: ['web'], start: at('2026-04-20'), end: at('2026-04-22') }),
+        makeFreeze({ name: 'API move', products: ['api'], start: at('2026-04-21'), end: at('2026-04-23') }),
+      ],
+    };
+    const open = monthModel(split, '2026-04', NOW)
+      .agenda.filter((event) => event.kind === 'open-slot')
+      .map(label);
+    // 21 Apr 02:00 is frozen for web (20–21 Apr) and for api (21–22 Apr).
+    expect(open).toEqual(['open 2026-04-07T02:00', 'open 2026-04-14T02:00', 'open 2026-04-28T02:00']);
+  });
+
   it('decides per product in a product view', () => {
     const api = monthModel(hub, '2026-03', NOW, { product: 'api' });
     expect(api.agenda.map(label)).toEqual([

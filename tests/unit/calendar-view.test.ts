@@ -1,7 +1,18 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { monthModel, type CalendarEvent, type DayEntry } from '../../src/calendar/month.ts';
-import { calendarName, calendarPageModel, calendarPages, entryTime, eventLabel, eventWhen, plannedWhen, type CalendarPage } from '../../src/calendar/view.ts';
+import {
+  calendarLegend,
+  calendarName,
+  calendarPageModel,
+  calendarPages,
+  entryTime,
+  eventLabel,
+  eventWhen,
+  freezeNote,
+  plannedWhen,
+  type CalendarPage,
+} from '../../src/calendar/view.ts';
 import { at, makeFreeze, makeHub, makeRelease, makeSampleCalendarHub, windowOf } from './helpers/hub-factory.ts';
 
 const NOW = Temporal.Instant.from('2026-03-20T09:00:00Z');
@@ -207,5 +218,33 @@ describe('eventLabel', () => {
     expect(eventLabel(event('2026-03', 'window-web-4_2_0'))).toBe('Acme Web 4.2.0');
     expect(eventLabel(event('2026-06', 'freeze-partner-summit-2026-06-15'))).toBe('Freeze: Partner Summit');
     expect(eventLabel(event('2026-03', 'slot-2026-03-24T0200'))).toBe('Open slot');
+  });
+});
+
+describe('slots inside a freeze of some products, freeze notes and the legend', () => {
+  // Tuesdays 02:00; an api-only freeze over Tue 7 Apr; now is 20 Mar, so every April slot is ahead.
+  const partial = makeHub({
+    config: hub.config,
+    freezes: [makeFreeze({ name: 'API move', products: ['api'], start: at('2026-04-06'), end: at('2026-04-08') })],
+  });
+  const april = monthModel(partial, '2026-04', NOW);
+
+  it('names a slot inside a freeze of some products by the products it is open for', () => {
+    expect(april.agenda.map(eventLabel)).toEqual(['Freeze: API move', 'Open for Acme Web', 'Open slot', 'Open slot', 'Open slot']);
+  });
+
+  it('says what a freeze stops without "of all products", then its reason', () => {
+    const yearEnd = event('2026-01', 'freeze-year-end-freeze-2025-2025-12-19');
+    expect(yearEnd.kind === 'freeze' && freezeNote(yearEnd)).toBe('No releases. Holidays; only security fixes.');
+    const [move] = april.agenda;
+    expect(move && move.kind === 'freeze' && freezeNote(move)).toBe('No releases of Acme API.');
+  });
+
+  it('explains only the markers a month shows', () => {
+    const terms = (events: CalendarEvent[]) => calendarLegend(events).map((entry) => entry.term);
+    expect(terms([])).toEqual([]);
+    expect(terms(april.agenda)).toEqual(['Freeze', 'Open slot', 'Open for …']);
+    // December 2025: only the year-end freeze (its slots are before now).
+    expect(terms(monthModel(hub, '2025-12', NOW).agenda)).toEqual(['Freeze']);
   });
 });

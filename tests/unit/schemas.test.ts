@@ -172,8 +172,17 @@ const cases: SchemaCase[] = [
     name: 'freezes.yaml',
     schema: freezesSchema,
     valid: ['- { name: Year end, start: 2026-12-19, end: 2027-01-04, products: [web], reason: Holidays }\n'],
-    coerced: [{ yaml: '- { name: Launch, start: 2026-06-15, end: 2026-06-19, products: api }\n', expect: [{ products: ['api'] }] }],
-    invalid: [{ yaml: '- { name: Year end, start: 2026-12-19 }\n', errors: ['x.yaml:1 [0].end: is required — add "end:" with a value'] }],
+    coerced: [
+      { yaml: '- { name: Launch, start: 2026-06-15, end: 2026-06-19, products: api }\n', expect: [{ products: ['api'], audience: 'internal' }] },
+      { yaml: '- { name: Year end, start: 2026-12-19, end: 2027-01-04, audience: public }\n', expect: [{ audience: 'public' }] },
+    ],
+    invalid: [
+      { yaml: '- { name: Year end, start: 2026-12-19 }\n', errors: ['x.yaml:1 [0].end: is required — add "end:" with a value'] },
+      {
+        yaml: '- { name: Year end, start: 2026-12-19, end: 2027-01-04, audience: customers }\n',
+        errors: ['x.yaml:1 [0].audience: must be one of public, internal; got "customers" — use one of those values'],
+      },
+    ],
   },
   {
     name: 'metric series sidecar',

@@ -50,6 +50,7 @@ export function makeFreeze(overrides: Partial<Freeze> = {}): Freeze {
     start: at('2026-12-19'),
     end: at('2027-01-05'),
     products: [],
+    audience: 'internal',
     ...overrides,
   };
 }
