@@ -4,10 +4,10 @@
  * reads this model and nothing else, so each concept has one definition.
  */
 import type { Temporal } from 'temporal-polyfill';
-import type { Audience, BenchmarkBand, BenchmarkKey, ChangeType, RaciCode, ReleaseStatus, Risk, RunbookKind } from '../schemas/vocabulary.ts';
+import type { AdvisorySeverity, Audience, BenchmarkBand, BenchmarkKey, ChangeType, RaciCode, ReleaseStatus, Risk, RunbookKind } from '../schemas/vocabulary.ts';
 
 export { AUDIENCES, BENCHMARK_BANDS, BENCHMARK_KEYS, CHANGE_TYPES, RACI_CODES, RELEASE_STATUSES, RISKS, RUNBOOK_KINDS } from '../schemas/vocabulary.ts';
-export type { Audience, BenchmarkBand, BenchmarkKey, ChangeType, RaciCode, ReleaseStatus, Risk, RunbookKind } from '../schemas/vocabulary.ts';
+export type { AdvisorySeverity, Audience, BenchmarkBand, BenchmarkKey, ChangeType, RaciCode, ReleaseStatus, Risk, RunbookKind } from '../schemas/vocabulary.ts';
 
 /** A link found in a content body. */
 export interface ContentLink {
@@ -118,6 +118,26 @@ export interface Change {
   summary: string;
   breaking: boolean;
   audience: Audience;
+  /** Security changes only; a public build drops it while it is embargoed (src/security/embargo.ts). */
+  advisory?: Advisory;
+}
+
+/** A security advisory (SPEC §1 `changes[].advisory`). */
+export interface Advisory {
+  /** `CVE-…` or `GHSA-…`. */
+  id: string;
+  severity: AdvisorySeverity;
+  /** CVSS vector. */
+  cvss?: string;
+  /** SemVer range of the affected versions. */
+  affected: string;
+  /** The first fixed version: a release of the same product. */
+  fixed: string;
+  /** Until then, embargoed; undefined: public. */
+  disclosedAt?: Temporal.ZonedDateTime;
+  credit?: string;
+  /** Markdown. */
+  details?: string;
 }
 
 export interface Incident {

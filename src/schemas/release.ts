@@ -3,6 +3,7 @@ import { z } from 'astro/zod';
 import { AUDIENCES, CHANGE_TYPES, RELEASE_STATUSES, RISKS } from './vocabulary.ts';
 import { id, listOf, text, timeZone, writtenDate, writtenTime } from './fields.ts';
 import { isSemVer } from './grammar.ts';
+import { advisorySchema } from './advisory.ts';
 
 /** A planned release window. */
 export const windowSchema = z.strictObject({
@@ -24,6 +25,8 @@ export const changeSchema = z.strictObject({
   breaking: z.boolean().default(false),
   /** `internal` hides the change from the public changelog; default: the release's audience. */
   audience: z.enum(AUDIENCES).optional(),
+  /** A security advisory (only on a `security` change): id, severity, affected range, fixed version, disclosure. */
+  advisory: advisorySchema.optional(),
 });
 
 /** An incident caused by or during the release. */

@@ -20,6 +20,9 @@ import { needsSubList, paginate } from '../releases/release-lists.ts';
 import { releaseDetail, releaseListing, type GroupedChanges } from '../releases/releases.ts';
 import { runbookBacklinks } from '../runbooks/runbooks.ts';
 import type { Audience } from '../schemas/vocabulary.ts';
+import { upgradePagePath } from '../core/urls.ts';
+import { upgradePages } from '../upgrade/upgrade-paths.ts';
+import { osvPath, securityAdvisories } from '../security/advisories.ts';
 
 /** The anchors of a page, or `null` when links to it are only checked without a fragment. */
 export type PageAnchors = ReadonlySet<string> | null;
@@ -52,6 +55,11 @@ export function sitePages(hub: Hub, audience: Audience, now: Temporal.Instant, h
   add('/calendar.ics');
   for (const product of products) add(`/calendar/${product}.ics`);
   add('/api/releases.json');
+  for (const release of upgradePages(hub)) add(upgradePagePath(release));
+  for (const product of products) add(`/api/upgrade/${product}.json`);
+  for (const file of ['/security/', '/security/rss.xml', '/security/atom.xml', '/security/feed.json']) add(file);
+  for (const { advisory } of securityAdvisories(hub, now)) add(osvPath(advisory.id));
+  for (const file of ['/llms.txt', '/llms-full.txt']) add(file); // src/llms/llms-txt.ts
   if (audience === 'internal') addInternalPages(hub, now, headings, add);
   return pages;
 }

@@ -82,6 +82,18 @@ const expected: Record<string, string[]> = {
     'content/hub.yaml:20 metrics.benchmarks.keys.failedDeploymentRecoveryTime[0]: has no bound but is not the last band of failedDeploymentRecoveryTime — give it a bound, or move it last (it takes every value no other band takes)',
   ],
   'benchmarks-not-a-set': ['content/hub.yaml:8 metrics.benchmarks: must be false or a map of fields, got true'],
+  'advisory-bad': [
+    'content/releases/web/1.1.0.md:11 changes[0].advisory.id: "CVE-26-1" is not a CVE or GHSA id — write CVE-2026-12345 or GHSA-xxxx-xxxx-xxxx (GitHub\'s lowercase form)',
+    'content/releases/web/1.1.0.md:12 changes[0].advisory.severity: must be one of low, medium, high, critical; got "severe" — use one of those values',
+    'content/releases/web/1.1.0.md:13 changes[0].advisory.cvss: "9.8" is not a CVSS vector — write it as CVSS:3.1/AV:N/AC:L/… (v3.0, v3.1 or v4.0)',
+    'content/releases/web/1.1.0.md:14 changes[0].advisory.affected: "between 1 and 2" is not a SemVer range — write e.g. ">=2.0.0 <2.4.1" or "<2.4.1"',
+    'content/releases/web/1.1.0.md:15 changes[0].advisory.fixed: "1.1" is not a SemVer 2.0.0 version — write MAJOR.MINOR.PATCH, e.g. 2.4.1',
+    'content/releases/web/1.2.0.md:10 changes[0].advisory: is only for security changes, and this change is "fixed" — set type: security, or move the advisory to the security change',
+    'content/releases/web/1.2.0.md:13 changes[1].advisory.fixed: 1.2.0 is inside the affected range "<=1.2.0" — end the range before the fix, e.g. affected: "<1.2.0"',
+    'content/releases/web/1.3.0.md:10 changes[0].advisory.fixed: 1.0.5 is not a version of web — did you mean "1.0.0"?',
+    'content/releases/web/1.3.0.md:13 changes[1].advisory.id: CVE-2026-1111 is already the advisory of a change in releases/web/1.3.0.md — give each advisory its own id, or keep one of the two',
+    'content/releases/web/1.3.0.md:16 changes[2].advisory.fixed: 1.4.0 is an internal release, but this advisory is public — make web 1.4.0 public, or the change internal',
+  ],
 };
 
 describe('each kind of bad input fails with file, line, field, message and fix', () => {
