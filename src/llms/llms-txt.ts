@@ -2,8 +2,8 @@
  * `/llms.txt` and `/llms-full.txt` (the llms.txt convention, https://llmstxt.org/): a Markdown index
  * of the hub's customer-facing pages and data for language models, and the whole customer changelog
  * as one Markdown file. Both are written from the changelog entries and advisories of the build's
- * hub, so each build holds only what it may show (public releases and changes, disclosed advisories
- * in a public build). Pure: no Astro imports.
+ * hub, so each build holds only what it may show: public releases and changes, and disclosed
+ * advisories (embargoed ones are left out in both builds, as on the changelog). Pure: no Astro imports.
  */
 import type { Temporal } from 'temporal-polyfill';
 import type { Hub } from '../core/model.ts';
@@ -11,6 +11,7 @@ import { absoluteUrl, apiPath, changelogFeedPath, changelogPath, icsPath, releas
 import { changelogEntries } from '../releases/changelog.ts';
 import { SEVERITY_LABELS, securityAdvisories, securityPath } from '../security/advisories.ts';
 import { isoDateTime } from '../presentation/format.ts';
+import { roadmapPath } from '../roadmap/roadmap.ts';
 
 /** The two files, as hub paths. */
 export const LLMS_FILES = { index: '/llms.txt', full: '/llms-full.txt' } as const;
@@ -49,6 +50,10 @@ export function llmsIndex(hub: Hub): string {
     '',
     `- [Security advisories](${url(securityPath())}): per product, newest first, each with an OSV record`,
     '',
+    '## Roadmap',
+    '',
+    `- [Roadmap](${url(roadmapPath())}): public releases in progress, scheduled and planned, per product`,
+    '',
     '## Optional',
     '',
     `- [Releases as JSON](${url(apiPath('releases'))}): every release of this build with all its fields`,
@@ -61,7 +66,8 @@ export function llmsIndex(hub: Hub): string {
 /** Why: `/llms-full.txt`: every changelog entry in Markdown, newest first, with its advisories, so a model reads the history in one file. */
 export function llmsFull(hub: Hub, now: Temporal.Instant): string {
   const { config } = hub;
-  const advisories = new Map(securityAdvisories(hub, now).map((entry) => [entry.change, entry.advisory]));
+  // A customer view: embargoed advisories (only ever in the internal build's hub) are left out, as on the changelog.
+  const advisories = new Map(securityAdvisories(hub, now).flatMap((entry) => (entry.embargoed ? [] : [[entry.change, entry.advisory] as const])));
   const lines = [`# ${oneLine(config.title)}: changelog`, '', `> Every public release that shipped, newest first, with its public changes.`, ''];
   for (const entry of changelogEntries(hub)) {
     const { release } = entry;

@@ -60,6 +60,7 @@ export function sitePages(hub: Hub, audience: Audience, now: Temporal.Instant, h
   for (const file of ['/security/', '/security/rss.xml', '/security/atom.xml', '/security/feed.json']) add(file);
   for (const { advisory } of securityAdvisories(hub, now)) add(osvPath(advisory.id));
   for (const file of ['/llms.txt', '/llms-full.txt']) add(file); // src/llms/llms-txt.ts
+  for (const file of ['/roadmap/', '/roadmap/rss.xml', '/roadmap/atom.xml', '/roadmap/feed.json']) add(file); // src/roadmap/roadmap.ts
   if (audience === 'internal') addInternalPages(hub, now, headings, add);
   return pages;
 }

@@ -47,7 +47,7 @@ describe('llms.txt', () => {
     expect(text).toContain('- [Acme Web](https://releases.acme.example/changelog/web/): the Acme Web changelog\n');
     expect(text).toContain('- [Acme API upgrade steps](https://releases.acme.example/api/upgrade/api.json)');
     expect(text).toContain('- [Security advisories](https://releases.acme.example/security/)');
-    expect(text.match(/^## .+$/gm)).toEqual(['## Changelog', '## Upgrades', '## Security', '## Optional']);
+    expect(text.match(/^## .+$/gm)).toEqual(['## Changelog', '## Upgrades', '## Security', '## Roadmap', '## Optional']);
   });
 });
 
