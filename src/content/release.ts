@@ -8,6 +8,7 @@ import { fieldPath, type Problem } from './problems.ts';
 import type { FrontmatterSource, YamlSource } from './source.ts';
 import { suggestion } from './zod-problems.ts';
 import { resolveAdvisory } from './advisory-check.ts';
+import { resolveRemoval } from './removal-check.ts';
 
 /** A release with the source it came from. */
 export interface LoadedRelease {
@@ -62,10 +63,11 @@ export function resolveRelease(input: ReleaseInput, source: FrontmatterSource, c
   const rollback = input.rollback && { ...input.rollback, at: time(['rollback', 'at'], input.rollback.at) };
   const gtm = input.gtm && { ...input.gtm, launchDate: time(['gtm', 'launchDate'], input.gtm.launchDate) };
   const acceptedAt = time(['acceptedAt'], input.acceptedAt);
-  const changes = input.changes.map(({ advisory, ...change }, index) => ({
+  const changes = input.changes.map(({ advisory, removal, ...change }, index) => ({
     ...change,
     audience: change.audience ?? input.audience,
     ...(advisory ? { advisory: resolveAdvisory(advisory, change.type, ['changes', index], time, error) } : {}),
+    ...(removal ? { removal: resolveRemoval(removal, { type: change.type, version: input.version }, ['changes', index], time, error) } : {}),
   }));
   if (problems.length > before || !product) return undefined;
   return {

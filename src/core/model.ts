@@ -120,6 +120,16 @@ export interface Change {
   audience: Audience;
   /** Security changes only; a public build drops it while it is embargoed (src/security/embargo.ts). */
   advisory?: Advisory;
+  /** Deprecated changes only: when the feature goes (SPEC §1 `changes[].removal`). */
+  removal?: Removal;
+}
+
+/** When a deprecated feature goes: at least one of the two. */
+export interface Removal {
+  /** The version of the same product that removes it. */
+  version?: string;
+  /** The sunset: the start of that day in the release's zone. */
+  date?: Temporal.ZonedDateTime;
 }
 
 /** A security advisory (SPEC §1 `changes[].advisory`). */

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Temporal } from 'temporal-polyfill';
 import { viewForAudience } from '../core/audience.ts';
 import { withoutEmbargoedAdvisories } from '../security/embargo.ts';
+import { overdueRemovals } from '../deprecations/deprecations.ts';
 import { serializeHub } from '../core/hub-snapshot.ts';
 import type { Hub, SourceRef } from '../core/model.ts';
 import { contentLinkProblems } from '../site/link-check.ts';
@@ -49,7 +50,8 @@ export async function loadForBuild(
   const audienceView = viewForAudience({ ...hub, config: { ...hub.config, logo } }, settings.audience);
   const view = settings.audience === 'public' ? withoutEmbargoedAdvisories(audienceView, now) : audienceView;
   const linkProblems = contentLinkProblems(view, { audience: settings.audience, now, contentRoot: settings.contentRoot, publicDir });
-  return { hub, view, problems: sortProblems([...problems, ...linkProblems.map((problem) => ({ ...problem, severity: brokenLinks }))]) };
+  const overdue = overdueRemovals(hub, now).map((removal): Problem => ({ severity: 'warning', ...removal }));
+  return { hub, view, problems: sortProblems([...problems, ...overdue, ...linkProblems.map((problem) => ({ ...problem, severity: brokenLinks }))]) };
 }
 
 /** The content of one build (or one dev server) and its problems. */

@@ -4,6 +4,7 @@ import { AUDIENCES, CHANGE_TYPES, RELEASE_STATUSES, RISKS } from './vocabulary.t
 import { id, listOf, text, timeZone, writtenDate, writtenTime } from './fields.ts';
 import { isSemVer } from './grammar.ts';
 import { advisorySchema } from './advisory.ts';
+import { removalSchema } from './removal.ts';
 
 /** A planned release window. */
 export const windowSchema = z.strictObject({
@@ -27,6 +28,8 @@ export const changeSchema = z.strictObject({
   audience: z.enum(AUDIENCES).optional(),
   /** A security advisory (only on a `security` change): id, severity, affected range, fixed version, disclosure. */
   advisory: advisorySchema.optional(),
+  /** When a deprecated feature goes (only on a `deprecated` change): the removing version, the sunset day, or both. */
+  removal: removalSchema.optional(),
 });
 
 /** An incident caused by or during the release. */

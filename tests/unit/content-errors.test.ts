@@ -82,6 +82,13 @@ const expected: Record<string, string[]> = {
     'content/hub.yaml:20 metrics.benchmarks.keys.failedDeploymentRecoveryTime[0]: has no bound but is not the last band of failedDeploymentRecoveryTime — give it a bound, or move it last (it takes every value no other band takes)',
   ],
   'benchmarks-not-a-set': ['content/hub.yaml:8 metrics.benchmarks: must be false or a map of fields, got true'],
+  'removal-bad': [
+    'content/releases/web/1.1.0.md:10 changes[0].removal: needs a version, a date or both — e.g. removal: { version: 5.0.0, date: 2027-01-31 }',
+    'content/releases/web/1.1.0.md:13 changes[1].removal.date: "2027-02-30" is not a real calendar date or time',
+    'content/releases/web/1.1.0.md:13 changes[1].removal.version: "2" is not a SemVer 2.0.0 version — write MAJOR.MINOR.PATCH, e.g. 5.0.0 (quote it)',
+    'content/releases/web/1.2.0.md:10 changes[0].removal: is only for deprecated changes, and this change is "added" — set type: deprecated, or move the removal to the deprecation',
+    'content/releases/web/1.2.0.md:13 changes[1].removal.version: 1.0.0 is not after this release (1.2.0) — write the later version that removes it, or leave the version out and give a date',
+  ],
   'advisory-bad': [
     'content/releases/web/1.1.0.md:11 changes[0].advisory.id: "CVE-26-1" is not a CVE or GHSA id — write CVE-2026-12345 or GHSA-xxxx-xxxx-xxxx (GitHub\'s lowercase form)',
     'content/releases/web/1.1.0.md:12 changes[0].advisory.severity: must be one of low, medium, high, critical; got "severe" — use one of those values',
