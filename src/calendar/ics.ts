@@ -1,6 +1,7 @@
 /**
  * The subscribable calendar (`/calendar.ics`, `/calendar/<product>.ics`, RFC 5545 + RFC 7986):
- * one VEVENT per release window and one per freeze, written with ical-generator.
+ * one VEVENT per release window, one per freeze and one per deprecation's removal day (a sunset),
+ * written with ical-generator.
  *
  * Byte-identical whatever the machine's zone: every time is a Temporal value (ical-generator
  * formats those from their own fields, never through a host-zone `Date`), DTSTAMP is the
@@ -20,6 +21,7 @@ import { compareTimes, monthKey } from '../core/time.ts';
 import { absoluteUrl, calendarMonthPath, releasePath } from '../core/urls.ts';
 import { freezeAppliesTo, freezesOverlapping, hasWindow, type WindowedRelease } from './conflicts.ts';
 import { compareText, formatFreezeSpan, formatSpan, freezeKey, isWholeDays, productName } from './common.ts';
+import { deprecations, deprecationsPath, type Deprecation } from '../deprecations/deprecations.ts';
 
 /** Options of {@link buildIcs}. */
 export interface IcsOptions {
@@ -78,7 +80,13 @@ export function buildIcs(hub: Hub, options: IcsOptions): string {
   const context: IcsContext = { hub, options, host, text: markdownForHub(hub).text };
   const releases = hub.releases.filter(hasWindow).filter((release) => !options.product || release.product === options.product);
   const freezes = hub.freezes.filter((freeze) => !options.product || freezeAppliesTo(freeze, options.product));
-  const events = [...releases.map((release) => releaseEvent(context, release)), ...freezes.map((freeze) => freezeEvent(context, freeze))];
+  const products = options.product ? [options.product] : hub.config.products.map((product) => product.id);
+  const sunsets = products.flatMap((product) => deprecations(hub, product, options.now).filter((deprecation) => deprecation.removal?.date));
+  const events = [
+    ...releases.map((release) => releaseEvent(context, release)),
+    ...freezes.map((freeze) => freezeEvent(context, freeze)),
+    ...sunsets.map((deprecation) => sunsetEvent(context, deprecation)),
+  ];
   const calendar = ical({
     prodId: '//Release Hub//EN', // ical-generator writes `PRODID:-` before it
     name: escapeIcsText(options.calendarName, false), // NAME is TEXT; ical-generator writes it unescaped
@@ -169,6 +177,38 @@ function freezeEvent(context: IcsContext, freeze: Freeze): PendingEvent {
       url: absoluteUrl(context.options.siteUrl, calendarMonthPath(monthKey(start, zone))),
       status: ICalEventStatus.CONFIRMED,
       // A freeze blocks releases, not people's time: don't show it as busy.
+      transparency: ICalEventTransparency.TRANSPARENT,
+    },
+  };
+}
+
+/** A deprecation's removal day (issue 20): an all-day event, linked to the deprecation timeline. */
+function sunsetEvent(context: IcsContext, deprecation: Deprecation): PendingEvent {
+  const { release, index } = deprecation;
+  const day = deprecation.removal!.date!;
+  const uid = `sunset-${release.product}-${release.version}-${index}@${context.host}`;
+  const name = productName(context.hub.config, release.product);
+  const summary = context.text(deprecation.change.summary, release.product);
+  return {
+    uid,
+    start: day,
+    data: {
+      id: uid,
+      stamp: context.options.now,
+      allDay: true,
+      start: day.toPlainDate(),
+      end: day.toPlainDate().add({ days: 1 }),
+      summary: `Sunset: ${name}: ${summary}`,
+      description: [
+        `Deprecated in ${name} ${release.version}: ${summary}`,
+        ...(deprecation.removedIn
+          ? [`Removed in ${deprecation.removedIn.version}: ${absoluteUrl(context.options.siteUrl, releasePath(deprecation.removedIn))}`]
+          : deprecation.removal?.version
+            ? [`To be removed in ${deprecation.removal.version}`]
+            : []),
+      ].join('\n'),
+      url: `${absoluteUrl(context.options.siteUrl, deprecationsPath(release.product))}#${deprecation.anchor}`,
+      status: ICalEventStatus.CONFIRMED,
       transparency: ICalEventTransparency.TRANSPARENT,
     },
   };

@@ -8,6 +8,7 @@ import { fieldPath, type Problem } from './problems.ts';
 import type { LoadedRelease } from './release.ts';
 import type { YamlSource } from './source.ts';
 import { suggestion } from './zod-problems.ts';
+import { checkAdvisories } from './advisory-check.ts';
 
 export interface CrossCheckInput {
   /** hub.yaml, when it is valid (without it, products, zones and freezes cannot be checked). */
@@ -80,6 +81,7 @@ export function crossCheck(input: CrossCheckInput, problems: Problem[]): void {
   }
   checkWindowClashes(input.releases, warn);
   if (input.config?.policy) checkPolicy(input, input.config.policy, report, warn);
+  checkAdvisories(input.releases, report);
   // A bad status must not hide a misspelt runbook in the same file: read the references as written.
   for (const source of input.unresolved) {
     const data = (source.data ?? {}) as Record<string, unknown>;

@@ -8,6 +8,8 @@ import { findFieldLinks, findInternalLinks, hubReleasePath } from './content-lin
 import { fieldPath, type Problem } from './problems.ts';
 import type { FrontmatterSource, YamlSource } from './source.ts';
 import { suggestion } from './zod-problems.ts';
+import { resolveAdvisory } from './advisory-check.ts';
+import { resolveRemoval } from './removal-check.ts';
 
 /** A release with the source it came from. */
 export interface LoadedRelease {
@@ -65,6 +67,12 @@ export function resolveRelease(input: ReleaseInput, source: FrontmatterSource, c
   const rollback = input.rollback && { ...input.rollback, at: time(['rollback', 'at'], input.rollback.at) };
   const gtm = input.gtm && { ...input.gtm, launchDate: time(['gtm', 'launchDate'], input.gtm.launchDate) };
   const acceptedAt = time(['acceptedAt'], input.acceptedAt);
+  const changes = input.changes.map(({ advisory, removal, ...change }, index) => ({
+    ...change,
+    audience: change.audience ?? input.audience,
+    ...(advisory ? { advisory: resolveAdvisory(advisory, change.type, ['changes', index], time, error) } : {}),
+    ...(removal ? { removal: resolveRemoval(removal, { type: change.type, version: input.version }, ['changes', index], time, error) } : {}),
+  }));
   if (problems.length > before || !product) return undefined;
   return {
     ...input,
@@ -85,7 +93,7 @@ export function resolveRelease(input: ReleaseInput, source: FrontmatterSource, c
     incidents,
     rollback,
     gtm,
-    changes: input.changes.map((change) => ({ ...change, audience: change.audience ?? input.audience })),
+    changes,
     // Relative links in the body resolve against the release page, as a browser resolves them.
     source: {
       file: source.file,

@@ -5,6 +5,7 @@
  */
 import type { Temporal } from 'temporal-polyfill';
 import type {
+  AdvisorySeverity,
   ApprovalDecision,
   Audience,
   BenchmarkBand,
@@ -21,6 +22,7 @@ import type {
 
 export { AUDIENCES, BENCHMARK_BANDS, BENCHMARK_KEYS, CHANGE_TYPES, RACI_CODES, RELEASE_STATUSES, RISKS, RUNBOOK_KINDS } from '../schemas/vocabulary.ts';
 export type {
+  AdvisorySeverity,
   ApprovalDecision,
   Audience,
   BenchmarkBand,
@@ -231,6 +233,36 @@ export interface Change {
   summary: string;
   breaking: boolean;
   audience: Audience;
+  /** Security changes only; a public build drops it while it is embargoed (src/security/embargo.ts). */
+  advisory?: Advisory;
+  /** Deprecated changes only: when the feature goes (SPEC §1 `changes[].removal`). */
+  removal?: Removal;
+}
+
+/** When a deprecated feature goes: at least one of the two. */
+export interface Removal {
+  /** The version of the same product that removes it. */
+  version?: string;
+  /** The sunset: the start of that day in the release's zone. */
+  date?: Temporal.ZonedDateTime;
+}
+
+/** A security advisory (SPEC §1 `changes[].advisory`). */
+export interface Advisory {
+  /** `CVE-…` or `GHSA-…`. */
+  id: string;
+  severity: AdvisorySeverity;
+  /** CVSS vector. */
+  cvss?: string;
+  /** SemVer range of the affected versions. */
+  affected: string;
+  /** The first fixed version: a release of the same product. */
+  fixed: string;
+  /** Until then, embargoed; undefined: public. */
+  disclosedAt?: Temporal.ZonedDateTime;
+  credit?: string;
+  /** Markdown. */
+  details?: string;
 }
 
 export interface Incident {

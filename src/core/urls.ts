@@ -57,6 +57,16 @@ export function changelogPath(product?: string): string {
   return sitePath(product ? `/changelog/${product}/` : '/changelog/');
 }
 
+/** Why: the page "upgrade from this version to the latest" of a product (src/upgrade/upgrade-paths.ts). */
+export function upgradePagePath(release: Pick<Release, 'product' | 'version'>): string {
+  return sitePath(`/changelog/${release.product}/upgrade/${release.version}/`);
+}
+
+/** Why: a product's upgrade steps as JSON, for tools. */
+export function upgradeJsonPath(product: string): string {
+  return sitePath(`/api/upgrade/${product}.json`);
+}
+
 /** Why: the anchor of a version on a changelog page (a permalink per version). */
 export function changelogAnchor(release: Pick<Release, 'product' | 'version'>): string {
   return `${release.product}-${release.version.replace(/[^a-zA-Z0-9-]/g, '-')}`;

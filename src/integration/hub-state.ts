@@ -8,6 +8,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Temporal } from 'temporal-polyfill';
 import { viewForAudience } from '../core/audience.ts';
+import { withoutEmbargoedAdvisories } from '../security/embargo.ts';
+import { overdueRemovals } from '../deprecations/deprecations.ts';
 import { serializeHub } from '../core/hub-snapshot.ts';
 import type { Hub, SourceRef } from '../core/model.ts';
 import { contentLinkProblems } from '../site/link-check.ts';
@@ -46,10 +48,12 @@ export async function loadForBuild(
   const { hub, problems } = await loadContentRoot(settings.contentRoot, { publicDir });
   if (!hub) return { problems };
   const logo = settings.logo ?? hub.config.logo;
-  const view = viewForAudience({ ...hub, config: { ...hub.config, logo } }, settings.audience);
+  const audienceView = viewForAudience({ ...hub, config: { ...hub.config, logo } }, settings.audience);
+  const view = settings.audience === 'public' ? withoutEmbargoedAdvisories(audienceView, now) : audienceView;
   const linkProblems = contentLinkProblems(view, { audience: settings.audience, now, contentRoot: settings.contentRoot, publicDir });
   const busyWindows = await busyWindowWarnings(hub, settings.contentRoot);
-  return { hub, view, problems: sortProblems([...problems, ...linkProblems.map((problem) => ({ ...problem, severity: brokenLinks })), ...busyWindows]) };
+  const overdue = overdueRemovals(hub, now).map((removal): Problem => ({ severity: 'warning', ...removal }));
+  return { hub, view, problems: sortProblems([...problems, ...overdue, ...linkProblems.map((problem) => ({ ...problem, severity: brokenLinks })), ...busyWindows]) };
 }
 
 /** The content of one build (or one dev server) and its problems. */

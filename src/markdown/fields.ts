@@ -50,6 +50,7 @@ export function markdownFieldsOf(release: Release): { path: PropertyKey[]; markd
   const fields: { path: PropertyKey[]; markdown: string | undefined }[] = [
     { path: ['summary'], markdown: release.summary },
     ...release.changes.map((change, index) => ({ path: ['changes', index, 'summary'], markdown: change.summary })),
+    ...release.changes.map((change, index) => ({ path: ['changes', index, 'advisory', 'details'], markdown: change.advisory?.details })),
     { path: ['rollback', 'reason'], markdown: release.rollback?.reason },
     ...release.incidents.map((incident, index) => ({ path: ['incidents', index, 'summary'], markdown: incident.summary })),
     { path: ['gtm', 'notes'], markdown: release.gtm?.notes },

@@ -4,6 +4,8 @@ import { APPROVAL_DECISIONS, AUDIENCES, CHANGE_TYPES, CHECK_KINDS, CHECK_RESULTS
 import { isSafeWrittenUrl, SAFE_URL_HINT } from './safe-url.ts';
 import { id, listOf, text, timeZone, writtenDate, writtenTime } from './fields.ts';
 import { isSemVer } from './grammar.ts';
+import { advisorySchema } from './advisory.ts';
+import { removalSchema } from './removal.ts';
 
 /** A planned release window. */
 export const windowSchema = z.strictObject({
@@ -25,6 +27,10 @@ export const changeSchema = z.strictObject({
   breaking: z.boolean().default(false),
   /** `internal` hides the change from the public changelog; default: the release's audience. */
   audience: z.enum(AUDIENCES).optional(),
+  /** A security advisory (only on a `security` change): id, severity, affected range, fixed version, disclosure. */
+  advisory: advisorySchema.optional(),
+  /** When a deprecated feature goes (only on a `deprecated` change): the removing version, the sunset day, or both. */
+  removal: removalSchema.optional(),
 });
 
 /** An incident caused by or during the release. */

@@ -53,3 +53,7 @@ export type BenchmarkBand = (typeof BENCHMARK_BANDS)[number];
  */
 export const BENCHMARK_KEYS = ['deploymentFrequency', 'changeLeadTime', 'changeFailRate', 'failedDeploymentRecoveryTime', 'deploymentReworkRate'] as const;
 export type BenchmarkKey = (typeof BENCHMARK_KEYS)[number];
+
+/** Severity of a security advisory: the qualitative ratings of CVSS (FIRST), least severe first. */
+export const ADVISORY_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type AdvisorySeverity = (typeof ADVISORY_SEVERITIES)[number];

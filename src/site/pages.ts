@@ -21,6 +21,10 @@ import { releaseDetail, releaseListing, type GroupedChanges } from '../releases/
 import { runbookBacklinks } from '../runbooks/runbooks.ts';
 import { releaseAttention } from '../process/attention.ts';
 import type { Audience } from '../schemas/vocabulary.ts';
+import { upgradePagePath } from '../core/urls.ts';
+import { upgradePages } from '../upgrade/upgrade-paths.ts';
+import { osvPath, securityAdvisories } from '../security/advisories.ts';
+import { deprecations, deprecationsPath } from '../deprecations/deprecations.ts';
 
 /** The anchors of a page, or `null` when links to it are only checked without a fragment. */
 export type PageAnchors = ReadonlySet<string> | null;
@@ -53,6 +57,13 @@ export function sitePages(hub: Hub, audience: Audience, now: Temporal.Instant, h
   add('/calendar.ics');
   for (const product of products) add(`/calendar/${product}.ics`);
   add('/api/releases.json');
+  for (const release of upgradePages(hub)) add(upgradePagePath(release));
+  for (const product of products) add(`/api/upgrade/${product}.json`);
+  for (const product of products) add(deprecationsPath(product), new Set(deprecations(hub, product, now).map((deprecation) => deprecation.anchor)));
+  for (const file of ['/security/', '/security/rss.xml', '/security/atom.xml', '/security/feed.json']) add(file);
+  for (const { advisory } of securityAdvisories(hub, now)) add(osvPath(advisory.id));
+  for (const file of ['/llms.txt', '/llms-full.txt']) add(file); // src/llms/llms-txt.ts
+  for (const file of ['/roadmap/', '/roadmap/rss.xml', '/roadmap/atom.xml', '/roadmap/feed.json']) add(file); // src/roadmap/roadmap.ts
   if (audience === 'internal') addInternalPages(hub, now, headings, add);
   return pages;
 }

@@ -4,7 +4,8 @@
  * index, gunzipped) for every internal string the content holds: internal release versions in
  * context, their titles, internal change summaries, rollback reasons, incident ids and summaries
  * (also those a release fixes), GTM notes, internal freezes' names and reasons, runbook titles, RACI titles, people's names and emails,
- * and anything of the metrics (their pages, drill-downs, CSV files, JSON and wording).
+ * anything of the metrics (their pages, drill-downs, CSV files, JSON and wording), and the id,
+ * details and vector of an advisory still embargoed at the build's "now".
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -61,6 +62,13 @@ function internalNeedles(hub: Hub): Needle[] {
     }
     release.changes.forEach((change, index) => {
       if (internal || change.audience === 'internal') markdown(`internal change ${release.id} changes[${index}]`, change.summary, release.product);
+      // An advisory embargoed at the build's "now" is internal until then: its id, details and vector.
+      const { advisory } = change;
+      if (advisory?.disclosedAt && advisory.disclosedAt.epochMilliseconds > Number(TEST_NOW_EPOCH) * 1000) {
+        needles.push({ what: `embargoed advisory ${advisory.id}`, pattern: new RegExp(`\\b${escapeRegExp(advisory.id)}\\b`) });
+        if (advisory.details) markdown(`details of embargoed advisory ${advisory.id}`, advisory.details, release.product);
+        if (advisory.cvss) needles.push({ what: `CVSS vector of embargoed advisory ${advisory.id}`, compact: squeeze(advisory.cvss) });
+      }
     });
     if (release.rollback) markdown(`rollback reason of ${release.id}`, release.rollback.reason, release.product);
     if (release.gtm?.notes) markdown(`GTM notes of ${release.id}`, release.gtm.notes, release.product);
@@ -260,6 +268,8 @@ describe('the public build', () => {
       'runbook title "Roll back Northwind Web"',
       'RACI title "Standard release"',
       'incident INC-152',
+      'embargoed advisory CVE-2026-41177',
+      'details of embargoed advisory CVE-2026-41177',
       'metrics wording "Deployment rework rate"',
       'metrics wording "Unplanned: rework"',
       'a metrics page or file',

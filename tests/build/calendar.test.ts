@@ -12,6 +12,7 @@ import { Temporal } from 'temporal-polyfill';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContentRoot } from '../../src/content/load.ts';
 import { NEUTRAL_FREEZE_NAME, viewForAudience } from '../../src/core/audience.ts';
+import { deprecations } from '../../src/deprecations/deprecations.ts';
 import { formatMonth } from '../../src/presentation/format.ts';
 import type { Freeze, Hub, Release, TimeWindow } from '../../src/core/model.ts';
 import { STATUS_DISPLAY } from '../../src/presentation/status.ts';
@@ -282,6 +283,12 @@ function readIcs(dist: string, file: string) {
 
 const utcMillis = (time: ICAL.Time) => time.toUnixTime() * 1000;
 const releaseUid = (release: Release) => `release-${release.product}-${release.version}@${HOST}`;
+/** The removal days of the example hub's deprecations (issue 20): one all-day sunset each, in both builds. */
+const sunsetUids = (product?: string) =>
+  content.config.products
+    .filter((candidate) => !product || candidate.id === product)
+    .flatMap((candidate) => deprecations(content, candidate.id, testNow()).filter((deprecation) => deprecation.removal?.date))
+    .map(({ release, index }) => `sunset-${release.product}-${release.version}-${index}@${HOST}`);
 const freezeUid = (freeze: Freeze) =>
   `freeze-${freeze.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${freeze.start.withTimeZone(ZONE).toPlainDate()}@${HOST}`;
 const EXPECTED_STATUS: Record<Release['status'], string> = {
@@ -298,7 +305,8 @@ describe.each(['internal', 'public'] as const)('the .ics feeds of the %s build',
 
   it('hold one event per window and per freeze, with UIDs derived from product and version', () => {
     const { events } = readIcs(dist(), 'calendar.ics');
-    const expected = [...windowsFor(audience).map(releaseUid), ...freezesFor(audience).map(freezeUid)];
+    const expected = [...windowsFor(audience).map(releaseUid), ...freezesFor(audience).map(freezeUid), ...sunsetUids()];
+    expect(sunsetUids()).toEqual(['sunset-api-2.2.0-2@releases.northwind.example']);
     expect(events.map((event) => event.uid).sort()).toEqual(expected.sort());
     if (audience === 'public') {
       // Freezes are in the public feed as on the public calendar: internal ones without name or reason.
@@ -364,7 +372,7 @@ describe.each(['internal', 'public'] as const)('the .ics feeds of the %s build',
       const { events, text } = readIcs(dist(), `calendar/${product.id}.ics`);
       const windows = windowsFor(audience).filter((release) => release.product === product.id);
       const freezes = freezesFor(audience).filter((freeze) => freeze.products.length === 0 || freeze.products.includes(product.id));
-      expect(events.map((event) => event.uid).sort()).toEqual([...windows.map(releaseUid), ...freezes.map(freezeUid)].sort());
+      expect(events.map((event) => event.uid).sort()).toEqual([...windows.map(releaseUid), ...freezes.map(freezeUid), ...sunsetUids(product.id)].sort());
       expect(text).toContain(`NAME:Northwind Release Hub: ${product.name} releases`);
     }
   });

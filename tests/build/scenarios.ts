@@ -81,6 +81,9 @@ export const SCENARIOS = {
   robust: { project: 'robust', builds: [{ content: { kind: 'project' } }] },
   /** One product, no cadence, nothing but releases. */
   'single-product': { project: 'single-product', builds: [{ content: { kind: 'project' } }] },
+  /** The public minimal hub with an advisory embargoed until 2026-12-01T09:00Z, built before (the fixed "now") and after (2026-12-02T09:00Z). */
+  'embargo-before': { project: 'embargo-before', builds: [{ content: composed('minimal', 'advisory-embargo') }] },
+  'embargo-after': { project: 'embargo-after', builds: [{ content: composed('minimal', 'advisory-embargo'), env: { SOURCE_DATE_EPOCH: '1796202000' } }] },
   /** Metrics worked out by hand (tests/build/metrics.test.ts). */
   'metrics-hub': { project: 'metrics-hub', builds: [{ content: { kind: 'project' } }] },
 } satisfies Record<string, Scenario>;

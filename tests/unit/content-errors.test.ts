@@ -94,6 +94,25 @@ const expected: Record<string, string[]> = {
     'content/releases/web/1.2.0.md:6 deployments[0].environment: reaches Production without a succeeded deployment to Staging, which comes first — record the staging deployment, or set skipEnvironments: <why>',
     'content/releases/web/1.3.0.md:7 deployments[1].environment: reaches Production (Tue 31 Mar 2026, 02:00) before Staging finished (Tue 31 Mar 2026, 03:00) — fix the times, or set skipEnvironments: <why>',
   ],
+  'removal-bad': [
+    'content/releases/web/1.1.0.md:10 changes[0].removal: needs a version, a date or both — e.g. removal: { version: 5.0.0, date: 2027-01-31 }',
+    'content/releases/web/1.1.0.md:13 changes[1].removal.date: "2027-02-30" is not a real calendar date or time',
+    'content/releases/web/1.1.0.md:13 changes[1].removal.version: "2" is not a SemVer 2.0.0 version — write MAJOR.MINOR.PATCH, e.g. 5.0.0 (quote it)',
+    'content/releases/web/1.2.0.md:10 changes[0].removal: is only for deprecated changes, and this change is "added" — set type: deprecated, or move the removal to the deprecation',
+    'content/releases/web/1.2.0.md:13 changes[1].removal.version: 1.0.0 is not after this release (1.2.0) — write the later version that removes it, or leave the version out and give a date',
+  ],
+  'advisory-bad': [
+    'content/releases/web/1.1.0.md:11 changes[0].advisory.id: "CVE-26-1" is not a CVE or GHSA id — write CVE-2026-12345 or GHSA-xxxx-xxxx-xxxx (GitHub\'s lowercase form)',
+    'content/releases/web/1.1.0.md:12 changes[0].advisory.severity: must be one of low, medium, high, critical; got "severe" — use one of those values',
+    'content/releases/web/1.1.0.md:13 changes[0].advisory.cvss: "9.8" is not a CVSS vector — write it as CVSS:3.1/AV:N/AC:L/… (v3.0, v3.1 or v4.0)',
+    'content/releases/web/1.1.0.md:14 changes[0].advisory.affected: "between 1 and 2" is not a SemVer range — write e.g. ">=2.0.0 <2.4.1" or "<2.4.1"',
+    'content/releases/web/1.1.0.md:15 changes[0].advisory.fixed: "1.1" is not a SemVer 2.0.0 version — write MAJOR.MINOR.PATCH, e.g. 2.4.1',
+    'content/releases/web/1.2.0.md:10 changes[0].advisory: is only for security changes, and this change is "fixed" — set type: security, or move the advisory to the security change',
+    'content/releases/web/1.2.0.md:13 changes[1].advisory.fixed: 1.2.0 is inside the affected range "<=1.2.0" — end the range before the fix, e.g. affected: "<1.2.0"',
+    'content/releases/web/1.3.0.md:10 changes[0].advisory.fixed: 1.0.5 is not a version of web — did you mean "1.0.0"?',
+    'content/releases/web/1.3.0.md:13 changes[1].advisory.id: CVE-2026-1111 is already the advisory of a change in releases/web/1.3.0.md — give each advisory its own id, or keep one of the two',
+    'content/releases/web/1.3.0.md:16 changes[2].advisory.fixed: 1.4.0 is an internal release, but this advisory is public — make web 1.4.0 public, or the change internal',
+  ],
 };
 
 describe('each kind of bad input fails with file, line, field, message and fix', () => {

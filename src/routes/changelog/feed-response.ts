@@ -53,9 +53,12 @@ function feedOf(product: string | undefined): Promise<ChangelogFeed> {
 
 /** Why: six endpoints (three formats, all products or one) share one implementation. */
 export async function feedResponse(format: FeedFormat, product: string | undefined): Promise<Response> {
-  const { hub } = getBuildContext();
-  const feed = await feedOf(product);
-  const title = hub.config.title;
+  return feedFileResponse(format, await feedOf(product));
+}
+
+/** Why: the changelog and the security feeds are written by the same three writers. */
+export function feedFileResponse(format: FeedFormat, feed: ChangelogFeed): Response {
+  const title = getBuildContext().hub.config.title;
   const body = format === 'rss' ? toRss(feed, title) : format === 'atom' ? toAtom(feed, title) : `${JSON.stringify(toJsonFeed(feed, title), null, 2)}\n`;
   return new Response(body, { headers: { 'Content-Type': CONTENT_TYPES[format] } });
 }

@@ -1,0 +1,210 @@
+/**
+ * Upgrade paths (issue 20, item 1): "what changed between my version and the latest". For each
+ * product, the versions a customer can be on are its changelog releases (public, shipped) whose
+ * status is `released`, in SemVer order; a rolled-back version's changes were undone, so it is
+ * neither a step nor a place to start from. The path from a version covers every public change of
+ * the versions after it (exclusive) up to the latest (inclusive), grouped for someone upgrading:
+ * breaking first, then security, deprecations and removals, then the rest, each change in version
+ * order. Pure: no Astro imports.
+ *
+ * URLs: `/changelog/<product>/upgrade/<from>/` for every such version but the latest (at most one
+ * page per version, never one per pair), and `/api/upgrade/<product>.json`, which holds every
+ * step, so a tool picks any from/to pair itself.
+ */
+import { isPublicChange } from '../core/audience.ts';
+import type { Change, ChangeType, Hub, Release } from '../core/model.ts';
+import { compareVersionsDescending } from '../core/semver.ts';
+import { releasePath, upgradePagePath } from '../core/urls.ts';
+import type { DeployedRelease } from '../metrics/metrics.ts';
+import { isoDateTime } from '../presentation/format.ts';
+import { isChangelogRelease } from '../releases/changelog.ts';
+import { productName } from '../releases/releases.ts';
+
+/** The groups of an upgrade path, in the order a reader should act on them. */
+export const UPGRADE_GROUPS = [
+  { key: 'breaking', label: 'Breaking changes' },
+  { key: 'security', label: 'Security' },
+  { key: 'deprecations', label: 'Deprecations and removals' },
+  { key: 'other', label: 'Other changes' },
+] as const;
+export type UpgradeGroupKey = (typeof UPGRADE_GROUPS)[number]['key'];
+
+/**
+ * "Other changes" shown in full on one page: the page of an old version would otherwise list most
+ * of the product's history, and every older page again. The rest are counted and linked (the
+ * changelog, the JSON); breaking, security and deprecation changes are always listed in full.
+ */
+export const UPGRADE_OTHER_CHANGES_SHOWN = 100;
+
+/** A heading of a release's notes that reads as a migration guide ("Migration guide", "Upgrading"). */
+export interface MigrationGuide {
+  release: Release;
+  /** The heading's text. */
+  text: string;
+  /** Its id on the release page. */
+  slug: string;
+}
+
+/** One change on an upgrade path, with the version that brought it. */
+export interface UpgradeChange {
+  release: Release;
+  change: Change;
+}
+
+/** One group of an upgrade path (empty groups are kept, so a reader sees "none"). */
+export interface UpgradeGroup {
+  key: UpgradeGroupKey;
+  label: string;
+  changes: UpgradeChange[];
+}
+
+/** Everything between a from-version (exclusive) and a to-version (inclusive) of one product. */
+export interface UpgradePath {
+  product: string;
+  productName: string;
+  from: DeployedRelease;
+  to: DeployedRelease;
+  /** The versions after `from` up to `to`, oldest first. */
+  steps: DeployedRelease[];
+  groups: UpgradeGroup[];
+  /** Migration guides of the steps' release notes, oldest first. */
+  migrationGuides: MigrationGuide[];
+}
+
+/** Why: each change is in exactly one group: breaking wins, then security, then deprecated/removed. */
+export function upgradeGroupOf(change: Pick<Change, 'type' | 'breaking'>): UpgradeGroupKey {
+  if (change.breaking) return 'breaking';
+  if (change.type === 'security') return 'security';
+  if (change.type === 'deprecated' || change.type === 'removed') return 'deprecations';
+  return 'other';
+}
+
+/** Why: a heading of the release notes is a migration guide when it says so ("Migration", "Migrating", "Upgrade", "Upgrading"). */
+export function isMigrationHeading(text: string): boolean {
+  return /\b(migrat|upgrad)/i.test(text);
+}
+
+const versionsByHub = new WeakMap<Hub, Map<string, DeployedRelease[]>>();
+
+/** Why: the versions a customer can be on (see the file comment), oldest first; computed once per hub and product. */
+export function upgradeVersions(hub: Hub, product: string): DeployedRelease[] {
+  let byProduct = versionsByHub.get(hub);
+  if (!byProduct) {
+    byProduct = new Map();
+    versionsByHub.set(hub, byProduct);
+  }
+  let versions = byProduct.get(product);
+  if (!versions) {
+    versions = hub.releases
+      .filter((release): release is DeployedRelease => release.product === product && release.status === 'released' && isChangelogRelease(release))
+      .sort((a, b) => compareVersionsDescending(b.version, a.version));
+    byProduct.set(product, versions);
+  }
+  return versions;
+}
+
+/**
+ * Why: the one grouping of an upgrade path, for its page and its JSON. `to` defaults to the latest
+ * version; `guidesOf` gives the migration guides of a release's notes (the routes read the headings
+ * of the compiled bodies). Undefined when `from` is not a version of the path or is not before `to`.
+ */
+export function upgradePath(
+  hub: Hub,
+  product: string,
+  from: string,
+  options: { to?: string; guidesOf?: (release: Release) => MigrationGuide[] } = {},
+): UpgradePath | undefined {
+  const versions = upgradeVersions(hub, product);
+  const start = versions.findIndex((release) => release.version === from);
+  const end = options.to === undefined ? versions.length - 1 : versions.findIndex((release) => release.version === options.to);
+  if (start < 0 || end <= start) return undefined;
+  const steps = versions.slice(start + 1, end + 1);
+  const groups: UpgradeGroup[] = UPGRADE_GROUPS.map(({ key, label }) => ({ key, label, changes: [] }));
+  const groupByKey = new Map(groups.map((group) => [group.key, group]));
+  for (const release of steps) {
+    for (const change of release.changes) {
+      if (isPublicChange(release, change)) groupByKey.get(upgradeGroupOf(change))!.changes.push({ release, change });
+    }
+  }
+  return {
+    product,
+    productName: productName(hub, product),
+    from: versions[start]!,
+    to: versions[end]!,
+    steps,
+    groups,
+    migrationGuides: steps.flatMap((release) => options.guidesOf?.(release) ?? []),
+  };
+}
+
+/** Why: every upgrade page to pre-render: each version of each product but its latest. */
+export function upgradePages(hub: Hub): DeployedRelease[] {
+  return hub.config.products.flatMap((product) => upgradeVersions(hub, product.id).slice(0, -1));
+}
+
+const pagesByHub = new WeakMap<Hub, Set<string>>();
+
+/** Why: changelog entries and release pages link to their upgrade page, when the release has one (it is a version and not the latest). */
+export function upgradeLinkOf(hub: Hub, release: Release): string | undefined {
+  let ids = pagesByHub.get(hub);
+  if (!ids) {
+    ids = new Set(upgradePages(hub).map((candidate) => candidate.id));
+    pagesByHub.set(hub, ids);
+  }
+  return ids.has(release.id) ? upgradePagePath(release) : undefined;
+}
+
+/** One change in the upgrade JSON. */
+export interface UpgradeChangeJson {
+  type: ChangeType;
+  group: UpgradeGroupKey;
+  breaking: boolean;
+  /** Markdown, as written. */
+  summary: string;
+}
+
+/** `/api/upgrade/<product>.json`: every step of the product, oldest first, so a tool can take any span. */
+export interface UpgradeDocument {
+  product: string;
+  productName: string;
+  /** The latest version: where every upgrade page leads. */
+  latest: string | null;
+  /** The group order of the pages. */
+  groups: { key: UpgradeGroupKey; label: string }[];
+  versions: {
+    version: string;
+    /** Absolute URL of the release page. */
+    url: string;
+    /** Absolute URL of the page "upgrade from this version to the latest"; null for the latest. */
+    upgradeUrl: string | null;
+    releasedAt: string;
+    changes: UpgradeChangeJson[];
+    migrationGuides: { title: string; url: string }[];
+  }[];
+}
+
+/** Why: tools compute any from/to span of a product from this one document (a span is the versions after `from` up to `to`). */
+export function upgradeDocument(
+  hub: Hub,
+  product: string,
+  absolute: (path: string) => string,
+  guidesOf: (release: Release) => MigrationGuide[],
+): UpgradeDocument {
+  const versions = upgradeVersions(hub, product);
+  return {
+    product,
+    productName: productName(hub, product),
+    latest: versions.at(-1)?.version ?? null,
+    groups: UPGRADE_GROUPS.map(({ key, label }) => ({ key, label })),
+    versions: versions.map((release, index) => ({
+      version: release.version,
+      url: absolute(releasePath(release)),
+      upgradeUrl: index < versions.length - 1 ? absolute(upgradePagePath(release)) : null,
+      releasedAt: isoDateTime(release.deployment.finishedAt),
+      changes: release.changes
+        .filter((change) => isPublicChange(release, change))
+        .map((change) => ({ type: change.type, group: upgradeGroupOf(change), breaking: change.breaking, summary: change.summary })),
+      migrationGuides: guidesOf(release).map((guide) => ({ title: guide.text, url: absolute(`${releasePath(release)}#${guide.slug}`) })),
+    })),
+  };
+}

@@ -1,0 +1,81 @@
+/** Deprecations and sunsets (src/deprecations/deprecations.ts), worked out by hand; and their removal days in the ICS. */
+import { Temporal } from 'temporal-polyfill';
+import { describe, expect, it } from 'vitest';
+import { buildIcs } from '../../src/calendar/ics.ts';
+import type { Change, Release } from '../../src/core/model.ts';
+import { deprecations, deprecationsRemovedBy, overdueRemovals } from '../../src/deprecations/deprecations.ts';
+import { at, makeHub, makeRelease } from './helpers/hub-factory.ts';
+
+const NOW = Temporal.Instant.from('2026-11-26T09:00:00Z');
+const change = (type: Change['type'], summary: string, extra: Partial<Change> = {}): Change => ({
+  type,
+  summary,
+  breaking: false,
+  audience: 'public',
+  ...extra,
+});
+const shipped = (version: string, day: string, changes: Change[], extra: Partial<Release> = {}) =>
+  makeRelease({ version, status: 'released', audience: 'public', deployment: { finishedAt: at(day) }, changes, ...extra });
+
+const hub = makeHub({
+  releases: [
+    shipped('1.1.0', '2026-02-03', [
+      change('added', 'Bulk edit'),
+      change('deprecated', 'The v1 export', { removal: { version: '2.0.0' } }),
+      change('deprecated', 'The old theme', { removal: { date: at('2026-10-01') } }),
+    ]),
+    shipped('1.2.0', '2026-03-03', [
+      change('deprecated', 'SMS sign-in', { removal: { version: '3.0.0', date: at('2027-01-31') } }),
+      change('deprecated', 'Internal flag', { audience: 'internal', removal: { version: '2.0.0' } }),
+      change('deprecated', 'Someday'),
+    ]),
+    shipped('2.0.0', '2026-06-02', [change('removed', 'The v1 export is gone', { breaking: true })]),
+    // Scheduled: its deprecation is not announced to customers yet.
+    makeRelease({
+      version: '2.1.0',
+      status: 'scheduled',
+      audience: 'public',
+      changes: [change('deprecated', 'Not yet', { removal: { date: at('2027-03-01') } })],
+    }),
+  ],
+});
+
+describe('the deprecation timeline', () => {
+  it('lists public deprecations of shipped releases in the order they go, with the release that removed each', () => {
+    expect(deprecations(hub, 'web', NOW).map((item) => [item.change.summary, item.status, item.removedIn?.version ?? null, item.anchor])).toEqual([
+      ['The old theme', 'overdue', null, 'deprecated-1-1-0-2'],
+      ['SMS sign-in', 'announced', null, 'deprecated-1-2-0-0'],
+      ['The v1 export', 'removed', '2.0.0', 'deprecated-1-1-0-1'],
+      ['Someday', 'announced', null, 'deprecated-1-2-0-2'],
+    ]);
+  });
+
+  it('links a removal back to what it ends, and warns about a removal day that passed', () => {
+    const remover = hub.releases.find((release) => release.version === '2.0.0')!;
+    expect(deprecationsRemovedBy(hub, remover, NOW).map((item) => item.change.summary)).toEqual(['The v1 export']);
+    expect(overdueRemovals(hub, NOW)).toEqual([
+      {
+        file: 'releases/web/1.1.0.mdx',
+        field: 'changes[2].removal.date',
+        message: '2026-10-01 has passed and no released web release removes this deprecation',
+        fix: 'ship the removal (a removed change in the release of removal.version), or move the date',
+      },
+    ]);
+    // Before the day, nothing is overdue.
+    expect(overdueRemovals(hub, Temporal.Instant.from('2026-09-30T00:00:00Z'))).toEqual([]);
+  });
+
+  it('puts each removal day in the ICS as an all-day sunset, linked to the timeline', () => {
+    const ics = buildIcs(hub, { now: NOW, siteUrl: 'https://releases.acme.example', calendarName: 'Acme' }).replace(/\r\n /g, '');
+    const sunsets = ics.split('BEGIN:VEVENT').filter((event) => event.includes('UID:sunset-'));
+    expect(sunsets.map((event) => /UID:(\S+)/.exec(event)![1])).toEqual([
+      'sunset-web-1.1.0-2@releases.acme.example',
+      'sunset-web-1.2.0-0@releases.acme.example',
+    ]);
+    expect(sunsets[1]).toContain('DTSTART;VALUE=DATE:20270131');
+    expect(sunsets[1]).toContain('DTEND;VALUE=DATE:20270201');
+    expect(sunsets[1]).toContain('SUMMARY:Sunset: Acme Web: SMS sign-in');
+    expect(sunsets[1]).toContain('DESCRIPTION:Deprecated in Acme Web 1.2.0: SMS sign-in\\nTo be removed in 3.0.0');
+    expect(sunsets[1]).toContain('URL;VALUE=URI:https://releases.acme.example/changelog/web/deprecations/#deprecated-1-2-0-0');
+  });
+});
