@@ -4,7 +4,8 @@
  * index, gunzipped) for every internal string the content holds: internal release versions in
  * context, their titles, internal change summaries, rollback reasons, incident ids and summaries
  * (also those a release fixes), GTM notes, runbook titles, RACI titles, people's names and emails,
- * and anything of the metrics (their pages, drill-downs, CSV files, JSON and wording).
+ * and anything of the metrics (their pages, drill-downs, CSV files, JSON and wording) or of the
+ * announcement drafts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -78,6 +79,8 @@ function internalNeedles(hub: Hub): Needle[] {
     needles.push({ what: `metrics wording "${word}"`, pattern: new RegExp(escapeRegExp(word), 'i') });
   }
   needles.push({ what: 'a metrics page or file', pattern: /\/metrics\/|metrics\.json/ });
+  // Announcement drafts are internal: their page and files (issue 21), and their wording.
+  needles.push({ what: 'an announcement draft', pattern: /\/announce\/|Announcement drafts|Rollback plan/ });
   return needles;
 }
 
@@ -211,6 +214,7 @@ describe('the public build', () => {
       'metrics wording "Deployment rework rate"',
       'metrics wording "Unplanned: rework"',
       'a metrics page or file',
+      'an announcement draft',
     ]) {
       expect(found, what).toContain(what);
     }

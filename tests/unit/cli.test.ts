@@ -30,7 +30,8 @@ describe('release-hub', () => {
     const io = capture();
     expect(await main(['--help'])).toBe(0);
     expect(io.out()).toBe(`${OVERVIEW}\n`);
-    for (const command of ['init', 'check', 'build', 'dev', 'preview', 'new', 'import', 'announce']) expect(OVERVIEW).toMatch(new RegExp(`^  ${command} `, 'm'));
+    for (const command of ['init', 'check', 'build', 'dev', 'preview', 'new', 'import', 'announce'])
+      expect(OVERVIEW).toMatch(new RegExp(`^  ${command} `, 'm'));
     expect(await main([])).toBe(1);
   });
 
