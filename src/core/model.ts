@@ -238,6 +238,22 @@ export interface MetricSeries {
   source: SourceRef;
 }
 
+/** A release train (`trains/<id>.yaml`): releases of several products shipped together under one name and window. */
+export interface Train {
+  /** The file name without `.yaml`. */
+  id: string;
+  title: string;
+  /** Markdown. */
+  summary?: string;
+  audience: Audience;
+  /** The zone of the window's local times (`window.timezone`, else the hub zone). */
+  timezone: string;
+  window: TimeWindow;
+  /** Release ids (`<product>/<version>`), in the file's order; each is a release of the hub. */
+  members: string[];
+  source: SourceRef;
+}
+
 export interface Hub {
   config: HubConfig;
   /** In the order of their files (sorted paths); pages and feeds sort them by their own rules. */
@@ -247,4 +263,6 @@ export interface Hub {
   people: Person[];
   freezes: Freeze[];
   metricSeries: MetricSeries[];
+  /** Release trains, in the order of their files. */
+  trains: Train[];
 }

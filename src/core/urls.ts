@@ -138,3 +138,8 @@ export function metricsCsvPath(period: string, chart: string, product?: string):
 export function announcePath(release?: Pick<Release, 'product' | 'version'>): string {
   return sitePath(release ? `/announce/${release.product}/${release.version}/` : '/announce/');
 }
+
+/** Why: the release trains: `/trains/` and one train's page `/trains/<id>/`. */
+export function trainPath(id?: string): string {
+  return sitePath(id ? `/trains/${id}/` : '/trains/');
+}

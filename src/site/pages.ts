@@ -21,6 +21,7 @@ import { changelogPages } from '../releases/changelog.ts';
 import { needsSubList, paginate } from '../releases/release-lists.ts';
 import { releaseDetail, releaseListing, type GroupedChanges } from '../releases/releases.ts';
 import { runbookBacklinks } from '../runbooks/runbooks.ts';
+import { trainDetail } from '../trains/trains.ts';
 import type { Audience } from '../schemas/vocabulary.ts';
 
 /** The anchors of a page, or `null` when links to it are only checked without a fragment. */
@@ -54,6 +55,9 @@ export function sitePages(hub: Hub, audience: Audience, now: Temporal.Instant, h
   add('/calendar.ics');
   for (const product of products) add(`/calendar/${product}.ics`);
   add('/api/releases.json');
+  if (hub.trains.length > 0) add('/trains/');
+  for (const train of hub.trains)
+    add(`/trains/${train.id}/`, new Set(['members-heading', 'changes-heading', ...trainDetail(hub, train).groups.map((group) => `change-${group.type}`)]));
   if (audience === 'internal') addInternalPages(hub, now, headings, add);
   return pages;
 }

@@ -80,6 +80,7 @@ export function makeHub(overrides: HubOverrides = {}): Hub {
     people: [],
     freezes: [],
     metricSeries: [],
+    trains: [],
     ...rest,
   };
 }
