@@ -17,6 +17,7 @@ import { countOf } from '../presentation/count.ts';
 import { formatDate, formatDateTime } from '../presentation/format.ts';
 import { STATUS_DISPLAY } from '../presentation/status.ts';
 import { formatTimeRange, groupChanges, productName, releaseTime } from '../releases/releases.ts';
+import { trainsOf } from '../trains/trains.ts';
 import { absoluteLinks, escapeHtml } from './escape.ts';
 
 /** Who an announcement is for. */
@@ -131,7 +132,7 @@ function customerAnnouncement(publicHub: Hub, release: Release, links: Announcem
     kind: 'customer',
     title: headline(publicHub, release),
     intro: release.summary === undefined ? undefined : rich(release.summary),
-    facts: [{ label: 'Status', value: STATUS_DISPLAY[release.status].label }, ...(when ? [when] : [])],
+    facts: [{ label: 'Status', value: STATUS_DISPLAY[release.status].label }, ...(when ? [when] : []), ...trainFacts(publicHub, release)],
     sections: changeSections(release, rich, false),
     links: [
       { label: 'Release notes', url: links.absolute(releasePath(release)) },
@@ -151,7 +152,7 @@ function internalAnnouncement(hub: Hub, release: Release, links: AnnouncementLin
   if (release.deployment?.finishedAt) facts.push({ label: 'Deployed', value: `${formatDateTime(release.deployment.finishedAt, zone)} (${zone})` });
   facts.push({ label: 'Owner', value: ownerOf(hub, release) ?? 'No owner' });
   facts.push({ label: 'Risk', value: release.risk === undefined ? 'Not assessed' : capitalise(release.risk) });
-  facts.push({ label: 'Audience', value: isPublicRelease(release) ? 'Public' : 'Internal' });
+  facts.push({ label: 'Audience', value: isPublicRelease(release) ? 'Public' : 'Internal' }, ...trainFacts(hub, release));
   const rollbackRunbooks = release.runbooks.flatMap((id) => hub.runbooks.filter((runbook) => runbook.id === id && runbook.kind === 'rollback'));
   const rollbackPlan: AnnouncementSection = {
     heading: 'Rollback plan',
@@ -205,6 +206,12 @@ function execSummary(hub: Hub, release: Release, links: AnnouncementLinks): Anno
     links: [{ label: 'Release page', url: links.absolute(releasePath(release)) }],
     footer: hub.config.title,
   };
+}
+
+/** The release trains the release ships in, as the hub of the announcement sees them. */
+function trainFacts(hub: Hub, release: Release): AnnouncementFact[] {
+  const trains = trainsOf(hub, release);
+  return trains.length === 0 ? [] : [{ label: 'Release train', value: trains.map((train) => train.title).join(', ') }];
 }
 
 /** "Northwind Web 4.9.0: Smarter exports". */

@@ -68,6 +68,7 @@ function internalNeedles(hub: Hub): Needle[] {
       if (incident.summary) markdown(`summary of incident ${incident.id}`, incident.summary, release.product);
     }
   }
+  for (const train of hub.trains) if (train.audience === 'internal') needles.push({ what: `internal train "${train.title}"`, compact: squeeze(train.title) });
   for (const runbook of hub.runbooks) needles.push({ what: `runbook title "${runbook.title}"`, compact: squeeze(runbook.title) });
   for (const matrix of hub.raci) needles.push({ what: `RACI title "${matrix.title}"`, pattern: new RegExp(`\\b${escapeRegExp(matrix.title)}\\b`) });
   for (const person of hub.people) {
@@ -215,6 +216,7 @@ describe('the public build', () => {
       'metrics wording "Unplanned: rework"',
       'a metrics page or file',
       'an announcement draft',
+      'internal train "Platform maintenance week"',
     ]) {
       expect(found, what).toContain(what);
     }

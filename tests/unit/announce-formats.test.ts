@@ -161,6 +161,7 @@ describe('release-hub announce', () => {
     expect(io.out()).toBe('');
   });
 
+  // Three processes that each start tsx: slow on a busy machine, hence its own timeout.
   it("runs end to end as the bin: a Teams card for CI to post; links carry the project's base path", () => {
     const result = runCli(['announce', 'api', '2.9.0', '--format', 'teams', '--audience', 'exec']);
     expect(result.stderr).not.toMatch(/^error/m);
@@ -177,7 +178,7 @@ describe('release-hub announce', () => {
     expect(failed.status).toBe(1);
     expect(failed.stdout).toBe('');
     expect(failed.stderr).toMatch(/^error: api has no release 0\.0\.1 /);
-  });
+  }, 120_000);
 
   it('--help prints its usage and exits 0', async () => {
     const io = capture();

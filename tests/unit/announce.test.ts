@@ -132,6 +132,23 @@ describe('announcements', () => {
     ]);
   });
 
+  it('names the release trains a release ships in: all of them internally, public ones to customers', () => {
+    const train = (id: string, title: string, audience: 'public' | 'internal') => ({
+      id,
+      title,
+      audience,
+      timezone: 'Europe/Berlin',
+      window: windowOf('2026-11-30T00:00', '2026-12-05T00:00'),
+      members: ['web/1.1.0'],
+      source: { file: `trains/${id}.yaml` },
+    });
+    const withTrains = { ...hub, trains: [train('launch', 'December launch', 'public'), train('ops', 'Ops week', 'internal')] };
+    const fact = (kind: AnnouncementKind) =>
+      buildAnnouncement(withTrains, scheduled, kind, links)!.facts.find((candidate) => candidate.label === 'Release train');
+    expect(fact('internal')).toEqual({ label: 'Release train', value: 'December launch, Ops week' });
+    expect(fact('customer')).toEqual({ label: 'Release train', value: 'December launch' });
+  });
+
   it('sums a release up for executives in a few facts', () => {
     const exec = announce(scheduled, 'exec');
     expect(exec.title).toBe('Acme Web 1.1.0: Smarter exports — Scheduled');

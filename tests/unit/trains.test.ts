@@ -84,10 +84,11 @@ describe('release trains', () => {
     expect(trainsOf(hub, { id: 'web/9.9.9' })).toEqual([]);
   });
 
-  it('the example hub has one train, loaded with its window in the hub zone', async () => {
+  it('the example hub has two trains, loaded with their windows in the hub zone', async () => {
     const { hub: example } = await loadContentRoot(path.resolve(import.meta.dirname, '../../content'));
     expect(example!.trains.map((candidate) => ({ id: candidate.id, members: candidate.members, start: candidate.window.start.toString() }))).toEqual([
       { id: 'december-launch', members: ['web/4.9.0', 'api/2.7.0'], start: '2026-12-07T00:00:00+01:00[Europe/Berlin]' },
+      { id: 'platform-maintenance', members: ['api/2.6.1'], start: '2026-11-30T00:00:00+01:00[Europe/Berlin]' },
     ]);
   });
 });
