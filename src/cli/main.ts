@@ -33,6 +33,10 @@ const COMMANDS: Record<string, Command> = {
     summary: 'import releases from a changelog, git tags or GitHub Releases',
     run: async (args) => (await import('./commands/import.ts')).runImport(args),
   },
+  announce: {
+    summary: 'print a release announcement (Slack, Teams, email, Markdown) to stdout',
+    run: async (args) => (await import('./commands/announce.ts')).runAnnounce(args),
+  },
 };
 
 export const OVERVIEW = `Usage: release-hub <command> [options]

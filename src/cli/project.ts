@@ -20,10 +20,13 @@ export interface Project {
   configFile?: string;
   settings: HubSettings;
   publicDir: string;
+  /** Astro's `base` option, if the config sets one. */
+  base?: string;
 }
 
 interface AstroConfigFile {
   publicDir?: string | URL;
+  base?: string;
   integrations?: unknown[];
 }
 
@@ -41,7 +44,8 @@ export async function loadProject(
   if (!settings) return { problems };
   const folder = (value: string | URL | undefined, fallback: string) =>
     value === undefined ? path.join(root, fallback) : value instanceof URL ? value.pathname : path.resolve(root, value);
-  return { project: { root, configFile, settings, publicDir: folder(config.publicDir, 'public') }, problems: [] };
+  const base = typeof config.base === 'string' && config.base !== '/' ? config.base : undefined;
+  return { project: { root, configFile, settings, publicDir: folder(config.publicDir, 'public'), ...(base ? { base } : {}) }, problems: [] };
 }
 
 async function importConfig(file: string): Promise<AstroConfigFile> {

@@ -15,7 +15,8 @@ import { runbookSchema } from '../schemas/runbook.ts';
 import { releaseSchema } from '../schemas/release.ts';
 import { freezesSchema } from '../schemas/freeze.ts';
 import { metricSeriesSidecarSchema } from '../schemas/metric-series.ts';
-import type { Hub, HubConfig, MetricSeries, Person, RaciMatrix, Runbook, Freeze } from '../core/model.ts';
+import { trainSchema } from '../schemas/train.ts';
+import type { Hub, HubConfig, MetricSeries, Person, RaciMatrix, Runbook, Freeze, Train } from '../core/model.ts';
 import { parseWrittenTime } from '../core/time.ts';
 import { entryIdOf, listFiles } from './files.ts';
 import { decodeContentText } from './text.ts';
@@ -25,6 +26,7 @@ import { parseFrontmatterSource, parseYamlSource, type YamlSource } from './sour
 import { validateSource } from './zod-problems.ts';
 import { resolveRelease, type LoadedRelease } from './release.ts';
 import { crossCheck } from './cross-check.ts';
+import { checkTrains, resolveTrain } from './trains.ts';
 import type { Loaded } from './loaded.ts';
 import { cadenceRuleProblem } from '../calendar/cadence.ts';
 import { loadUsage } from './usage.ts';
@@ -62,6 +64,7 @@ export async function loadContentRoot(root: string, options: LoadOptions = {}): 
   await loadFeedback(reader, releases, config);
   const metricSeries = await loadMetricSeries(reader);
   const usage = await loadUsage(reader, config);
+  const trains = await loadTrains(reader, config);
   // Ids come from file names, so a broken file does not also make every reference to it an error.
   const known = {
     people: people && new Set(people.map((person) => person.value.id)),
@@ -70,6 +73,12 @@ export async function loadContentRoot(root: string, options: LoadOptions = {}): 
   };
   // Every file that parsed is cross-checked, also when other files (hub.yaml among them) failed.
   crossCheck({ config, hubSource, people: people ?? [], raci, runbooks, freezes, releases, unresolved, known }, problems);
+  checkTrains(
+    trains,
+    releases.map((loaded) => loaded.release),
+    zone,
+    problems,
+  );
   const sorted = sortProblems(problems);
   if (!config || sorted.some((problem) => problem.severity === 'error')) return { problems: sorted };
   const hub: Hub = {
@@ -81,6 +90,7 @@ export async function loadContentRoot(root: string, options: LoadOptions = {}): 
     freezes: freezes.map((loaded) => loaded.value),
     metricSeries,
     ...(usage.length > 0 ? { usage } : {}),
+    trains: trains.map((loaded) => loaded.value),
   };
   return { hub, problems: sorted };
 }
@@ -322,6 +332,18 @@ async function loadRunbooks(reader: ContentReader, files: string[], config: HubC
     });
   }
   return runbooks;
+}
+
+async function loadTrains(reader: ContentReader, config: HubConfig | undefined): Promise<Loaded<Train>[]> {
+  const trains: Loaded<Train>[] = [];
+  for (const file of await reader.list('trains', ['.yaml', '.yml'], false)) {
+    const source = await reader.yaml(file);
+    if (!source) continue;
+    const input = reader.validate(validateSource(trainSchema, source));
+    const train = input && resolveTrain(input, source, entryIdOf(file, 'trains'), config, reader.problems);
+    if (train) trains.push({ value: train, source, path: [] });
+  }
+  return trains;
 }
 
 async function loadFreezes(reader: ContentReader, zone: string): Promise<Loaded<Freeze>[]> {

@@ -27,6 +27,7 @@ export function isPublicChange(release: Release, change: Change): boolean {
 /** Why: the public build sees only public releases and changes, freezes without what is internal, and none of the internal data. */
 export function viewForAudience(hub: Hub, audience: Audience): Hub {
   if (audience === 'internal') return hub;
+  const publicIds = new Set(hub.releases.filter(isPublicRelease).map((release) => release.id));
   return {
     config: hub.config,
     releases: hub.releases.filter(isPublicRelease).map(publicRelease),
@@ -36,6 +37,11 @@ export function viewForAudience(hub: Hub, audience: Audience): Hub {
     freezes: hub.freezes.map(publicFreeze),
     metricSeries: [],
     // No `usage`: usage data (usage/) is internal, like the metrics.
+    // A public train, with its public members only; one without any is not shown.
+    trains: hub.trains
+      .filter((train) => train.audience === 'public')
+      .map((train) => ({ ...train, members: train.members.filter((id) => publicIds.has(id)) }))
+      .filter((train) => train.members.length > 0),
   };
 }
 

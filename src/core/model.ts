@@ -429,6 +429,21 @@ export interface UsageSeries {
   busyPercentile: number;
   /** In time order. */
   samples: UsageSample[];
+}
+
+/** A release train (`trains/<id>.yaml`): releases of several products shipped together under one name and window. */
+export interface Train {
+  /** The file name without `.yaml`. */
+  id: string;
+  title: string;
+  /** Markdown. */
+  summary?: string;
+  audience: Audience;
+  /** The zone of the window's local times (`window.timezone`, else the hub zone). */
+  timezone: string;
+  window: TimeWindow;
+  /** Release ids (`<product>/<version>`), in the file's order; each is a release of the hub. */
+  members: string[];
   source: SourceRef;
 }
 
@@ -443,4 +458,6 @@ export interface Hub {
   metricSeries: MetricSeries[];
   /** Usage data per product (`usage/`); absent or empty when there is none, and always in a public build. */
   usage?: UsageSeries[];
+  /** Release trains, in the order of their files. */
+  trains: Train[];
 }

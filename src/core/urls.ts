@@ -148,3 +148,13 @@ export function metricsDrillPath(metric: string, period: string, product?: strin
 export function metricsCsvPath(period: string, chart: string, product?: string): string {
   return sitePath(`/metrics/csv/${period}/${product ? `${product}/` : ''}${chart}.csv`);
 }
+
+/** Why: the announcement drafts (internal builds): the list at `/announce/`, one release's files under `/announce/<product>/<version>/`. */
+export function announcePath(release?: Pick<Release, 'product' | 'version'>): string {
+  return sitePath(release ? `/announce/${release.product}/${release.version}/` : '/announce/');
+}
+
+/** Why: the release trains: `/trains/` and one train's page `/trains/<id>/`. */
+export function trainPath(id?: string): string {
+  return sitePath(id ? `/trains/${id}/` : '/trains/');
+}

@@ -58,6 +58,10 @@ export const HUB_ROUTES: readonly HubRoute[] = [
   { pattern: '/people/[...listing]', entrypoint: 'people/[...listing].astro', internal: true },
   { pattern: '/people/[id]', entrypoint: 'people/[id].astro', internal: true },
   { pattern: '/people/[id]/releases/[...page]', entrypoint: 'people/[id]/releases/[...page].astro', internal: true },
+  { pattern: '/trains/[...listing]', entrypoint: 'trains/[...listing].astro' },
+  { pattern: '/trains/[id]', entrypoint: 'trains/[id].astro' },
+  { pattern: '/announce/[...listing]', entrypoint: 'announce/[...listing].astro', internal: true },
+  { pattern: '/announce/[product]/[version]/[file]', entrypoint: 'announce/[product]/[version]/[file].ts', internal: true },
 ];
 
 /** Why: the routes a build of this audience injects. */

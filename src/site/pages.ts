@@ -9,6 +9,8 @@
  * entry and its change groups). Other pages are linkable without a fragment.
  */
 import type { Temporal } from 'temporal-polyfill';
+import { announcementKindsFor } from '../announce/announcement.ts';
+import { DRAFT_FORMATS, draftFileName, releasesToAnnounce } from '../announce/drafts.ts';
 import { calendarPages } from '../calendar/view.ts';
 import type { BodyOutline } from '../content/body-outline.ts';
 import type { Hub, Release, Runbook } from '../core/model.ts';
@@ -20,6 +22,7 @@ import { needsSubList, paginate } from '../releases/release-lists.ts';
 import { releaseDetail, releaseListing, type GroupedChanges } from '../releases/releases.ts';
 import { runbookBacklinks } from '../runbooks/runbooks.ts';
 import { releaseAttention } from '../process/attention.ts';
+import { trainDetail } from '../trains/trains.ts';
 import type { Audience } from '../schemas/vocabulary.ts';
 import { upgradePagePath } from '../core/urls.ts';
 import { upgradePages } from '../upgrade/upgrade-paths.ts';
@@ -64,6 +67,9 @@ export function sitePages(hub: Hub, audience: Audience, now: Temporal.Instant, h
   for (const { advisory } of securityAdvisories(hub, now)) add(osvPath(advisory.id));
   for (const file of ['/llms.txt', '/llms-full.txt']) add(file); // src/llms/llms-txt.ts
   for (const file of ['/roadmap/', '/roadmap/rss.xml', '/roadmap/atom.xml', '/roadmap/feed.json']) add(file); // src/roadmap/roadmap.ts
+  if (hub.trains.length > 0) add('/trains/');
+  for (const train of hub.trains)
+    add(`/trains/${train.id}/`, new Set(['members-heading', 'changes-heading', ...trainDetail(hub, train).groups.map((group) => `change-${group.type}`)]));
   if (audience === 'internal') addInternalPages(hub, now, headings, add);
   return pages;
 }
@@ -99,6 +105,12 @@ function addInternalPages(hub: Hub, now: Temporal.Instant, headings: BodyHeading
     add(`/people/${person.id}/`);
     const releases = duties.get(person.id)?.releases ?? [];
     listPages(`/people/${person.id}/releases/`, releases.length, personReleaseLists(releases).truncated);
+  }
+  add('/announce/');
+  for (const release of releasesToAnnounce(hub, now)) {
+    for (const kind of announcementKindsFor(release)) {
+      for (const format of DRAFT_FORMATS) add(`/announce/${release.product}/${release.version}/${draftFileName(kind, format)}`);
+    }
   }
 }
 

@@ -5,7 +5,7 @@
  * context, their titles, internal change summaries, rollback reasons, incident ids and summaries
  * (also those a release fixes), GTM notes, internal freezes' names and reasons, runbook titles, RACI titles, people's names and emails,
  * anything of the metrics (their pages, drill-downs, CSV files, JSON and wording), and the id,
- * details and vector of an advisory still embargoed at the build's "now".
+ * details and vector of an advisory still embargoed at the build's "now", or of the announcement drafts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -82,6 +82,7 @@ function internalNeedles(hub: Hub): Needle[] {
     needles.push({ what: `internal freeze "${freeze.name}"`, compact: squeeze(freeze.name) });
     if (freeze.reason) needles.push({ what: `reason of internal freeze "${freeze.name}"`, compact: squeeze(freeze.reason) });
   }
+  for (const train of hub.trains) if (train.audience === 'internal') needles.push({ what: `internal train "${train.title}"`, compact: squeeze(train.title) });
   for (const runbook of hub.runbooks) needles.push({ what: `runbook title "${runbook.title}"`, compact: squeeze(runbook.title) });
   for (const matrix of hub.raci) needles.push({ what: `RACI title "${matrix.title}"`, pattern: new RegExp(`\\b${escapeRegExp(matrix.title)}\\b`) });
   for (const person of hub.people) {
@@ -136,6 +137,8 @@ function internalNeedles(hub: Hub): Needle[] {
     if (series.description) needles.push({ what: `usage description of ${series.product}`, compact: squeeze(series.description) });
   const comments = new Set(hub.releases.flatMap((release) => (release.feedback ?? []).flatMap((response) => response.comment ?? [])));
   for (const comment of comments) needles.push({ what: `survey comment "${comment}"`, compact: squeeze(comment) });
+  // Announcement drafts are internal: their page and files (issue 21), and their wording.
+  needles.push({ what: 'an announcement draft', pattern: /\/announce\/|Announcement drafts|Rollback plan/ });
   return needles;
 }
 
@@ -297,6 +300,8 @@ describe('the public build', () => {
       'usage or survey wording "Responses by score"',
       'usage description of web',
       'survey comment "Webhook retries fixed our missed events."',
+      'an announcement draft',
+      'internal train "Platform maintenance week"',
     ]) {
       expect(found, what).toContain(what);
     }

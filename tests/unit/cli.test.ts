@@ -30,11 +30,12 @@ describe('release-hub', () => {
     const io = capture();
     expect(await main(['--help'])).toBe(0);
     expect(io.out()).toBe(`${OVERVIEW}\n`);
-    for (const command of ['init', 'check', 'build', 'dev', 'preview', 'new', 'import']) expect(OVERVIEW).toMatch(new RegExp(`^  ${command} `, 'm'));
+    for (const command of ['init', 'check', 'build', 'dev', 'preview', 'new', 'import', 'announce'])
+      expect(OVERVIEW).toMatch(new RegExp(`^  ${command} `, 'm'));
     expect(await main([])).toBe(1);
   });
 
-  it.each(['init', 'check', 'build', 'dev', 'preview', 'new', 'import'])('%s --help prints its usage and exits 0', async (command) => {
+  it.each(['init', 'check', 'build', 'dev', 'preview', 'new', 'import', 'announce'])('%s --help prints its usage and exits 0', async (command) => {
     const io = capture();
     expect(await main([command, '--help'])).toBe(0);
     expect(io.out()).toMatch(new RegExp(`^Usage: release-hub ${command}`));

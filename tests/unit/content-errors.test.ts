@@ -113,6 +113,14 @@ const expected: Record<string, string[]> = {
     'content/releases/web/1.3.0.md:13 changes[1].advisory.id: CVE-2026-1111 is already the advisory of a change in releases/web/1.3.0.md — give each advisory its own id, or keep one of the two',
     'content/releases/web/1.3.0.md:16 changes[2].advisory.fixed: 1.4.0 is an internal release, but this advisory is public — make web 1.4.0 public, or the change internal',
   ],
+  // Release trains (issue 21): every member a release of the hub, once, inside the train's window.
+  'train-bad': [
+    'content/trains/backwards.yaml:4 window.end: must be after window.start (2026-04-01 ≤ 2026-04-10) — fix the window of the train',
+    "content/trains/spring.yaml:6 members[0]: web/1.0.0's window (2026-03-10T02:00 – 2026-03-10T04:00) is not within the train's (2026-03-11T00:00 – 2026-03-20T00:00, Europe/Berlin) — move the release's window into the train's, widen the train's window, or take the release out of the train",
+    'content/trains/spring.yaml:8 members[2]: "web/1.0.1" is not a release of this hub — did you mean "web/1.0.0"?',
+    'content/trains/spring.yaml:9 members[3]: api/0.1.0 is listed twice — list each release once',
+    'content/trains/typo.yaml:3 members[0]: must be a release id <product>/<version>, e.g. web/4.9.0',
+  ],
 };
 
 describe('each kind of bad input fails with file, line, field, message and fix', () => {

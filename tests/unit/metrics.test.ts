@@ -103,6 +103,7 @@ function hub(releases: Release[], options: { timezone?: string; products?: strin
     people: [],
     freezes: [],
     metricSeries: options.series ?? [],
+    trains: [],
   };
 }
 

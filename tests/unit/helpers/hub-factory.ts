@@ -81,6 +81,7 @@ export function makeHub(overrides: HubOverrides = {}): Hub {
     people: [],
     freezes: [],
     metricSeries: [],
+    trains: [],
     ...rest,
   };
 }
