@@ -53,7 +53,11 @@ export async function loadForBuild(
   const linkProblems = contentLinkProblems(view, { audience: settings.audience, now, contentRoot: settings.contentRoot, publicDir });
   const busyWindows = await busyWindowWarnings(hub, settings.contentRoot);
   const overdue = overdueRemovals(hub, now).map((removal): Problem => ({ severity: 'warning', ...removal }));
-  return { hub, view, problems: sortProblems([...problems, ...overdue, ...linkProblems.map((problem) => ({ ...problem, severity: brokenLinks })), ...busyWindows]) };
+  return {
+    hub,
+    view,
+    problems: sortProblems([...problems, ...overdue, ...linkProblems.map((problem) => ({ ...problem, severity: brokenLinks })), ...busyWindows]),
+  };
 }
 
 /** The content of one build (or one dev server) and its problems. */
