@@ -429,6 +429,7 @@ export interface UsageSeries {
   busyPercentile: number;
   /** In time order. */
   samples: UsageSample[];
+  source: SourceRef;
 }
 
 /** A release train (`trains/<id>.yaml`): releases of several products shipped together under one name and window. */
