@@ -66,7 +66,23 @@ export function crossCheck(input: CrossCheckInput, problems: Problem[]): void {
     person(source, ['gtm', 'owner'], release.gtm?.owner);
     for (const [index, deployment] of (release.deployments ?? []).entries()) if (deployment.by) person(source, ['deployments', index, 'by'], deployment.by);
     for (const [index, approval] of (release.approvals ?? []).entries()) person(source, ['approvals', index, 'by'], approval.by);
-    for (const [index, check] of (release.checks ?? []).entries()) runbook(source, ['checks', index, 'runbook'], check.runbook);
+    for (const [index, check] of (release.checks ?? []).entries()) {
+      runbook(source, ['checks', index, 'runbook'], check.runbook);
+      const kind = input.runbooks.find((loaded) => loaded.value.id === check.runbook)?.value.kind;
+      if (kind && kind !== 'test-plan') {
+        warn(source, ['checks', index, 'runbook'], `"${check.runbook}" is a ${kind} runbook, not a test plan`, 'name the test-plan runbook the check followed');
+      }
+    }
+    const roles = new Set(input.raci.flatMap((matrix) => matrix.value.roles));
+    for (const [index, approval] of (release.approvals ?? []).entries()) {
+      if (approval.role === undefined || roles.size === 0 || roles.has(approval.role)) continue;
+      report(
+        source,
+        ['approvals', index, 'role'],
+        `"${approval.role}" is not a role of any RACI matrix`,
+        suggestion(approval.role, [...roles]) ?? `use one of ${[...roles].join(', ')}`,
+      );
+    }
     for (const [index, action] of (release.review?.actions ?? []).entries()) person(source, ['review', 'actions', index, 'owner'], action.owner);
     raci(source, ['raci'], release.raci);
     for (const [index, id] of release.runbooks.entries()) runbook(source, ['runbooks', index], id);

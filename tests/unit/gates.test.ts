@@ -171,25 +171,24 @@ describe('the loader', () => {
       'deployment: { finishedAt: 2026-03-17T02:40 }',
       'approvals:',
       '  - { by: alice, decision: approved, at: 2026-03-16T17:00 }',
+      '  - { by: bob, role: Engineeer, decision: pending }',
       'checks:',
       '  - { name: Checkout, kind: e2e, result: failed, url: "https://ci.example/1", runbook: deploy-web }',
       '---',
     ]);
     const { problems } = await loadContentRoot(dir);
-    expect(problems.map((problem) => `${problem.severity} ${formatProblem(problem, '')}`)).toEqual(
+    // In any order: sortProblems orders them (errors first, then by file and line), tested on its own.
+    expect(problems.map((problem) => `${problem.severity} ${formatProblem(problem, '')}`).sort()).toEqual(
       [
         'error hub.yaml:8 policy.requireApprovalFrom[1]: "Release Manger" is not a role of any RACI matrix — did you mean "Release Manager"?',
+        'error releases/web/1.1.0.md:8 approvals[1].role: "Engineeer" is not a role of any RACI matrix — did you mean "Engineer"?',
+        'warning releases/web/1.1.0.md:10 checks[0].runbook: "deploy-web" is a deploy runbook, not a test plan — name the test-plan runbook the check followed',
         `${severity} releases/web/1.0.0.mdx:2 approvals: no approval from the Release Manager (policy.requireApprovalFrom) — add an approval: { by: <a Release Manager>, decision: approved, at: … }`,
         `${severity} releases/web/1.0.0.mdx:2 approvals: no approval from the Release Manger (policy.requireApprovalFrom) — add an approval: { by: <a Release Manger>, decision: approved, at: … }`,
         `${severity} releases/web/1.0.0.mdx:2 checks: no passed e2e check (policy.requireChecks) — add a check: { name, kind: e2e, result: passed }`,
         `${severity} releases/web/1.1.0.md:6 approvals: no approval from the Release Manger (policy.requireApprovalFrom) — add an approval: { by: <a Release Manger>, decision: approved, at: … }`,
-        `${severity} releases/web/1.1.0.md:8 checks: the e2e check "Checkout" failed (policy.requireChecks) — add a check: { name, kind: e2e, result: passed }`,
-      ].sort(bySeverity),
+        `${severity} releases/web/1.1.0.md:9 checks: the e2e check "Checkout" failed (policy.requireChecks) — add a check: { name, kind: e2e, result: passed }`,
+      ].sort(),
     );
   });
 });
-
-/** Errors first, as `sortProblems` orders them; otherwise the order written. */
-function bySeverity(a: string, b: string): number {
-  return Number(a.startsWith('warning')) - Number(b.startsWith('warning'));
-}
