@@ -168,6 +168,8 @@ interface FreezePlan {
   end: Minutes;
   products?: string[];
   reason: string;
+  /** A public freeze shows with its name and reason on the public calendar. */
+  audience?: 'public';
 }
 
 type Person = {
@@ -412,7 +414,7 @@ function planFreezes(now: Minutes, firstProduct: string): FreezePlan[] {
   const today = Math.floor(now / 1440);
   const monday = today - 56 - ((weekday(today) + 6) % 7);
   return [
-    { name: 'Year-end freeze', start: yearEndStart, end: yearEndEnd, reason: 'Reduced on-call staffing over the holidays.' },
+    { name: 'Year-end freeze', start: yearEndStart, end: yearEndEnd, reason: 'Reduced on-call staffing over the holidays.', audience: 'public' },
     {
       name: 'Partner summit freeze',
       start: monday * 1440,
@@ -682,6 +684,7 @@ function freezesYaml(freezes: FreezePlan[]): string {
       end: writeDate(freeze.end - 1440),
       ...(freeze.products ? { products: freeze.products } : {}),
       reason: freeze.reason,
+      ...(freeze.audience ? { audience: freeze.audience } : {}),
     })),
   );
 }
