@@ -13,7 +13,7 @@ import { readWrittenTime } from '../schemas/grammar.ts';
 import { usageSidecarSchema } from '../schemas/usage.ts';
 import { entryIdOf } from './files.ts';
 import type { Problem } from './problems.ts';
-import { parseFrontmatterSource, parseYamlSource, type YamlSource } from './source.ts';
+import { parseYamlSource, type YamlSource } from './source.ts';
 import { busyFindingText, busyWindowFindings, usageByProduct } from '../usage/usage.ts';
 import { suggestion, validateSource } from './zod-problems.ts';
 
@@ -155,31 +155,23 @@ function readTime(cell: string, zone: string, seen: ReadonlyMap<bigint, number>)
 }
 
 /**
- * Why: a window in busy hours is advice, not a content error: a warning on the line of the release's
- * `window` or of hub.yaml's `cadence`. `release-hub check`, the build and the dev server add it to the
- * content's problems (src/integration/hub-state.ts), as they add the link check's.
+ * Why: a cadence in busy hours is advice about hub.yaml, not a content error: a warning on the line
+ * of its `cadence`. `release-hub check`, the build and the dev server add it to the content's
+ * problems (src/integration/hub-state.ts), as they add the link check's. An upcoming release's
+ * window in busy hours is an attention item of that release instead (`busy-window`,
+ * src/process/attention.ts).
  */
 export async function busyWindowWarnings(hub: Hub, contentRoot: string): Promise<Problem[]> {
-  const findings = busyWindowFindings(hub);
+  const findings = busyWindowFindings(hub).filter((finding) => finding.release === undefined);
   if (findings.length === 0) return [];
   const usage = usageByProduct(hub);
-  const files = new Map(hub.releases.map((release) => [release.id, release.source.file]));
-  const sources = new Map<string, YamlSource | undefined>();
-  const sourceOf = async (file: string) => {
-    if (!sources.has(file)) {
-      const text = await readFile(path.join(contentRoot, file), 'utf8').catch(() => undefined);
-      const parsed = text === undefined ? undefined : file.endsWith('.yaml') ? parseYamlSource(file, text) : parseFrontmatterSource(file, text);
-      sources.set(file, parsed?.source);
-    }
-    return sources.get(file);
-  };
-  const warnings: Problem[] = [];
-  for (const finding of findings) {
-    const { message, fix } = busyFindingText(finding, usage.get(finding.product));
-    const file = finding.release === undefined ? 'hub.yaml' : (files.get(finding.release) ?? 'hub.yaml');
-    const field = finding.release === undefined ? 'cadence' : 'window';
-    const source = await sourceOf(file);
-    warnings.push({ severity: 'warning', file, line: source?.lineOf([field]), field, message, fix });
-  }
-  return warnings;
+  const text = await readFile(path.join(contentRoot, 'hub.yaml'), 'utf8').catch(() => undefined);
+  const line = text === undefined ? undefined : parseYamlSource('hub.yaml', text).source?.lineOf(['cadence']);
+  return findings.map((finding) => ({
+    severity: 'warning',
+    file: 'hub.yaml',
+    line,
+    field: 'cadence',
+    ...busyFindingText(finding, usage.get(finding.product)),
+  }));
 }

@@ -103,8 +103,12 @@ export function deprecationsRemovedBy(hub: Hub, release: Release, now: Temporal.
   return deprecations(hub, release.product, now).filter((deprecation) => deprecation.removedIn?.id === release.id);
 }
 
-/** A removal day that passed with no release removing the feature: what the build warns about. */
+/** A removal day that passed with no release removing the feature: an attention item of the deprecating release. */
 export interface OverdueRemoval {
+  /** The release whose change deprecates the feature. */
+  release: string;
+  /** The change's index in that release's `changes`. */
+  index: number;
   file: string;
   /** Field path, e.g. `changes[3].removal.date`. */
   field: string;
@@ -112,12 +116,14 @@ export interface OverdueRemoval {
   fix: string;
 }
 
-/** Why: a promised removal that did not happen is news for the team: the build says so, without failing. */
+/** Why: a promised removal that did not happen is news for the team: the attention list says so, without failing the build. */
 export function overdueRemovals(hub: Hub, now: Temporal.Instant): OverdueRemoval[] {
   return hub.config.products.flatMap((product) =>
     deprecations(hub, product.id, now)
       .filter((deprecation) => deprecation.status === 'overdue')
       .map(({ release, index, removal }) => ({
+        release: release.id,
+        index,
         file: release.source.file,
         field: `changes[${index}].removal.date`,
         message: `${removal!.date!.toPlainDate().toString()} has passed and no released ${product.id} release removes this deprecation${removal?.version ? ` (${removal.version})` : ''}`,

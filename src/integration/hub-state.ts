@@ -9,7 +9,6 @@ import path from 'node:path';
 import type { Temporal } from 'temporal-polyfill';
 import { viewForAudience } from '../core/audience.ts';
 import { withoutEmbargoedAdvisories } from '../security/embargo.ts';
-import { overdueRemovals } from '../deprecations/deprecations.ts';
 import { serializeHub } from '../core/hub-snapshot.ts';
 import type { Hub, SourceRef } from '../core/model.ts';
 import { contentLinkProblems } from '../site/link-check.ts';
@@ -52,11 +51,10 @@ export async function loadForBuild(
   const view = settings.audience === 'public' ? withoutEmbargoedAdvisories(audienceView, now) : audienceView;
   const linkProblems = contentLinkProblems(view, { audience: settings.audience, now, contentRoot: settings.contentRoot, publicDir });
   const busyWindows = await busyWindowWarnings(hub, settings.contentRoot);
-  const overdue = overdueRemovals(hub, now).map((removal): Problem => ({ severity: 'warning', ...removal }));
   return {
     hub,
     view,
-    problems: sortProblems([...problems, ...overdue, ...linkProblems.map((problem) => ({ ...problem, severity: brokenLinks })), ...busyWindows]),
+    problems: sortProblems([...problems, ...linkProblems.map((problem) => ({ ...problem, severity: brokenLinks })), ...busyWindows]),
   };
 }
 

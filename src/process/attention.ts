@@ -12,12 +12,17 @@
  *   release already says what went wrong.
  * - A runbook overdue for review is an item of the runbook, not of the releases that use it.
  * - `gates-missing` is one item per release, listing every gate it misses (`gateViolations`).
+ * - `busy-window` takes the usage findings of upcoming releases (`busyWindowFindings`, SPEC §6);
+ *   a cadence in busy hours is about hub.yaml, not a release, and stays a build warning.
+ * - `removal-overdue` is an item of the release whose change promised the removal (`overdueRemovals`).
  */
 import type { Temporal } from 'temporal-polyfill';
 import type { Hub, Release, Runbook } from '../core/model.ts';
+import { overdueRemovals, type OverdueRemoval } from '../deprecations/deprecations.ts';
 import { isDeployed, onScheduleVerdict } from '../metrics/metrics.ts';
 import { formatDate, formatDateTime } from '../presentation/format.ts';
 import { isReviewOverdue, reviewDueDate } from '../runbooks/runbooks.ts';
+import { busyFindingText, busyWindowFindings, usageByProduct } from '../usage/usage.ts';
 import { gateViolations, isGated } from './gates.ts';
 import { isActionOverdue } from './reviews.ts';
 
@@ -25,9 +30,11 @@ import { isActionOverdue } from './reviews.ts';
 export const ATTENTION_KINDS = [
   'in-progress-overdue',
   'window-passed',
+  'busy-window',
   'released-without-finish',
   'gates-missing',
   'review-action-overdue',
+  'removal-overdue',
   'runbook-review-overdue',
   'released-late',
 ] as const;
@@ -55,7 +62,11 @@ const MS_PER_HOUR = 60 * MS_PER_MINUTE;
 
 /** Why: the dashboard, `check` and the JSON list the same items, in one order (kind, then file). */
 export function hubAttention(hub: Hub, now: Temporal.Instant): AttentionItem[] {
-  const items = [...hub.releases.flatMap((release) => releaseItems(hub, release, now)), ...hub.runbooks.flatMap((runbook) => runbookItems(hub, runbook, now))];
+  const findings = hubFindings(hub, now);
+  const items = [
+    ...hub.releases.flatMap((release) => releaseItems(hub, release, now, findings)),
+    ...hub.runbooks.flatMap((runbook) => runbookItems(hub, runbook, now)),
+  ];
   return items.sort((a, b) => ATTENTION_KINDS.indexOf(a.kind) - ATTENTION_KINDS.indexOf(b.kind) || compareText(a.subject.id, b.subject.id));
 }
 
@@ -75,7 +86,22 @@ export function releaseAttention(hub: Hub, now: Temporal.Instant, releaseId: str
   return cached.items.get(releaseId) ?? [];
 }
 
-function releaseItems(hub: Hub, release: Release, now: Temporal.Instant): AttentionItem[] {
+/** What other concepts find about releases, computed once per hub: busy windows (usage) and removals that did not happen (deprecations). */
+interface HubFindings {
+  busy: Map<string, { message: string; fix: string }>;
+  removals: Map<string, OverdueRemoval[]>;
+}
+
+function hubFindings(hub: Hub, now: Temporal.Instant): HubFindings {
+  const usage = usageByProduct(hub);
+  const busy = new Map<string, { message: string; fix: string }>();
+  for (const finding of busyWindowFindings(hub)) {
+    if (finding.release !== undefined) busy.set(finding.release, busyFindingText(finding, usage.get(finding.product)));
+  }
+  return { busy, removals: Map.groupBy(overdueRemovals(hub, now), (removal) => removal.release) };
+}
+
+function releaseItems(hub: Hub, release: Release, now: Temporal.Instant, findings: HubFindings): AttentionItem[] {
   const zone = hub.config.timezone;
   const item = (kind: AttentionKind, path: (string | number)[], message: string, fix: string): AttentionItem => ({
     kind,
@@ -111,6 +137,8 @@ function releaseItems(hub: Hub, release: Release, now: Temporal.Instant): Attent
       ),
     );
   }
+  const busy = findings.busy.get(release.id);
+  if (busy) items.push(item('busy-window', ['window'], `Its window ${busy.message}.`, busy.fix));
   if (release.status === 'released' && !release.deployment?.finishedAt) {
     items.push(
       item(
@@ -144,6 +172,9 @@ function releaseItems(hub: Hub, release: Release, now: Temporal.Instant): Attent
         'do it and set done: true, or agree a new due day',
       ),
     );
+  }
+  for (const removal of findings.removals.get(release.id) ?? []) {
+    items.push(item('removal-overdue', ['changes', removal.index, 'removal', 'date'], `Removal overdue: ${removal.message}.`, removal.fix));
   }
   if (release.status === 'released' && isDeployed(release)) {
     const tolerance = hub.config.metrics.onTimeToleranceMinutes;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIcs } from '../../src/calendar/ics.ts';
 import type { Change, Release } from '../../src/core/model.ts';
 import { deprecations, deprecationsRemovedBy, overdueRemovals } from '../../src/deprecations/deprecations.ts';
+import { hubAttention } from '../../src/process/attention.ts';
 import { at, makeHub, makeRelease } from './helpers/hub-factory.ts';
 
 const NOW = Temporal.Instant.from('2026-11-26T09:00:00Z');
@@ -50,14 +51,26 @@ describe('the deprecation timeline', () => {
     ]);
   });
 
-  it('links a removal back to what it ends, and warns about a removal day that passed', () => {
+  it('links a removal back to what it ends, and lists a removal day that passed as attention', () => {
     const remover = hub.releases.find((release) => release.version === '2.0.0')!;
     expect(deprecationsRemovedBy(hub, remover, NOW).map((item) => item.change.summary)).toEqual(['The v1 export']);
     expect(overdueRemovals(hub, NOW)).toEqual([
       {
+        release: 'web/1.1.0',
+        index: 2,
         file: 'releases/web/1.1.0.mdx',
         field: 'changes[2].removal.date',
         message: '2026-10-01 has passed and no released web release removes this deprecation',
+        fix: 'ship the removal (a removed change in the release of removal.version), or move the date',
+      },
+    ]);
+    expect(hubAttention(hub, NOW).filter((item) => item.kind === 'removal-overdue')).toEqual([
+      {
+        kind: 'removal-overdue',
+        message: 'Removal overdue: 2026-10-01 has passed and no released web release removes this deprecation.',
+        subject: { type: 'release', id: 'web/1.1.0' },
+        file: 'releases/web/1.1.0.mdx',
+        path: ['changes', 2, 'removal', 'date'],
         fix: 'ship the removal (a removed change in the release of removal.version), or move the date',
       },
     ]);

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContentRoot } from '../../src/content/load.ts';
 import { formatProblem, sortProblems, type Problem } from '../../src/content/problems.ts';
 import { busyWindowWarnings, parseUsageCsv } from '../../src/content/usage.ts';
+import { hubAttention } from '../../src/process/attention.ts';
 import type { UsageSample } from '../../src/core/model.ts';
 import { busyHoursOf, hourOfWeekProfile, meanAt, percentile, quietestWindows, type UsageProfile } from '../../src/usage/profile.ts';
 import { busyFindingText, busyWindowFindings, slotLabel, usageByProduct, weekWindowLabel } from '../../src/usage/usage.ts';
@@ -340,7 +341,7 @@ describe('usage/ in a content root', () => {
     ]);
   });
 
-  it('warns, on the line of the window and of the cadence, about the windows in busy hours', async () => {
+  it('warns on the line of the cadence, and lists an upcoming window in busy hours as an attention item of its release', async () => {
     // One week from Mon 2026-11-02 in local time: 100 an hour, Tue 02 = 10, Tue 03 = 1000 (the only busy hour).
     const root = hubWithOverlay();
     const lines = ['time,count'];
@@ -359,7 +360,17 @@ describe('usage/ in a content root', () => {
     const warnings = sortProblems(await busyWindowWarnings(hub!, root)).map((problem) => formatProblem(problem, 'content'));
     expect(warnings).toEqual([
       "content/hub.yaml:7 cadence: the cadence's slots on Tuesdays fall in busy hours of web usage (Tuesday 03:00–04:00) — move it to a quiet window such as Tuesday 01:00–03:00 (usage/web.csv)",
-      'content/releases/web/1.1.0.md:5 window: falls in busy hours of web usage (Tuesday 03:00–04:00) — move it to a quiet window such as Tuesday 01:00–03:00 (usage/web.csv)',
+    ]);
+    // The release's window is attention (SPEC §5 busy-window), which check prints with its line and --strict fails on.
+    expect(hubAttention(hub!, Temporal.Instant.from('2026-11-26T09:00:00Z')).filter((item) => item.kind === 'busy-window')).toEqual([
+      {
+        kind: 'busy-window',
+        message: 'Its window falls in busy hours of web usage (Tuesday 03:00–04:00).',
+        subject: { type: 'release', id: 'web/1.1.0' },
+        file: 'releases/web/1.1.0.md',
+        path: ['window'],
+        fix: 'move it to a quiet window such as Tuesday 01:00–03:00 (usage/web.csv)',
+      },
     ]);
   });
 
