@@ -227,7 +227,7 @@ export interface MetricsDocument {
   byMonth: MonthMetrics[];
   /** The last 12 months and the last 90 days (src/metrics/periods.ts). */
   periods: Record<'last12Months' | 'last90Days', PeriodMetrics>;
-  /** Deployment frequency and duration per environment; every deployment is in `release` until environments are modelled. */
+  /** Deployment frequency and duration per hub.yaml environment, in promotion order (SPEC §4); DORA counts the release environment only. */
   byEnvironment: Record<string, EnvironmentMetrics>;
   /** The releases behind every number above (the alias `timeToRestoreHoursMedian` shares its field's). */
   provenance: DocumentProvenance;

@@ -185,6 +185,18 @@ export interface MetricsView {
   events: EventItem[];
   custom: CustomSection[];
   dora: DoraSection;
+  /** Deployment frequency and duration per hub.yaml environment (the all-time view of all products, when the hub has more than one environment). */
+  environments: EnvironmentRow[];
+}
+
+/** One environment's deployments, as the metrics page shows them (`byEnvironment` of `/api/metrics.json`). */
+export interface EnvironmentRow {
+  name: string;
+  /** Where releases reach their users: the one DORA's keys count. */
+  release: boolean;
+  deployments: string;
+  perMonth: string;
+  durationMedian: string;
 }
 
 /** A chart table as a CSV file. */
@@ -237,6 +249,25 @@ export function buildMetricsSite(hub: Hub, now: Temporal.Instant): MetricsSite {
   const site = { document, views, drilldowns: pages, csv, drills: index };
   built.set(hub, { now: now.toString(), site });
   return site;
+}
+
+/** Why: the page shows `byEnvironment` in promotion order, worded like the headlines; nothing to show with one environment (its figures are D's). */
+function environmentRows(hub: Hub, document: MetricsDocument): EnvironmentRow[] {
+  const environments = hub.config.environments ?? [];
+  if (environments.length < 2) return [];
+  return environments.flatMap((environment) => {
+    const figures = document.byEnvironment[environment.id];
+    if (!figures) return [];
+    return [
+      {
+        name: environment.name,
+        release: environment.release,
+        deployments: formatMetricValue(figures.releaseCount, { format: 'integer', unit: 'deployments' }),
+        perMonth: formatMetricValue(figures.releasesPerMonth, METRIC_DEFINITIONS.releasesPerMonth),
+        durationMedian: formatMetricValue(figures.deploymentMinutesMedian, METRIC_DEFINITIONS.deploymentMinutesMedian),
+      },
+    ];
+  });
 }
 
 /** Why: headline cards and tables link to the section of their metric. */
@@ -340,6 +371,7 @@ function buildView(hub: Hub, now: Temporal.Instant, document: MetricsDocument, s
       chart: metricChart(data, METRIC_DEFINITIONS, field, DRILL_SLUGS[drillFieldOf(field)]),
     })),
     events: events.map((event) => eventItem(event, zone)),
+    environments: period.id === 'all-time' && !product ? environmentRows(hub, document) : [],
     custom: product
       ? []
       : customSections(

@@ -11,6 +11,7 @@ import { loadContentRoot } from '../../src/content/load.ts';
 import { formatProblem } from '../../src/content/problems.ts';
 import type { Deployment, Environment, Release } from '../../src/core/model.ts';
 import { computeMetrics } from '../../src/metrics/metrics.ts';
+import { buildMetricsSite } from '../../src/metrics/page.ts';
 import { deploymentsOf, environmentsDocument, promotionIssues, promotionPath, releaseDeploymentOf, whatRunsWhere } from '../../src/process/environments.ts';
 import { hubWithOverlay } from './helpers/fixture-hub.ts';
 import { at, makeHub, makeRelease } from './helpers/hub-factory.ts';
@@ -223,6 +224,14 @@ describe('what runs where', () => {
     expect(byEnvironment.staging).toEqual({ releaseCount: 3, releasesPerMonth: 3, deploymentMinutesMedian: 30 });
     expect(byEnvironment.production?.releaseCount).toBe(overall.releaseCount);
     expect(overall.releaseCount).toBe(4);
+  });
+
+  it('shows the same figures per environment on the all-time metrics page, in promotion order, and on no other view', () => {
+    const site = buildMetricsSite(hub, NOW);
+    const [staging, production] = site.views.find((view) => view.path === '/metrics/')!.environments;
+    expect(staging).toEqual({ name: 'Staging', release: false, deployments: '3 deployments', perMonth: '3 releases per month', durationMedian: '30 minutes' });
+    expect([production?.name, production?.release, production?.deployments]).toEqual(['Production', true, '4 deployments']);
+    expect(site.views.filter((view) => view.environments.length > 0).map((view) => view.path)).toEqual(['/metrics/']);
   });
 });
 
