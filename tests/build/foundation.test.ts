@@ -26,7 +26,12 @@ describe('the example hub', () => {
   it("logs only the hub's own lines and Astro's progress: no warning from a tool underneath", () => {
     const [build] = scenario('example-internal').builds;
     const log = `${build!.stdout}\n${build!.stderr}`;
-    expect(log).not.toMatch(/\[WARN\]|MODULE_LEVEL_DIRECTIVE|\(!\)|deprecat/i);
+    // Astro's list of the routes it generated is left out: a page may be called /changelog/web/deprecations/.
+    const messages = log
+      .split('\n')
+      .filter((line) => !/[├└]─ \//.test(line))
+      .join('\n');
+    expect(messages).not.toMatch(/\[WARN\]|MODULE_LEVEL_DIRECTIVE|\(!\)|deprecat/i);
     expect(log).toContain('✓ search index: 81 pages');
     expect(log).toMatch(/✓ built .* into /);
   });
