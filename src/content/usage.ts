@@ -31,10 +31,14 @@ const USAGE_COLUMNS = ['time', 'count'] as const;
 /** Why: each product's usage, every problem of every file in one round. */
 export async function loadUsage(reader: UsageReader, config: HubConfig | undefined): Promise<UsageSeries[]> {
   const csvFiles = await reader.list('usage', ['.csv'], false);
-  const yamlFiles = await reader.list('usage', ['.yaml'], false);
+  // A sidecar may end in .yaml or .yml, as RACI and train files may (two for one product: the listing's error).
+  const yamlFiles = await reader.list('usage', ['.yaml', '.yml'], false);
   const ids = new Set(csvFiles.map((file) => entryIdOf(file, 'usage')));
+  const sidecars = new Map<string, string>();
   for (const file of yamlFiles) {
-    if (!ids.has(entryIdOf(file, 'usage'))) {
+    const id = entryIdOf(file, 'usage');
+    if (!sidecars.has(id)) sidecars.set(id, file);
+    if (!ids.has(id)) {
       reader.problems.push({
         severity: 'error',
         file,
@@ -55,7 +59,8 @@ export async function loadUsage(reader: UsageReader, config: HubConfig | undefin
         fix: suggestion(product, productIds) ?? `name it after one of ${productIds.join(', ')}`,
       });
     }
-    const sidecarSource = await reader.yaml(`usage/${product}.yaml`);
+    const sidecar = sidecars.get(product);
+    const sidecarSource = sidecar === undefined ? undefined : await reader.yaml(sidecar);
     const checked =
       sidecarSource && sidecarSource.data != null ? validateSource(usageSidecarSchema, sidecarSource) : { value: usageSidecarSchema.parse({}), problems: [] };
     reader.problems.push(...checked.problems);

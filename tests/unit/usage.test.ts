@@ -388,6 +388,22 @@ describe('usage/ in a content root', () => {
       'content/usage/web.yaml:1 busyPercentile: must be at most 99, got 100',
     ]);
   });
+
+  it('reads a sidecar ending in .yml, and refuses two sidecars for one product', async () => {
+    const root = hubWithOverlay();
+    write(root, 'usage/web.csv', 'time,count\n2026-03-02T09:00,1\n');
+    write(root, 'usage/web.yml', 'unit: sessions\nbusyPercentile: 90\n');
+    const { hub } = await loadContentRoot(root);
+    expect(hub?.usage?.map(({ product, unit, busyPercentile }) => ({ product, unit, busyPercentile }))).toEqual([
+      { product: 'web', unit: 'sessions', busyPercentile: 90 },
+    ]);
+    write(root, 'usage/web.yaml', 'unit: requests\n');
+    const twice = await loadContentRoot(root);
+    expect(twice.problems.filter((problem) => problem.severity === 'error').map((problem) => formatProblem(problem, 'content'))).toEqual([
+      'content/usage/web.yaml and usage/web.yml are both the usage "web" — keep one of the files, or rename the other',
+      'content/usage/web.yml and usage/web.yaml are both the usage "web" — keep one of the files, or rename the other',
+    ]);
+  });
 });
 
 describe('weekWindowLabel', () => {
