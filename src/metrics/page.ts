@@ -14,7 +14,7 @@ import { metricsCsvPath, metricsViewPath, releasePath } from '../core/urls.ts';
 import { monthKey } from '../core/time.ts';
 import { formatDate, formatMonth, isoDateTime } from '../presentation/format.ts';
 import { countOf } from '../presentation/count.ts';
-import { describeTrend, formatMetricValue, type TrendText, type ValueFormat } from '../presentation/number-format.ts';
+import { describeTrend, formatMetricCell, formatMetricValue, type TrendText, type ValueFormat } from '../presentation/number-format.ts';
 import { provenanceSentence } from '../presentation/provenance.ts';
 import type { Tone } from '../presentation/status.ts';
 import { productName } from '../releases/releases.ts';
@@ -189,7 +189,7 @@ export interface MetricsView {
   environments: EnvironmentRow[];
 }
 
-/** One environment's deployments, as the metrics page shows them (`byEnvironment` of `/api/metrics.json`). */
+/** One environment's deployments, as the metrics page's table shows them (`byEnvironment` of `/api/metrics.json`; the units are in the column heads). */
 export interface EnvironmentRow {
   name: string;
   /** Where releases reach their users: the one DORA's keys count. */
@@ -262,9 +262,9 @@ function environmentRows(hub: Hub, document: MetricsDocument): EnvironmentRow[] 
       {
         name: environment.name,
         release: environment.release,
-        deployments: formatMetricValue(figures.releaseCount, { format: 'integer', unit: 'deployments' }),
-        perMonth: formatMetricValue(figures.releasesPerMonth, METRIC_DEFINITIONS.releasesPerMonth),
-        durationMedian: formatMetricValue(figures.deploymentMinutesMedian, METRIC_DEFINITIONS.deploymentMinutesMedian),
+        deployments: formatMetricCell(figures.releaseCount, 'integer'),
+        perMonth: formatMetricCell(figures.releasesPerMonth, METRIC_DEFINITIONS.releasesPerMonth.format),
+        durationMedian: formatMetricCell(figures.deploymentMinutesMedian, METRIC_DEFINITIONS.deploymentMinutesMedian.format),
       },
     ];
   });

@@ -265,7 +265,7 @@ describe('the example hub in Chromium', () => {
         rows: table.querySelectorAll('tbody tr').length,
       })),
     );
-    expect(tables.length).toBe(CHARTED_METRICS.length + 1 + 2); // charts, custom series, DORA bands and thresholds
+    expect(tables.length).toBe(CHARTED_METRICS.length + 1 + 2 + 1); // charts, custom series, DORA bands and thresholds, per environment
     for (const table of tables) {
       expect(table.caption).not.toBe('');
       expect(table.unscoped).toBe(0);
