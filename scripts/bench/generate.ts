@@ -207,6 +207,7 @@ export function generateContentRoot(options: GenerateOptions): GeneratedRoot {
   const files: GeneratedRoot['files'] = [];
   const generated: GeneratedRelease[] = [];
   let earliest = now;
+  const written = { advisories: 0, removals: 0 };
   products.forEach((product, productIndex) => {
     const count = perProduct[productIndex]!;
     const futureCount = Math.min(Math.max(2, Math.round(count * 0.02)), Math.floor(count / 3));
@@ -222,6 +223,8 @@ export function generateContentRoot(options: GenerateOptions): GeneratedRoot {
       marketers: byRole('Product Manager'),
       runbooks,
       previousIncidents: [],
+      now,
+      written,
     };
     windows.forEach((window, index) => {
       const version = versions[index]!;
@@ -435,6 +438,9 @@ interface ReleaseContext {
   runbooks: RunbookSet;
   /** Incident ids of the product's previous release: a deployed patch after it fixes them (rework). */
   previousIncidents: string[];
+  /** The corpus's "now", and how many advisories and removals were written so far (shared by the products): ids and dates come from these, not from draws. */
+  now: Minutes;
+  written: { advisories: number; removals: number };
 }
 
 /** Why: one release file with every field SPEC §1 allows, filled as the status implies. */
@@ -537,6 +543,11 @@ function releaseFile(
   // The first release of each product came in with the team's old changelog (no draw: the other fields keep their values).
   if (version.version === '1.0.0') frontmatter.importedFrom = 'CHANGELOG.md';
   frontmatter.changes = changes(random.int(3, 10), audience, breaking, random);
+  // No random draw here either: advisories and removals (issue 20) leave the rest of the corpus as it was.
+  for (const change of frontmatter.changes as YamlMap[]) {
+    if (change.type === 'security') change.advisory = advisoryOf(context, version.version);
+    if (change.type === 'deprecated') change.removal = removalOf(context, version);
+  }
   const tags = random.sample(TAGS, random.int(0, 3));
   if (tags.length > 0) frontmatter.tags = tags;
   const body = releaseBody(
@@ -582,6 +593,28 @@ function changes(count: number, audience: 'public' | 'internal', breaking: boole
     else if (random.chance(0.1)) change.audience = audience;
     return change;
   });
+}
+
+/** A security change's advisory: fixed by its own release; every tenth embargoed for a while after the corpus's "now". */
+function advisoryOf(context: ReleaseContext, version: string): YamlMap {
+  const n = ++context.written.advisories;
+  return {
+    id: `CVE-2026-${10000 + n}`,
+    severity: (['low', 'medium', 'high', 'critical'] as const)[n % 4]!,
+    ...(n % 3 === 0 ? { cvss: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N' } : {}),
+    affected: `<${version}`,
+    fixed: version,
+    ...(n % 10 === 0 ? { disclosedAt: writeDate(context.now + 14 * 1440) } : {}),
+    ...(n % 5 === 0 ? { credit: 'The bug bounty programme' } : {}),
+    ...(n % 2 === 0 ? { details: 'Rotate any token that was shared before this release.' } : {}),
+  };
+}
+
+/** A deprecation's removal: in the next major version, and every other one with a sunset day after the corpus's "now" (never overdue). */
+function removalOf(context: ReleaseContext, version: PlannedVersion): YamlMap {
+  const n = ++context.written.removals;
+  const major = Number(version.version.split('.')[0]) + 1;
+  return { version: `${major}.0.0`, ...(n % 2 === 0 ? { date: writeDate(context.now + ((n % 6) + 1) * 30 * 1440) } : {}) };
 }
 
 const VERB_OF: Record<ChangeType, string> = { added: 'add', changed: 'change', deprecated: 'deprecate', removed: 'remove', fixed: 'fix', security: 'patch' };

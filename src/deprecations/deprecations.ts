@@ -5,7 +5,7 @@
  * `removal.version` that has a public `removed` change. A removal day that has passed with no such
  * release is overdue (a build warning). Pure: no Astro imports.
  *
- * URLs: `/changelog/<product>/deprecations/`, an anchor per deprecation (`deprecationAnchor`).
+ * URLs: `/changelog/<product>/sunsets/`, an anchor per deprecation (`deprecationAnchor`).
  */
 import { Temporal } from 'temporal-polyfill';
 import { isPublicChange } from '../core/audience.ts';
@@ -42,7 +42,7 @@ export function deprecationAnchor(release: Pick<Release, 'version'>, index: numb
 
 /** Why: a product's deprecation timeline. */
 export function deprecationsPath(product: string): string {
-  return sitePath(`/changelog/${product}/deprecations/`);
+  return sitePath(`/changelog/${product}/sunsets/`);
 }
 
 const byHub = new WeakMap<Hub, Map<string, Deprecation[]>>();

@@ -30,7 +30,7 @@ export const HUB_ROUTES: readonly HubRoute[] = [
   { pattern: '/calendar/[product].ics', entrypoint: 'calendar/[product].ics.ts' },
   { pattern: '/api/releases.json', entrypoint: 'api/releases.json.ts' },
   { pattern: '/changelog/[product]/upgrade/[from]', entrypoint: 'changelog/[product]/upgrade/[from].astro' },
-  { pattern: '/changelog/[product]/deprecations', entrypoint: 'changelog/[product]/deprecations/index.astro' },
+  { pattern: '/changelog/[product]/sunsets', entrypoint: 'changelog/[product]/sunsets/index.astro' },
   { pattern: '/api/upgrade/[product].json', entrypoint: 'api/upgrade/[product].json.ts' },
   { pattern: '/security', entrypoint: 'security/index.astro' },
   { pattern: '/security/rss.xml', entrypoint: 'security/rss.xml.ts' },

@@ -15,6 +15,7 @@ import {
   AUDIENCES,
   CHANGE_TYPES,
   RELEASE_STATUSES,
+  type Advisory,
   type Audience,
   type Approval,
   type Change,
@@ -445,8 +446,18 @@ export interface ReleaseJson {
   fixes: string[];
   satisfaction: { score: number; responses: number } | null;
   gtm: { required: boolean; launchDate: string | null; owner: string | null; notes: string | null } | null;
-  /** Markdown summaries, as written. */
-  changes: { type: ChangeType; summary: string; breaking: boolean; audience: Audience }[];
+  /**
+   * Markdown summaries, as written; a security change's `advisory` (none while it is embargoed, in
+   * a public build) and a deprecation's `removal`, when they have one.
+   */
+  changes: {
+    type: ChangeType;
+    summary: string;
+    breaking: boolean;
+    audience: Audience;
+    advisory?: Omit<Advisory, 'disclosedAt'> & { disclosedAt: string | null };
+    removal?: { version: string | null; date: string | null };
+  }[];
   tags: string[];
   freezeException: string | null;
   rescheduled: number;
@@ -527,7 +538,14 @@ function releaseJson(release: Release, url: string): ReleaseJson {
     fixes: release.fixes,
     satisfaction: satisfaction ? { score: satisfaction.score, responses: satisfaction.responses } : null,
     gtm: gtm ? { required: gtm.required, launchDate: iso(gtm.launchDate), owner: gtm.owner ?? null, notes: gtm.notes ?? null } : null,
-    changes: release.changes.map(({ type, summary, breaking, audience }) => ({ type, summary, breaking, audience })),
+    changes: release.changes.map(({ type, summary, breaking, audience, advisory, removal }) => ({
+      type,
+      summary,
+      breaking,
+      audience,
+      ...(advisory ? { advisory: { ...advisory, disclosedAt: iso(advisory.disclosedAt) } } : {}),
+      ...(removal ? { removal: { version: removal.version ?? null, date: removal.date ? removal.date.toPlainDate().toString() : null } } : {}),
+    })),
     tags: release.tags,
     freezeException: release.freezeException ?? null,
     rescheduled: release.rescheduled,

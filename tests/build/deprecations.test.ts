@@ -9,7 +9,7 @@ describe.each(['example-internal', 'example-public'] as const)('deprecations of 
   const page = (pathname: string) => load(readFileSync(path.join(builtSite(name), pathname, 'index.html'), 'utf8'));
 
   it('lists what goes, soonest first, with the release that removed it', () => {
-    const $ = page('changelog/api/deprecations');
+    const $ = page('changelog/api/sunsets');
     const items = $('ul.timeline > li')
       .map((_, item) => $(item).attr('id'))
       .get();
@@ -22,7 +22,7 @@ describe.each(['example-internal', 'example-public'] as const)('deprecations of 
 
   it('links the removing release back to each deprecation it ends', () => {
     const $ = page('releases/web/4.7.0');
-    expect($('.removes a[href="/changelog/web/deprecations/#deprecated-4-4-0-3"]').length).toBe(1);
+    expect($('.removes a[href="/changelog/web/sunsets/#deprecated-4-4-0-3"]').length).toBe(1);
     expect($('.removes a[href="/releases/web/4.4.0/"]').text()).toBe('4.4.0');
   });
 });

@@ -5,6 +5,7 @@ import { buildIcs } from '../../src/calendar/ics.ts';
 import type { Change, Release } from '../../src/core/model.ts';
 import { deprecations, deprecationsRemovedBy, overdueRemovals } from '../../src/deprecations/deprecations.ts';
 import { hubAttention } from '../../src/process/attention.ts';
+import { releasesDocument } from '../../src/releases/releases.ts';
 import { at, makeHub, makeRelease } from './helpers/hub-factory.ts';
 
 const NOW = Temporal.Instant.from('2026-11-26T09:00:00Z');
@@ -78,6 +79,19 @@ describe('the deprecation timeline', () => {
     expect(overdueRemovals(hub, Temporal.Instant.from('2026-09-30T00:00:00Z'))).toEqual([]);
   });
 
+  it('writes each removal into /api/releases.json', () => {
+    const removals = releasesDocument(hub, 'internal', String)
+      .releases.flatMap((release) => release.changes)
+      .flatMap((item) => (item.removal ? [[item.summary, item.removal]] : []));
+    expect(removals).toEqual([
+      ['Not yet', { version: null, date: '2027-03-01' }],
+      ['SMS sign-in', { version: '3.0.0', date: '2027-01-31' }],
+      ['Internal flag', { version: '2.0.0', date: null }],
+      ['The v1 export', { version: '2.0.0', date: null }],
+      ['The old theme', { version: null, date: '2026-10-01' }],
+    ]);
+  });
+
   it('puts each removal day in the ICS as an all-day sunset, linked to the timeline', () => {
     const ics = buildIcs(hub, { now: NOW, siteUrl: 'https://releases.acme.example', calendarName: 'Acme' }).replace(/\r\n /g, '');
     const sunsets = ics.split('BEGIN:VEVENT').filter((event) => event.includes('UID:sunset-'));
@@ -89,6 +103,6 @@ describe('the deprecation timeline', () => {
     expect(sunsets[1]).toContain('DTEND;VALUE=DATE:20270201');
     expect(sunsets[1]).toContain('SUMMARY:Sunset: Acme Web: SMS sign-in');
     expect(sunsets[1]).toContain('DESCRIPTION:Deprecated in Acme Web 1.2.0: SMS sign-in\\nTo be removed in 3.0.0');
-    expect(sunsets[1]).toContain('URL;VALUE=URI:https://releases.acme.example/changelog/web/deprecations/#deprecated-1-2-0-0');
+    expect(sunsets[1]).toContain('URL;VALUE=URI:https://releases.acme.example/changelog/web/sunsets/#deprecated-1-2-0-0');
   });
 });

@@ -10,6 +10,7 @@ import type { Advisory, Change } from '../../src/core/model.ts';
 import { advisoriesByProduct, securityAdvisories, securityFeed } from '../../src/security/advisories.ts';
 import { isEmbargoed, withoutEmbargoedAdvisories } from '../../src/security/embargo.ts';
 import { osvRanges, osvRecord } from '../../src/security/osv.ts';
+import { releasesDocument } from '../../src/releases/releases.ts';
 import { osvValidator } from '../schemas/osv-validator.ts';
 import { at, makeHub, makeRelease } from './helpers/hub-factory.ts';
 
@@ -88,6 +89,17 @@ describe('the embargo', () => {
     expect(summariesWithIds(withoutEmbargoedAdvisories(hub, Temporal.Instant.from('2026-12-15T09:00:00Z')))).toContain(
       'Guests cannot see member lists: CVE-2026-41177',
     );
+  });
+});
+
+describe('/api/releases.json', () => {
+  it('holds each advisory with its disclosure time, and none embargoed in the public view', () => {
+    const advisories = (view: typeof hub) =>
+      releasesDocument(view, 'internal', String)
+        .releases.flatMap((release) => release.changes)
+        .flatMap((item) => (item.advisory ? [`${item.advisory.id} ${item.advisory.disclosedAt}`] : []));
+    expect(advisories(hub)).toEqual(['CVE-2026-1234 2026-06-23T10:00:00+02:00', 'GHSA-4x7q-9cvr-2m6p null', 'CVE-2026-41177 2026-12-15T10:00:00+01:00']);
+    expect(advisories(withoutEmbargoedAdvisories(hub, NOW))).toEqual(['CVE-2026-1234 2026-06-23T10:00:00+02:00', 'GHSA-4x7q-9cvr-2m6p null']);
   });
 });
 
