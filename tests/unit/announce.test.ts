@@ -6,7 +6,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { announcementKindsFor, announcementLinks, buildAnnouncement, type Announcement, type AnnouncementKind } from '../../src/announce/announcement.ts';
-import { draftFiles, releasesToAnnounce, renderAnnouncement } from '../../src/announce/drafts.ts';
+import { draftFiles, draftsHref, draftsPages, releasesToAnnounce, renderAnnouncement } from '../../src/announce/drafts.ts';
 import { announcementEml, announcementEmailHtml, announcementPlainText } from '../../src/announce/email.ts';
 import { clip, escapeMarkdown, escapeMrkdwn, joinClipped } from '../../src/announce/escape.ts';
 import { announcementMarkdown } from '../../src/announce/markdown.ts';
@@ -180,6 +180,44 @@ describe('announcements', () => {
     const now = Temporal.Instant.from('2026-11-26T09:00Z');
     expect(releasesToAnnounce(hub, now).map((release) => release.id)).toEqual(['api/0.1.0', 'web/1.1.0', 'web/1.0.1', 'api/0.0.9']);
     expect(releasesToAnnounce(hub, Temporal.Instant.from('2026-11-27T09:00Z')).map((release) => release.id)).toEqual(['api/0.1.0', 'web/1.1.0', 'web/1.0.1']);
+  });
+
+  it('lists the drafts 20 releases a page, and links a release page to the page that lists it', () => {
+    // 45 planned releases, undated: newest first is the highest version first (web 1.44.0 … 1.0.0).
+    const many = makeHub({ releases: Array.from({ length: 45 }, (_, index) => makeRelease({ version: `1.${index}.0`, status: 'planned' })) });
+    const now = Temporal.Instant.from('2026-11-26T09:00Z');
+    const pages = draftsPages(many, now);
+    expect(pages.map((page) => [page.param, page.items.length, page.items[0]!.release.version])).toEqual([
+      [undefined, 20, '1.44.0'],
+      ['page/2', 20, '1.24.0'],
+      ['page/3', 5, '1.4.0'],
+    ]);
+    expect(pages[0]!.items[0]!.kinds.map((kind) => [kind.kind, kind.files.map((file) => `${file.href}${file.copyable ? '' : ' (no copy)'}`)])).toEqual([
+      [
+        'internal',
+        [
+          '/announce/web/1.44.0/internal.md',
+          '/announce/web/1.44.0/internal.txt',
+          '/announce/web/1.44.0/internal.eml (no copy)',
+          '/announce/web/1.44.0/internal.slack.json',
+          '/announce/web/1.44.0/internal.teams.json',
+        ],
+      ],
+      [
+        'exec',
+        [
+          '/announce/web/1.44.0/exec.md',
+          '/announce/web/1.44.0/exec.txt',
+          '/announce/web/1.44.0/exec.eml (no copy)',
+          '/announce/web/1.44.0/exec.slack.json',
+          '/announce/web/1.44.0/exec.teams.json',
+        ],
+      ],
+    ]);
+    const release = (version: string) => many.releases.find((candidate) => candidate.version === version)!;
+    expect(draftsHref(many, now, release('1.44.0'))).toBe('/announce/#drafts-web-1-44-0');
+    expect(draftsHref(many, now, release('1.24.0'))).toBe('/announce/page/2/#drafts-web-1-24-0');
+    expect(draftsHref(hub, now, shippedLongAgo)).toBeUndefined();
   });
 
   it('writes 5 files per announcement: 15 for a public release, 10 for an internal one', () => {
