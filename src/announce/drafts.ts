@@ -9,7 +9,8 @@ import { Temporal } from 'temporal-polyfill';
 import type { Hub, Release } from '../core/model.ts';
 import { formatJson } from '../presentation/json.ts';
 import { compareReleasesNewestFirst, releaseTime } from '../releases/releases.ts';
-import { announcePath, changelogAnchor } from '../core/urls.ts';
+import { announcePath, changelogAnchor, pagedPath } from '../core/urls.ts';
+import { type ListPage, paginate } from '../releases/release-lists.ts';
 import {
   ANNOUNCEMENT_KIND_LABELS,
   type Announcement,
@@ -107,9 +108,19 @@ export interface DraftsOfRelease {
   kinds: { kind: AnnouncementKind; label: string; files: { format: DraftFormat; label: string; href: string; copyable: boolean }[] }[];
 }
 
-/** Why: `/announce/` lists exactly the files the build writes, in the order they are drafted. */
-export function draftsPage(hub: Hub, now: Temporal.Instant): DraftsOfRelease[] {
-  return releasesToAnnounce(hub, now).map((release) => ({
+/** Releases per page of `/announce/` (about 4.5 KB of HTML each). */
+export const DRAFTS_PER_PAGE = 20;
+
+/** Why: `/announce/` lists exactly the files the build writes, in the order they are drafted, 20 releases a page (`/announce/page/<n>/` from 2). */
+export function draftsPages(hub: Hub, now: Temporal.Instant): ListPage<DraftsOfRelease>[] {
+  return paginate(
+    releasesToAnnounce(hub, now).map((release) => draftsOf(release)),
+    DRAFTS_PER_PAGE,
+  );
+}
+
+function draftsOf(release: Release): DraftsOfRelease {
+  return {
     release,
     kinds: announcementKindsFor(release).map((kind) => ({
       kind,
@@ -122,7 +133,7 @@ export function draftsPage(hub: Hub, now: Temporal.Instant): DraftsOfRelease[] {
         copyable: format !== 'eml',
       })),
     })),
-  }));
+  };
 }
 
 /** Why: the drafts page's section of a release, the target of the release page's link. */
@@ -130,14 +141,15 @@ export function draftsAnchor(release: Pick<Release, 'product' | 'version'>): str
   return `drafts-${changelogAnchor(release)}`;
 }
 
-const draftedIds = new WeakMap<Hub, { now: bigint; ids: Set<string> }>();
+const draftedIndexes = new WeakMap<Hub, { now: bigint; indexes: Map<string, number> }>();
 
-/** Why: each release page of a build asks; the set is worked out once per hub and now. */
-export function hasDrafts(hub: Hub, now: Temporal.Instant, release: Release): boolean {
-  let drafted = draftedIds.get(hub);
+/** Why: a release page links to its drafts, on the page of `/announce/` that lists them; worked out once per hub and now. */
+export function draftsHref(hub: Hub, now: Temporal.Instant, release: Release): string | undefined {
+  let drafted = draftedIndexes.get(hub);
   if (drafted?.now !== now.epochNanoseconds) {
-    drafted = { now: now.epochNanoseconds, ids: new Set(releasesToAnnounce(hub, now).map((candidate) => candidate.id)) };
-    draftedIds.set(hub, drafted);
+    drafted = { now: now.epochNanoseconds, indexes: new Map(releasesToAnnounce(hub, now).map((candidate, index) => [candidate.id, index])) };
+    draftedIndexes.set(hub, drafted);
   }
-  return drafted.ids.has(release.id);
+  const index = drafted.indexes.get(release.id);
+  return index === undefined ? undefined : `${pagedPath(announcePath(), Math.floor(index / DRAFTS_PER_PAGE) + 1)}#${draftsAnchor(release)}`;
 }

@@ -28,7 +28,8 @@ const STYLE = {
 /** Why: email-ready HTML: one self-contained document, its styles inline. */
 export function announcementEmailHtml(announcement: Announcement): string {
   const parts: string[] = [`<h1 style="${STYLE.h1}">${escapeHtml(announcement.title)}</h1>`];
-  if (announcement.intro) parts.push(`<p style="${STYLE.p}">${announcement.intro.html}</p>`);
+  // A div: a summary of two paragraphs or a list is block HTML, which a <p> cannot hold.
+  if (announcement.intro) parts.push(`<div style="${STYLE.p}">${announcement.intro.html}</div>`);
   if (announcement.facts.length > 0) {
     const rows = announcement.facts.map(
       (fact) =>
@@ -49,7 +50,7 @@ export function announcementEmailHtml(announcement: Announcement): string {
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(clip(announcement.title, EMAIL_TITLE_LIMIT))}</title>`,
+    `<title>${documentTitle(announcement.title)}</title>`,
     '</head>',
     `<body style="${STYLE.body}">`,
     `<div style="${STYLE.card}">`,
@@ -59,6 +60,14 @@ export function announcementEmailHtml(announcement: Announcement): string {
     '</html>',
     '',
   ].join('\n');
+}
+
+/** The title clipped so that its escaped HTML (`&amp;` is five characters to html-validate) stays within the limit. */
+function documentTitle(title: string): string {
+  let length = EMAIL_TITLE_LIMIT;
+  let escaped = escapeHtml(clip(title, length));
+  while (escaped.length > EMAIL_TITLE_LIMIT) escaped = escapeHtml(clip(title, --length));
+  return escaped;
 }
 
 function htmlItem(item: AnnouncementItem): string {

@@ -2,7 +2,7 @@
  * An announcement as a Slack message (Block Kit), the body an incoming webhook or
  * `chat.postMessage` takes. Within Block Kit's limits: at most 50 blocks; a header's plain text
  * 150 characters; a section's text 3,000; at most 10 fields of 2,000; a button's text 75 and its
- * URL 3,000; at most 25 elements in an actions block and 10 in a context block. Longer text is
+ * URL 3,000; at most 25 elements in an actions block (the one context block has one). Longer text is
  * clipped with "…". User text is escaped for mrkdwn (`&`, `<`, `>`); plain text (the header, buttons)
  * is shown as written.
  */
@@ -19,7 +19,6 @@ export const SLACK_LIMITS = {
   buttonText: 75,
   buttonUrl: 3000,
   actionsElements: 25,
-  contextElements: 10,
   /** The notification text (`text`): Slack truncates longer messages; keep it to a line. */
   fallbackText: 3000,
 } as const;

@@ -12,7 +12,8 @@ function attachCopyButtons(): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
     button.hidden = false;
     button.addEventListener('click', async () => {
-      const what = button.dataset.label ?? 'the draft';
+      // The button's hidden text names the draft ("Copy the customer announcement of …").
+      const what = button.querySelector('.visually-hidden')?.textContent?.trim() ?? 'the draft';
       const text = fetch(button.dataset.copy!).then((response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         return response.text();

@@ -10,7 +10,7 @@
  */
 import type { Temporal } from 'temporal-polyfill';
 import { announcementKindsFor } from '../announce/announcement.ts';
-import { DRAFT_FORMATS, draftFileName, releasesToAnnounce } from '../announce/drafts.ts';
+import { DRAFT_FORMATS, draftFileName, draftsPages, releasesToAnnounce } from '../announce/drafts.ts';
 import { calendarPages } from '../calendar/view.ts';
 import type { BodyOutline } from '../content/body-outline.ts';
 import type { Hub, Release, Runbook } from '../core/model.ts';
@@ -106,7 +106,7 @@ function addInternalPages(hub: Hub, now: Temporal.Instant, headings: BodyHeading
     const releases = duties.get(person.id)?.releases ?? [];
     listPages(`/people/${person.id}/releases/`, releases.length, personReleaseLists(releases).truncated);
   }
-  add('/announce/');
+  for (const page of draftsPages(hub, now)) add(page.param === undefined ? '/announce/' : `/announce/${page.param}/`);
   for (const release of releasesToAnnounce(hub, now)) {
     for (const kind of announcementKindsFor(release)) {
       for (const format of DRAFT_FORMATS) add(`/announce/${release.product}/${release.version}/${draftFileName(kind, format)}`);

@@ -16,6 +16,7 @@ import { loadContentRoot } from '../../src/content/load.ts';
 import type { Hub } from '../../src/core/model.ts';
 import { projectRoot, runCli } from '../build/helpers/run.ts';
 import { hubWithOverlay } from './helpers/fixture-hub.ts';
+import { makeHub, makeRelease } from './helpers/hub-factory.ts';
 
 const readJson = (file: string) => JSON.parse(readFileSync(path.join(projectRoot, file), 'utf8'));
 const ajv = new Ajv({ allErrors: true });
@@ -104,6 +105,34 @@ describe('every draft of the example hub', () => {
     expect(failures).toEqual([]);
     // 61 releases, 49 of them public: 61 internal + 61 exec + 49 customer announcements.
     expect(drafts).toBe(171);
+  });
+});
+
+describe('a draft of any input', () => {
+  it('is still valid HTML with a summary of paragraphs and lists, raw HTML and hostile links in it', async () => {
+    const release = makeRelease({
+      version: '6.6.6',
+      audience: 'public',
+      title: 'Evil <b>title</b> & "quotes"',
+      summary: 'First paragraph.\n\n- a list\n- [a link](javascript:alert(1))\n\n<script>alert(2)</script>\n\n> a quote',
+      rollback: { reason: 'Because\n\n1. one\n2. two' },
+      status: 'rolled-back',
+      changes: [{ type: 'added', summary: '`<img src=x onerror=alert(3)>` and **bold**\n\nand a second paragraph', breaking: true, audience: 'public' }],
+    });
+    const hub = makeHub({ releases: [release] });
+    for (const kind of ['customer', 'internal', 'exec'] as const) {
+      const announcement = buildAnnouncement(hub, release, kind, announcementLinks(hub.config.url))!;
+      const html = renderAnnouncement(announcement, 'email');
+      const report = await htmlValidate.validateString(html);
+      expect(
+        report.results.flatMap((result) => result.messages.map((message) => `${message.ruleId}: ${message.message}`)),
+        kind,
+      ).toEqual([]);
+      // Active markup only: the inline code shows `<img … onerror=…>` as text (its "<" escaped).
+      expect(html, kind).not.toMatch(/<script|<img|<[^>]*\sonerror=|javascript:/);
+      expect(validSlack(JSON.parse(renderAnnouncement(announcement, 'slack'))), kind).toBe(true);
+      expect(validTeams(JSON.parse(renderAnnouncement(announcement, 'teams'))), kind).toBe(true);
+    }
   });
 });
 

@@ -6,7 +6,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { announcementKindsFor, announcementLinks, buildAnnouncement, type Announcement, type AnnouncementKind } from '../../src/announce/announcement.ts';
-import { draftFiles, releasesToAnnounce, renderAnnouncement } from '../../src/announce/drafts.ts';
+import { draftFiles, draftsHref, draftsPages, releasesToAnnounce, renderAnnouncement } from '../../src/announce/drafts.ts';
 import { announcementEml, announcementEmailHtml, announcementPlainText } from '../../src/announce/email.ts';
 import { clip, escapeMarkdown, escapeMrkdwn, joinClipped } from '../../src/announce/escape.ts';
 import { announcementMarkdown } from '../../src/announce/markdown.ts';
@@ -182,6 +182,44 @@ describe('announcements', () => {
     expect(releasesToAnnounce(hub, Temporal.Instant.from('2026-11-27T09:00Z')).map((release) => release.id)).toEqual(['api/0.1.0', 'web/1.1.0', 'web/1.0.1']);
   });
 
+  it('lists the drafts 20 releases a page, and links a release page to the page that lists it', () => {
+    // 45 planned releases, undated: newest first is the highest version first (web 1.44.0 … 1.0.0).
+    const many = makeHub({ releases: Array.from({ length: 45 }, (_, index) => makeRelease({ version: `1.${index}.0`, status: 'planned' })) });
+    const now = Temporal.Instant.from('2026-11-26T09:00Z');
+    const pages = draftsPages(many, now);
+    expect(pages.map((page) => [page.param, page.items.length, page.items[0]!.release.version])).toEqual([
+      [undefined, 20, '1.44.0'],
+      ['page/2', 20, '1.24.0'],
+      ['page/3', 5, '1.4.0'],
+    ]);
+    expect(pages[0]!.items[0]!.kinds.map((kind) => [kind.kind, kind.files.map((file) => `${file.href}${file.copyable ? '' : ' (no copy)'}`)])).toEqual([
+      [
+        'internal',
+        [
+          '/announce/web/1.44.0/internal.md',
+          '/announce/web/1.44.0/internal.txt',
+          '/announce/web/1.44.0/internal.eml (no copy)',
+          '/announce/web/1.44.0/internal.slack.json',
+          '/announce/web/1.44.0/internal.teams.json',
+        ],
+      ],
+      [
+        'exec',
+        [
+          '/announce/web/1.44.0/exec.md',
+          '/announce/web/1.44.0/exec.txt',
+          '/announce/web/1.44.0/exec.eml (no copy)',
+          '/announce/web/1.44.0/exec.slack.json',
+          '/announce/web/1.44.0/exec.teams.json',
+        ],
+      ],
+    ]);
+    const release = (version: string) => many.releases.find((candidate) => candidate.version === version)!;
+    expect(draftsHref(many, now, release('1.44.0'))).toBe('/announce/#drafts-web-1-44-0');
+    expect(draftsHref(many, now, release('1.24.0'))).toBe('/announce/page/2/#drafts-web-1-24-0');
+    expect(draftsHref(hub, now, shippedLongAgo)).toBeUndefined();
+  });
+
   it('writes 5 files per announcement: 15 for a public release, 10 for an internal one', () => {
     expect(draftFiles(hub, scheduled, links).map((file) => file.name)).toEqual([
       'customer.md',
@@ -254,7 +292,7 @@ describe('the formats', () => {
   it('email HTML: inline styles only, no external asset, the safe HTML of user Markdown', () => {
     const html = announcementEmailHtml(customer);
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
-    expect(html).toContain('<p style="margin:0 0 12px">Faster <strong>exports</strong> &#x26; 2 &#x3C; 3 fixes</p>');
+    expect(html).toContain('<div style="margin:0 0 12px">Faster <strong>exports</strong> &#x26; 2 &#x3C; 3 fixes</div>');
     expect(html).not.toMatch(/<style|<link|<img|<script|src=/);
     expect(html).toContain('<a href="https://releases.acme.example/changelog/web/" style=');
   });
@@ -412,7 +450,8 @@ describe('hostile and oversized text', () => {
   it('email HTML and Markdown: no active markup survives', () => {
     const html = announcementEmailHtml(announcement);
     expect(html).not.toMatch(/<script|<img|onerror|javascript:/i);
-    expect(html).toContain('<title>Acme Web 6.6.6: Evil &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;@U123&gt; {{DATE(2026-…</title>');
+    // At most 70 characters of HTML source (html-validate's long-title): escapes count in full.
+    expect(html).toContain('<title>Acme Web 6.6.6: Evil &lt;script&gt;alert(1)&lt;/script&gt; &amp;…</title>');
     expect(html).toContain(
       '<h1 style="margin:0 0 12px;font-size:22px;line-height:1.3">Acme Web 6.6.6: Evil &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;@U123&gt; {{DATE(2026-01-01T00:00:00Z)}}</h1>',
     );
