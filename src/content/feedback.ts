@@ -5,13 +5,13 @@
  * `satisfaction` on the same release is an error that names both sources. Every bad row is
  * reported with its line, all in one round.
  */
-import { parse as parseCsv } from 'csv-parse/sync';
 import { Temporal } from 'temporal-polyfill';
 import type { FeedbackResponse, HubConfig } from '../core/model.ts';
 import { releaseTime } from '../releases/releases.ts';
 import { satisfactionFromScores, SCORE_MAX, SCORE_MIN } from '../metrics/satisfaction.ts';
 import { countOf } from '../presentation/count.ts';
 import type { Problem } from './problems.ts';
+import { readCsvRecords } from './csv.ts';
 import type { LoadedRelease } from './release.ts';
 import { suggestion } from './zod-problems.ts';
 
@@ -106,14 +106,8 @@ function unknownRelease(row: FeedbackRow, releases: readonly LoadedRelease[]): P
 
 /** Why: a feedback file must be a clean table; every row is checked, and only clean rows are returned. */
 export function parseFeedbackCsv(file: string, text: string, config: Pick<HubConfig, 'products'>, problems: Problem[]): FeedbackRow[] {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parseCsv(text, { info: true, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as unknown as typeof records;
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    problems.push({ severity: 'error', file, line, message: `is not valid CSV: ${(error as Error).message}`, fix: 'check the quoting on that line' });
-    return [];
-  }
+  const records = readCsvRecords(file, text, problems);
+  if (!records) return [];
   const error = (line: number, field: string | undefined, message: string, fix: string) =>
     problems.push({ severity: 'error', file, line, field, message, fix });
   const [header, ...rest] = records;

@@ -6,7 +6,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { Temporal } from 'temporal-polyfill';
 import { hubSchema, type HubInput } from '../schemas/hub.ts';
 import { peopleSchema } from '../schemas/person.ts';
@@ -19,6 +18,7 @@ import { trainSchema } from '../schemas/train.ts';
 import type { Hub, HubConfig, MetricSeries, Person, RaciMatrix, Runbook, Freeze, Train } from '../core/model.ts';
 import { parseWrittenTime } from '../core/time.ts';
 import { entryIdOf, listFiles } from './files.ts';
+import { readCsvRecords } from './csv.ts';
 import { decodeContentText } from './text.ts';
 import { bodyProblems, type BodyRules } from './body-check.ts';
 import { sortProblems, type Problem } from './problems.ts';
@@ -427,14 +427,8 @@ async function loadMetricSeries(reader: ContentReader): Promise<MetricSeries[]> 
 
 /** Why: a custom series must be a clean table: a `date` column, numbers, no ragged rows. */
 export function parseSeriesCsv(file: string, text: string, problems: Problem[]): Pick<MetricSeries, 'columns' | 'rows'> | undefined {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parseCsv(text, { info: true, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as unknown as typeof records;
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    problems.push({ severity: 'error', file, line, message: `is not valid CSV: ${(error as Error).message}`, fix: 'check the quoting on that line' });
-    return undefined;
-  }
+  const records = readCsvRecords(file, text, problems);
+  if (!records) return undefined;
   const [header, ...rows] = records;
   if (!header) {
     problems.push({ severity: 'error', file, line: 1, message: 'is empty', fix: 'add a header row with a date column, e.g. date,tickets' });

@@ -5,13 +5,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
 import type { Temporal } from 'temporal-polyfill';
 import type { Hub, HubConfig, UsageSample, UsageSeries } from '../core/model.ts';
 import { parseWrittenTime } from '../core/time.ts';
 import { readWrittenTime } from '../schemas/grammar.ts';
 import { usageSidecarSchema } from '../schemas/usage.ts';
 import { entryIdOf } from './files.ts';
+import { readCsvRecords } from './csv.ts';
 import type { Problem } from './problems.ts';
 import { parseYamlSource, type YamlSource } from './source.ts';
 import { busyFindingText, busyWindowFindings, usageByProduct } from '../usage/usage.ts';
@@ -81,14 +81,8 @@ export async function loadUsage(reader: UsageReader, config: HubConfig | undefin
  * exported in time order in local time keeps both hours.
  */
 export function parseUsageCsv(file: string, text: string, zone: string, problems: Problem[]): UsageSample[] | undefined {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parseCsv(text, { info: true, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as unknown as typeof records;
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    problems.push({ severity: 'error', file, line, message: `is not valid CSV: ${(error as Error).message}`, fix: 'check the quoting on that line' });
-    return undefined;
-  }
+  const records = readCsvRecords(file, text, problems);
+  if (!records) return undefined;
   const [header, ...rows] = records;
   const before = problems.length;
   const error = (line: number, field: string | undefined, message: string, fix: string) =>
