@@ -15,6 +15,7 @@
  */
 import type { Temporal } from 'temporal-polyfill';
 import type { Deployment, Environment, Hub, HubConfig, Product, Release } from '../core/model.ts';
+import { compareVersionsDescending } from '../core/semver.ts';
 import { compareTimes } from '../core/time.ts';
 import { formatDateTime, isoDateTime } from '../presentation/format.ts';
 
@@ -140,8 +141,21 @@ export interface ProductEnvironments {
   environments: { environment: Environment; running?: RunningRelease }[];
 }
 
-/** Why: the dashboard and `/api/environments.json` say what runs where at the build's "now", by one rule. */
+const runningByHub = new WeakMap<Hub, { now: bigint; running: ProductEnvironments[] }>();
+
+/**
+ * Why: the dashboard, `/api/environments.json` and the "In production" line of release lists and
+ * changelogs say what runs where at the build's "now", by one rule (computed once per hub and "now").
+ */
 export function whatRunsWhere(hub: Hub, now: Temporal.Instant): ProductEnvironments[] {
+  const cached = runningByHub.get(hub);
+  if (cached && cached.now === now.epochNanoseconds) return cached.running;
+  const running = computeWhatRunsWhere(hub, now);
+  runningByHub.set(hub, { now: now.epochNanoseconds, running });
+  return running;
+}
+
+function computeWhatRunsWhere(hub: Hub, now: Temporal.Instant): ProductEnvironments[] {
   const environments = environmentsOf(hub.config);
   const done = (deployment: Deployment): deployment is Deployment & { finishedAt: Temporal.ZonedDateTime } =>
     deployment.finishedAt !== undefined && deployment.finishedAt.epochNanoseconds <= now.epochNanoseconds;
@@ -159,7 +173,13 @@ export function whatRunsWhere(hub: Hub, now: Temporal.Instant): ProductEnvironme
             .filter((deployment) => !here.some((other) => other.status !== 'succeeded' && compareTimes(other.finishedAt!, deployment.finishedAt) >= 0))
             .map((deployment) => ({ release, deployment }));
         })
-        .sort((a, b) => compareTimes(b.deployment.finishedAt, a.deployment.finishedAt) || compareText(a.release.id, b.release.id));
+        // Two finished at the same instant: the higher version runs (then the release id, for determinism).
+        .sort(
+          (a, b) =>
+            compareTimes(b.deployment.finishedAt, a.deployment.finishedAt) ||
+            compareVersionsDescending(a.release.version, b.release.version) ||
+            compareText(a.release.id, b.release.id),
+        );
       return { environment, ...(candidates[0] ? { running: candidates[0] } : {}) };
     }),
   }));
