@@ -17,6 +17,7 @@ import type { Hub } from '../../src/core/model.ts';
 import { projectRoot, runCli } from '../build/helpers/run.ts';
 import { hubWithOverlay } from './helpers/fixture-hub.ts';
 import { makeHub, makeRelease } from './helpers/hub-factory.ts';
+import { captureOutput } from './helpers/capture-output.ts';
 
 const readJson = (file: string) => JSON.parse(readFileSync(path.join(projectRoot, file), 'utf8'));
 const ajv = new Ajv({ allErrors: true });
@@ -24,19 +25,7 @@ const validSlack = ajv.compile(readJson('tests/schemas/slack-message.schema.json
 const validTeams = ajv.compile(readJson('tests/schemas/teams-message.schema.json'));
 const htmlValidate = new HtmlValidate(new StaticConfigLoader(readJson('.htmlvalidate.json') as ConfigData));
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out.push(String(chunk));
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    err.push(String(chunk));
-    return true;
-  });
-  return { out: () => out.join(''), err: () => err.join('') };
-}
+const capture = captureOutput;
 
 afterEach(() => vi.restoreAllMocks());
 

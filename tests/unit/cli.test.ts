@@ -8,20 +8,9 @@ import { assertAstroNode, main, OVERVIEW } from '../../src/cli/main.ts';
 import { scaffoldFiles } from '../../src/cli/init/scaffold.ts';
 import { loadContentRoot } from '../../src/content/load.ts';
 import { formatProblem } from '../../src/content/problems.ts';
+import { captureOutput } from './helpers/capture-output.ts';
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out.push(String(chunk));
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    err.push(String(chunk));
-    return true;
-  });
-  return { out: () => out.join(''), err: () => err.join('') };
-}
+const capture = captureOutput;
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -2,22 +2,14 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { buildIcs } from '../../src/calendar/ics.ts';
-import type { Change, Release } from '../../src/core/model.ts';
 import { deprecations, deprecationsRemovedBy, overdueRemovals } from '../../src/deprecations/deprecations.ts';
 import { hubAttention } from '../../src/process/attention.ts';
 import { releasesDocument } from '../../src/releases/releases.ts';
-import { at, makeHub, makeRelease } from './helpers/hub-factory.ts';
+import { at, makeChange, makeHub, makeRelease, makeShippedRelease } from './helpers/hub-factory.ts';
 
 const NOW = Temporal.Instant.from('2026-11-26T09:00:00Z');
-const change = (type: Change['type'], summary: string, extra: Partial<Change> = {}): Change => ({
-  type,
-  summary,
-  breaking: false,
-  audience: 'public',
-  ...extra,
-});
-const shipped = (version: string, day: string, changes: Change[], extra: Partial<Release> = {}) =>
-  makeRelease({ version, status: 'released', audience: 'public', deployment: { finishedAt: at(day) }, changes, ...extra });
+const change = makeChange;
+const shipped = makeShippedRelease;
 
 const hub = makeHub({
   releases: [

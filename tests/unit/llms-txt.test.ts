@@ -2,18 +2,11 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { viewForAudience } from '../../src/core/audience.ts';
-import type { Change } from '../../src/core/model.ts';
 import { llmsFull, llmsIndex } from '../../src/llms/llms-txt.ts';
-import { at, makeHub, makeRelease } from './helpers/hub-factory.ts';
+import { at, makeChange, makeHub, makeRelease } from './helpers/hub-factory.ts';
 
 const NOW = Temporal.Instant.from('2026-11-26T09:00:00Z');
-const change = (type: Change['type'], summary: string, extra: Partial<Change> = {}): Change => ({
-  type,
-  summary,
-  breaking: false,
-  audience: 'public',
-  ...extra,
-});
+const change = makeChange;
 
 const hub = makeHub({
   config: { description: 'Releases of Acme.' },

@@ -4,19 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { viewForAudience } from '../../src/core/audience.ts';
-import type { Change, Release } from '../../src/core/model.ts';
+import type { Release } from '../../src/core/model.ts';
 import { upgradeDocument, upgradeGroupOf, upgradeLinkOf, upgradePages, upgradePath, isMigrationHeading } from '../../src/upgrade/upgrade-paths.ts';
-import { at, makeHub, makeRelease } from './helpers/hub-factory.ts';
+import { makeChange, makeHub, makeRelease, makeShippedRelease } from './helpers/hub-factory.ts';
 
-const change = (type: Change['type'], summary: string, extra: Partial<Change> = {}): Change => ({
-  type,
-  summary,
-  breaking: false,
-  audience: 'public',
-  ...extra,
-});
-const shipped = (version: string, day: string, changes: Change[], extra: Partial<Release> = {}) =>
-  makeRelease({ version, status: 'released', audience: 'public', deployment: { finishedAt: at(day) }, changes, ...extra });
+const change = makeChange;
+const shipped = makeShippedRelease;
 
 const hub = makeHub({
   releases: [

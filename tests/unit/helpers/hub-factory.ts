@@ -3,7 +3,7 @@
  * written as in content files (SPEC §2) and read with the project's own time rules.
  */
 import { Temporal } from 'temporal-polyfill';
-import type { Freeze, Hub, HubConfig, Release, TimeWindow } from '../../../src/core/model.ts';
+import type { Change, Freeze, Hub, HubConfig, Release, TimeWindow } from '../../../src/core/model.ts';
 import { parseWrittenTime } from '../../../src/core/time.ts';
 
 /** The default hub zone of factory hubs. */
@@ -41,6 +41,16 @@ export function makeRelease(overrides: Partial<Release> = {}): Release {
     source: { file: `releases/${product}/${version}.mdx` },
     ...overrides,
   };
+}
+
+/** Why: a public, non-breaking change of the given type, with any field overridden. */
+export function makeChange(type: Change['type'], summary: string, overrides: Partial<Change> = {}): Change {
+  return { type, summary, breaking: false, audience: 'public', ...overrides };
+}
+
+/** Why: a public release of `web` that shipped on `day` (a written time or date, SPEC §2) with these changes. */
+export function makeShippedRelease(version: string, day: string, changes: Change[], overrides: Partial<Release> = {}): Release {
+  return makeRelease({ version, status: 'released', audience: 'public', deployment: { finishedAt: at(day) }, changes, ...overrides });
 }
 
 /** Why: a valid freeze of every product with overrides applied; `end` is the model's exclusive instant. */
