@@ -4,30 +4,18 @@
  * the page, every hour drawn inside the viewport, the table's numbers and busy marks), and axe clean
  * there (axe itself needs JavaScript: it runs in a second page), light and dark.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, COLOUR_RULES } from './helpers/a11y.ts';
-import { launchChromium, serveDist } from './helpers/browser.ts';
+import { useBrowserOnSite } from './helpers/browser.ts';
 import { builtSite } from '../build/helpers/scenario.ts';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveDist>>;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  site = await serveDist(builtSite('example-internal'));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const session = useBrowserOnSite(() => builtSite('example-internal'));
 
 describe.each([390, 1280])('usage heatmaps at %i px', (width) => {
   it.each(['/usage/api/', '/calendar/'])('%s: the heatmap and its table read without JavaScript, axe clean', async (pathname) => {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: false });
+    const context = await session.browser().newContext({ viewport: { width, height: 900 }, javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site.url}${pathname}`);
+    await page.goto(`${session.url()}${pathname}`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 
     const heatmap = page.getByRole('img', { name: /^Mean requests per hour of the week in Europe\/Berlin: busiest / });
@@ -57,9 +45,9 @@ describe.each([390, 1280])('usage heatmaps at %i px', (width) => {
 
     const violations: string[] = [];
     for (const colorScheme of ['light', 'dark'] as const) {
-      const checked = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+      const checked = await session.browser().newContext({ viewport: { width, height: 900 }, colorScheme });
       const axePage = await checked.newPage();
-      await axePage.goto(`${site.url}${pathname}`);
+      await axePage.goto(`${session.url()}${pathname}`);
       const run = colorScheme === 'light' ? undefined : { rules: COLOUR_RULES };
       for (const violation of await axeViolations(axePage, run)) violations.push(`${colorScheme}: ${violation}`);
       await checked.close();
