@@ -28,6 +28,11 @@ const PAGES = [
   { name: 'changelog', path: '/changelog/' },
   { name: 'calendar', path: '/calendar/' },
   { name: 'metrics', path: '/metrics/' },
+  { name: 'releases', path: '/releases/' },
+  { name: 'runbook', path: '/runbooks/rollback-web/' },
+  { name: 'raci', path: '/raci/standard-release/' },
+  // A typo: the search page's retry with a shorter prefix finds the rollback runbooks.
+  { name: 'search', path: '/search/?q=rolback' },
 ] as const;
 
 const VIEWPORTS = [

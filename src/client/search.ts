@@ -5,7 +5,7 @@
  * `pagefind/pagefind.js` (written by the build, under the hub's base path) on first use.
  */
 
-import { typoFallbacks } from '../search/typo.ts';
+import { isCloseMatch, markedWords, typoFallbacks } from '../search/typo.ts';
 
 /** The part of Pagefind's JS API this UI uses (pagefind.js ships no types). */
 interface Pagefind {
@@ -136,26 +136,51 @@ function resultCountText(count: number, term: string): string {
 /** A search's results and the words that found them: the reader's, or a shorter guess at a typo. */
 interface TolerantSearch {
   found: PagefindSearch;
-  /** Set when the words as typed found nothing and a shorter prefix did (src/search/typo.ts). */
+  /** Set when the words as typed found nothing close and a shorter prefix did (src/search/typo.ts). */
   guess?: string;
+  /** Whether the words as typed found anything at all (they may have found only unlike words). */
+  typedFoundAny: boolean;
 }
 
-/** Why: Pagefind forgives only some typos; a search that finds nothing is retried with shorter word prefixes. */
+/** Results whose marked words are looked at to judge a search (the header shows about as many). */
+const JUDGED_RESULTS = 5;
+
+/** Why: a search is only as good as the words it marked; this reads them from the top results. */
+async function foundCloseWords(found: PagefindSearch, term: string): Promise<boolean> {
+  const top = await Promise.all(found.results.slice(0, JUDGED_RESULTS).map((result) => result.data()));
+  const marked = top.flatMap((data) => [data.excerpt, ...data.sub_results.map((sub) => sub.excerpt)].flatMap(markedWords));
+  return isCloseMatch(term, marked);
+}
+
+/**
+ * Why: Pagefind forgives only some typos, and sometimes matches unlike words; a search that finds
+ * nothing close is retried with shorter word prefixes, and the first retry that finds close words
+ * is shown.
+ */
 async function searchTolerant(api: Pagefind, term: string, options?: Parameters<Pagefind['search']>[1]): Promise<TolerantSearch | null> {
   const found = await api.search(term || null, options);
-  if (!found || found.results.length > 0 || !term) return found && { found };
+  if (!found || !term) return found && { found, typedFoundAny: found.results.length > 0 };
+  const typedFoundAny = found.results.length > 0;
+  if (typedFoundAny && (await foundCloseWords(found, term))) return { found, typedFoundAny };
+  let firstRetryWithResults: TolerantSearch | undefined;
   for (const guess of typoFallbacks(term)) {
     const retried = await api.search(guess, options);
-    if (retried && retried.results.length > 0) return { found: retried, guess };
+    if (!retried || retried.results.length === 0) continue;
+    if (await foundCloseWords(retried, guess)) return { found: retried, guess, typedFoundAny };
+    firstRetryWithResults ??= { found: retried, guess, typedFoundAny };
   }
-  return { found };
+  // Unlike words are kept when the typed ones found them; when they found nothing, any guess beats none.
+  return typedFoundAny ? { found, typedFoundAny } : (firstRetryWithResults ?? { found, typedFoundAny });
 }
 
-/** "3 results for “rollback”", or for a guess: "No results for “migraiton”; 3 results for words starting “migra…”". */
-function tolerantCountText({ found, guess }: TolerantSearch, term: string): string {
+/**
+ * "3 results for “rollback”", or for a guess: "No results for “migraiton”; 3 results for words
+ * starting “migra…”" (or "No close match for “rolback”; …" when the typed words found unlike ones).
+ */
+function tolerantCountText({ found, guess, typedFoundAny }: TolerantSearch, term: string): string {
   if (!guess) return resultCountText(found.results.length, term);
   const what = found.results.length === 1 ? '1 result' : `${found.results.length} results`;
-  return `No results for “${term}”; ${what} for words starting “${guess}…”`;
+  return `${typedFoundAny ? 'No close match' : 'No results'} for “${term}”; ${what} for words starting “${guess}…”`;
 }
 
 /** Why: the header box shows the best results as the reader types; Enter opens the full search page. */

@@ -114,7 +114,7 @@ describe('/releases/<product>/<version>/', () => {
 
   it('shows everything about a release in the internal build', () => {
     const $ = html(dists().internal, 'releases/web/4.3.0');
-    expect($('h1').text()).toBe('Northwind Web 4.3.0Real-time co-editing');
+    expect($('h1').text()).toBe('Northwind Web 4.3.0 Real-time co-editing');
     expect($('h1')).toHaveLength(1);
     expect(
       $('.timeline li')

@@ -135,6 +135,15 @@ describe('the pages readers tripped on (issue 23)', () => {
     await expect
       .poll(() => page.locator('[data-search-page] [data-search-status]').textContent())
       .toMatch(/^No results for “migraiton”; \d+ results? for words starting “migr[a-z]*…”$/);
+    // "rolback" alone, and beside a word that does match ("web"), lands on the rollback runbooks,
+    // never on unlike words that Pagefind's own guess marks (once the RACI letter "R").
+    await page.goto(`${site.url()}/search/?q=rolback`);
+    await expect.poll(() => page.locator('[data-search-results] .search-result-title').first().getAttribute('href')).toMatch(/^\/runbooks\/rollback-/);
+    await page.goto(`${site.url()}/search/?q=rolback+web`);
+    await expect
+      .poll(() => page.locator('[data-search-page] [data-search-status]').textContent())
+      .toMatch(/^No close match for “rolback web”; \d+ results for words starting “rol web…”$/);
+    expect(await page.locator('[data-search-results] .search-result-title').first().getAttribute('href')).toBe('/runbooks/rollback-web/');
     await close();
   });
 
