@@ -43,7 +43,7 @@ export function checkContentLinks(sources: readonly SourceRef[], pages: Readonly
         });
         continue;
       }
-      const anchors = pages.get(target);
+      const anchors = link.fragment ? pages.get(target)?.() : undefined;
       if (link.fragment && anchors && !anchors.has(decodeFragment(link.fragment))) {
         problems.push({
           severity: 'error',

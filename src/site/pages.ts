@@ -29,8 +29,18 @@ import { upgradePages } from '../upgrade/upgrade-paths.ts';
 import { osvPath, securityAdvisories } from '../security/advisories.ts';
 import { deprecations, deprecationsPath } from '../deprecations/deprecations.ts';
 
-/** The anchors of a page, or `null` when links to it are only checked without a fragment. */
-export type PageAnchors = ReadonlySet<string> | null;
+/**
+ * The anchors of a page, worked out when a link first names one of them (most pages are never the
+ * target of a fragment, and a release's anchors need its body's outline), or `null` when links to
+ * the page are only checked without a fragment.
+ */
+export type PageAnchors = (() => ReadonlySet<string>) | null;
+
+/** Why: anchors are worked out once, on first use, by `PageAnchors`' callers. */
+function lazily(anchors: () => ReadonlySet<string>): () => ReadonlySet<string> {
+  let known: ReadonlySet<string> | undefined;
+  return () => (known ??= anchors());
+}
 
 /** Why: release and runbook anchors come from their bodies, read from the content files. */
 export interface BodyHeadings {
@@ -48,9 +58,12 @@ export function sitePages(hub: Hub, audience: Audience, now: Temporal.Instant, h
   add('/search/');
   add('/sitemap-index.xml');
   for (const page of releaseListing(hub, audience).pages) add(page.path);
-  for (const release of hub.releases) add(`/releases/${release.product}/${release.version}/`, releaseAnchors(hub, release, audience, headings, now));
+  for (const release of hub.releases) add(`/releases/${release.product}/${release.version}/`, lazily(() => releaseAnchors(hub, release, audience, headings, now)));
   for (const page of changelogPages(hub)) {
-    add(page.path, new Set(page.entries.flatMap(({ anchor, changes }) => [anchor, `${anchor}-title`, ...changeAnchors(changes, `${anchor}-`)])));
+    add(
+      page.path,
+      lazily(() => new Set(page.entries.flatMap(({ anchor, changes }) => [anchor, `${anchor}-title`, ...changeAnchors(changes, `${anchor}-`)]))),
+    );
   }
   for (const product of [undefined, ...products]) {
     const folder = product === undefined ? '/changelog/' : `/changelog/${product}/`;
@@ -62,14 +75,17 @@ export function sitePages(hub: Hub, audience: Audience, now: Temporal.Instant, h
   add('/api/releases.json');
   for (const release of upgradePages(hub)) add(upgradePagePath(release));
   for (const product of products) add(`/api/upgrade/${product}.json`);
-  for (const product of products) add(deprecationsPath(product), new Set(deprecations(hub, product, now).map((deprecation) => deprecation.anchor)));
+  for (const product of products) add(
+      deprecationsPath(product),
+      lazily(() => new Set(deprecations(hub, product, now).map((deprecation) => deprecation.anchor))),
+    );
   for (const file of ['/security/', '/security/rss.xml', '/security/atom.xml', '/security/feed.json']) add(file);
   for (const { advisory } of securityAdvisories(hub, now)) add(osvPath(advisory.id));
   for (const file of ['/llms.txt', '/llms-full.txt']) add(file); // src/llms/llms-txt.ts
   for (const file of ['/roadmap/', '/roadmap/rss.xml', '/roadmap/atom.xml', '/roadmap/feed.json']) add(file); // src/roadmap/roadmap.ts
   if (hub.trains.length > 0) add('/trains/');
   for (const train of hub.trains)
-    add(`/trains/${train.id}/`, new Set(['members-heading', 'changes-heading', ...trainDetail(hub, train).groups.map((group) => `change-${group.type}`)]));
+    add(`/trains/${train.id}/`, lazily(() => new Set(['members-heading', 'changes-heading', ...trainDetail(hub, train).groups.map((group) => `change-${group.type}`)])));
   if (audience === 'internal') addInternalPages(hub, now, headings, add);
   return pages;
 }
@@ -88,7 +104,7 @@ function addInternalPages(hub: Hub, now: Temporal.Instant, headings: BodyHeading
   add('/runbooks/');
   const backlinks = runbookBacklinks(hub);
   for (const runbook of hub.runbooks) {
-    add(`/runbooks/${runbook.id}/`, runbookAnchors(hub, runbook, headings));
+    add(`/runbooks/${runbook.id}/`, lazily(() => runbookAnchors(hub, runbook, headings)));
     const usedBy = backlinks.get(runbook.id)?.length ?? 0;
     listPages(`/runbooks/${runbook.id}/releases/`, usedBy, needsSubList(usedBy));
   }

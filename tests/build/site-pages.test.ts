@@ -48,8 +48,9 @@ describe.each(['example-internal', 'example-public'] as const)('the pages of %s'
     expect([...pages.keys()].sort()).toEqual(builtPaths(dist).sort());
 
     let checked = 0;
-    for (const [page, anchors] of pages) {
-      if (!anchors) continue;
+    for (const [page, anchorsOf] of pages) {
+      if (!anchorsOf) continue;
+      const anchors = anchorsOf();
       const { headings, all } = idsOf(readFileSync(path.join(dist, page, 'index.html'), 'utf8'));
       expect(
         [...anchors].filter((anchor) => !all.has(anchor)),
