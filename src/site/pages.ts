@@ -58,7 +58,11 @@ export function sitePages(hub: Hub, audience: Audience, now: Temporal.Instant, h
   add('/search/');
   add('/sitemap-index.xml');
   for (const page of releaseListing(hub, audience).pages) add(page.path);
-  for (const release of hub.releases) add(`/releases/${release.product}/${release.version}/`, lazily(() => releaseAnchors(hub, release, audience, headings, now)));
+  for (const release of hub.releases)
+    add(
+      `/releases/${release.product}/${release.version}/`,
+      lazily(() => releaseAnchors(hub, release, audience, headings, now)),
+    );
   for (const page of changelogPages(hub)) {
     add(
       page.path,
@@ -75,7 +79,8 @@ export function sitePages(hub: Hub, audience: Audience, now: Temporal.Instant, h
   add('/api/releases.json');
   for (const release of upgradePages(hub)) add(upgradePagePath(release));
   for (const product of products) add(`/api/upgrade/${product}.json`);
-  for (const product of products) add(
+  for (const product of products)
+    add(
       deprecationsPath(product),
       lazily(() => new Set(deprecations(hub, product, now).map((deprecation) => deprecation.anchor))),
     );
@@ -85,7 +90,10 @@ export function sitePages(hub: Hub, audience: Audience, now: Temporal.Instant, h
   for (const file of ['/roadmap/', '/roadmap/rss.xml', '/roadmap/atom.xml', '/roadmap/feed.json']) add(file); // src/roadmap/roadmap.ts
   if (hub.trains.length > 0) add('/trains/');
   for (const train of hub.trains)
-    add(`/trains/${train.id}/`, lazily(() => new Set(['members-heading', 'changes-heading', ...trainDetail(hub, train).groups.map((group) => `change-${group.type}`)])));
+    add(
+      `/trains/${train.id}/`,
+      lazily(() => new Set(['members-heading', 'changes-heading', ...trainDetail(hub, train).groups.map((group) => `change-${group.type}`)])),
+    );
   if (audience === 'internal') addInternalPages(hub, now, headings, add);
   return pages;
 }
@@ -104,7 +112,10 @@ function addInternalPages(hub: Hub, now: Temporal.Instant, headings: BodyHeading
   add('/runbooks/');
   const backlinks = runbookBacklinks(hub);
   for (const runbook of hub.runbooks) {
-    add(`/runbooks/${runbook.id}/`, lazily(() => runbookAnchors(hub, runbook, headings)));
+    add(
+      `/runbooks/${runbook.id}/`,
+      lazily(() => runbookAnchors(hub, runbook, headings)),
+    );
     const usedBy = backlinks.get(runbook.id)?.length ?? 0;
     listPages(`/runbooks/${runbook.id}/releases/`, usedBy, needsSubList(usedBy));
   }

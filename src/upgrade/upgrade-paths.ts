@@ -8,8 +8,8 @@
  * order. Pure: no Astro imports.
  *
  * URLs: `/changelog/<product>/upgrade/<from>/` for every such version but the latest (at most one
- * page per version, never one per pair), and `/api/upgrade/<product>.json`, which holds every
- * step, so a tool picks any from/to pair itself.
+ * page per version, never one per pair, each of bounded size: `UPGRADE_PAGE_CHANGES`), and
+ * `/api/upgrade/<product>.json`, which holds every step, so a tool picks any from/to pair itself.
  */
 import { isPublicChange } from '../core/audience.ts';
 import type { Change, ChangeType, Hub, Release } from '../core/model.ts';
@@ -30,11 +30,14 @@ export const UPGRADE_GROUPS = [
 export type UpgradeGroupKey = (typeof UPGRADE_GROUPS)[number]['key'];
 
 /**
- * "Other changes" shown in full on one page: the page of an old version would otherwise list most
- * of the product's history, and every older page again. The rest are counted and linked (the
- * changelog, the JSON); breaking, security and deprecation changes are always listed in full.
+ * Changes one upgrade page lists at most. The path from an old version spans most of a product's
+ * history, and the page of every version after it most of that again: without a bound the pages'
+ * bytes grow with the square of the releases (65 MB of upgrade pages at 1,000 generated releases).
+ * A longer path is shown in parts: each page lists the versions after its from-version while their
+ * changes fit (always at least one version), tallies the whole way to the latest, and links the
+ * page that goes on from where it stopped, which is that version's own upgrade page.
  */
-export const UPGRADE_OTHER_CHANGES_SHOWN = 100;
+export const UPGRADE_PAGE_CHANGES = 120;
 
 /** A heading of a release's notes that reads as a migration guide ("Migration guide", "Upgrading"). */
 export interface MigrationGuide {
@@ -134,6 +137,85 @@ export function upgradePath(
     steps,
     groups,
     migrationGuides: steps.flatMap((release) => options.guidesOf?.(release) ?? []),
+  };
+}
+
+/** One upgrade page: the part of the path to the latest that it lists (`to`), and the whole way's tally. */
+export interface UpgradePage extends UpgradePath {
+  /** The product's latest version, where the whole path ends. */
+  latest: DeployedRelease;
+  /** The whole path to the latest: its versions and its changes per group. */
+  wholePath: { steps: number; changes: Record<UpgradeGroupKey, number> };
+  /** The version this page stops at when it is before the latest: the next part is its upgrade page. */
+  next?: DeployedRelease;
+}
+
+/** Per product, running totals over its versions (oldest first): changes per group up to and including each version. */
+interface RunningTotals {
+  all: number[];
+  byGroup: Record<UpgradeGroupKey, number[]>;
+}
+
+const totalsByHub = new WeakMap<Hub, Map<string, RunningTotals>>();
+
+function runningTotals(hub: Hub, product: string): RunningTotals {
+  let byProduct = totalsByHub.get(hub);
+  if (!byProduct) {
+    byProduct = new Map();
+    totalsByHub.set(hub, byProduct);
+  }
+  let totals = byProduct.get(product);
+  if (!totals) {
+    const byGroup = Object.fromEntries(UPGRADE_GROUPS.map(({ key }) => [key, [] as number[]])) as Record<UpgradeGroupKey, number[]>;
+    const all: number[] = [];
+    const running = Object.fromEntries(UPGRADE_GROUPS.map(({ key }) => [key, 0])) as Record<UpgradeGroupKey, number>;
+    let sum = 0;
+    for (const release of upgradeVersions(hub, product)) {
+      for (const change of release.changes) {
+        if (!isPublicChange(release, change)) continue;
+        running[upgradeGroupOf(change)]++;
+        sum++;
+      }
+      all.push(sum);
+      for (const { key } of UPGRADE_GROUPS) byGroup[key].push(running[key]);
+    }
+    totals = { all, byGroup };
+    byProduct.set(product, totals);
+  }
+  return totals;
+}
+
+/**
+ * Why: the page of "upgrade from this version to the latest", bounded to `UPGRADE_PAGE_CHANGES`
+ * (see there). Undefined when `from` is not a version of the product or is its latest.
+ */
+export function upgradePage(hub: Hub, product: string, from: string, guidesOf?: (release: Release) => MigrationGuide[]): UpgradePage | undefined {
+  const versions = upgradeVersions(hub, product);
+  const start = versions.findIndex((release) => release.version === from);
+  const last = versions.length - 1;
+  if (start < 0 || start >= last) return undefined;
+  const totals = runningTotals(hub, product);
+  // The furthest version whose changes since `from` still fit, found by bisection of the running totals.
+  let end = start + 1;
+  let low = start + 1;
+  let high = last;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (totals.all[middle]! - totals.all[start]! <= UPGRADE_PAGE_CHANGES) {
+      end = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  const part = upgradePath(hub, product, from, { to: versions[end]!.version, guidesOf })!;
+  const changes = Object.fromEntries(UPGRADE_GROUPS.map(({ key }) => [key, totals.byGroup[key][last]! - totals.byGroup[key][start]!])) as Record<
+    UpgradeGroupKey,
+    number
+  >;
+  return {
+    ...part,
+    latest: versions[last]!,
+    wholePath: { steps: last - start, changes },
+    ...(end < last ? { next: versions[end]! } : {}),
   };
 }
 

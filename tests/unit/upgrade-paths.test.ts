@@ -5,7 +5,16 @@
 import { describe, expect, it } from 'vitest';
 import { viewForAudience } from '../../src/core/audience.ts';
 import type { Release } from '../../src/core/model.ts';
-import { upgradeDocument, upgradeGroupOf, upgradeLinkOf, upgradePages, upgradePath, isMigrationHeading } from '../../src/upgrade/upgrade-paths.ts';
+import {
+  UPGRADE_PAGE_CHANGES,
+  upgradeDocument,
+  upgradeGroupOf,
+  upgradeLinkOf,
+  upgradePage,
+  upgradePages,
+  upgradePath,
+  isMigrationHeading,
+} from '../../src/upgrade/upgrade-paths.ts';
 import { makeChange, makeHub, makeRelease, makeShippedRelease } from './helpers/hub-factory.ts';
 
 const change = makeChange;
@@ -131,5 +140,50 @@ describe('pages and links', () => {
       ['security', 'Session cookies are rotated on sign-in'],
     ]);
     expect(upgradeDocument(hub, 'api', String, () => []).versions.map((item) => item.upgradeUrl)).toEqual([null]);
+  });
+});
+
+describe('an upgrade page of a long path', () => {
+  // Changes per version: 1, 50, 50, 30, 1 (breaking), 200 (more than a page alone), 1 (security).
+  const many = (version: string, count: number) => Array.from({ length: count }, (_, index) => change('fixed', `Fix ${index + 1} in ${version}`));
+  const long = makeHub({
+    releases: [
+      shipped('1.0.0', '2026-01-05', many('1.0.0', 1)),
+      shipped('1.1.0', '2026-01-12', many('1.1.0', 50)),
+      shipped('1.2.0', '2026-01-19', many('1.2.0', 50)),
+      shipped('1.3.0', '2026-01-26', many('1.3.0', 30)),
+      shipped('1.4.0', '2026-02-02', [change('changed', 'New base path', { breaking: true })]),
+      shipped('1.5.0', '2026-02-09', many('1.5.0', 200)),
+      shipped('1.6.0', '2026-02-16', [change('security', 'Patched the parser')]),
+    ],
+  });
+  const part = (from: string) => {
+    const page = upgradePage(long, 'web', from)!;
+    return { to: page.to.version, next: page.next?.version, listed: page.groups.reduce((sum, group) => sum + group.changes.length, 0) };
+  };
+
+  it('lists the versions whose changes fit, and links the part that goes on from where it stopped', () => {
+    expect(UPGRADE_PAGE_CHANGES).toBe(120);
+    // 50 + 50 = 100 fit; with 1.3.0's 30 it would be 130.
+    expect(part('1.0.0')).toEqual({ to: '1.2.0', next: '1.2.0', listed: 100 });
+    // 30 + 1 = 31 fit; 1.5.0's 200 do not.
+    expect(part('1.2.0')).toEqual({ to: '1.4.0', next: '1.4.0', listed: 31 });
+    // One version is always listed, even when it alone has more changes than a page.
+    expect(part('1.4.0')).toEqual({ to: '1.5.0', next: '1.5.0', listed: 200 });
+    expect(part('1.5.0')).toEqual({ to: '1.6.0', next: undefined, listed: 1 });
+    expect(upgradePage(long, 'web', '1.6.0')).toBeUndefined();
+  });
+
+  it('tallies the whole way to the latest, whatever part it lists', () => {
+    const page = upgradePage(long, 'web', '1.0.0')!;
+    expect(page.latest.version).toBe('1.6.0');
+    expect(page.wholePath).toEqual({ steps: 6, changes: { breaking: 1, security: 1, deprecations: 0, other: 330 } });
+    expect(upgradePage(long, 'web', '1.4.0')!.wholePath).toEqual({ steps: 2, changes: { breaking: 0, security: 1, deprecations: 0, other: 200 } });
+  });
+
+  it('is the whole path when it fits', () => {
+    const page = upgradePage(hub, 'web', '1.0.0')!;
+    expect(page.next).toBeUndefined();
+    expect(summaries(page)).toEqual(summaries(upgradePath(hub, 'web', '1.0.0')));
   });
 });
