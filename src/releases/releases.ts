@@ -9,6 +9,7 @@
  * plain links; each release is on at most 8 listings, so a hub of N releases has O(N) listing
  * pages of at most `RELEASES_PER_PAGE` rows each.
  */
+import { oncePerHub } from '../core/per-hub.ts';
 import { pageSlices } from './paging.ts';
 import type { Temporal } from 'temporal-polyfill';
 import {
@@ -121,22 +122,8 @@ export interface ReleaseListing {
   filterGroups(filter: ReleaseFilter): FilterGroup[];
 }
 
-const listings = new WeakMap<Hub, Map<Audience, ReleaseListing>>();
-
 /** Why: every listing page of a build reads the same index; it is computed once per hub and audience. */
-export function releaseListing(hub: Hub, audience: Audience): ReleaseListing {
-  let byAudience = listings.get(hub);
-  if (!byAudience) {
-    byAudience = new Map();
-    listings.set(hub, byAudience);
-  }
-  let listing = byAudience.get(audience);
-  if (!listing) {
-    listing = buildListing(hub, audience);
-    byAudience.set(audience, listing);
-  }
-  return listing;
-}
+export const releaseListing: (hub: Hub, audience: Audience) => ReleaseListing = oncePerHub(buildListing);
 
 const filterKey = (filter: ReleaseFilter) => DIMENSIONS.map((dimension) => filter[dimension] ?? '').join('\u0000');
 

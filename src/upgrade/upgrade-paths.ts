@@ -11,6 +11,7 @@
  * page per version, never one per pair, each of bounded size: `UPGRADE_PAGE_CHANGES`), and
  * `/api/upgrade/<product>.json`, which holds every step, so a tool picks any from/to pair itself.
  */
+import { oncePerHub } from '../core/per-hub.ts';
 import { isPublicChange } from '../core/audience.ts';
 import type { Change, ChangeType, Hub, Release } from '../core/model.ts';
 import { compareVersionsDescending } from '../core/semver.ts';
@@ -87,24 +88,12 @@ export function isMigrationHeading(text: string): boolean {
   return /\b(migrat|upgrad)/i.test(text);
 }
 
-const versionsByHub = new WeakMap<Hub, Map<string, DeployedRelease[]>>();
-
 /** Why: the versions a customer can be on (see the file comment), oldest first; computed once per hub and product. */
-export function upgradeVersions(hub: Hub, product: string): DeployedRelease[] {
-  let byProduct = versionsByHub.get(hub);
-  if (!byProduct) {
-    byProduct = new Map();
-    versionsByHub.set(hub, byProduct);
-  }
-  let versions = byProduct.get(product);
-  if (!versions) {
-    versions = hub.releases
-      .filter((release): release is DeployedRelease => release.product === product && release.status === 'released' && isChangelogRelease(release))
-      .sort((a, b) => compareVersionsDescending(b.version, a.version));
-    byProduct.set(product, versions);
-  }
-  return versions;
-}
+export const upgradeVersions: (hub: Hub, product: string) => DeployedRelease[] = oncePerHub((hub, product) =>
+  hub.releases
+    .filter((release): release is DeployedRelease => release.product === product && release.status === 'released' && isChangelogRelease(release))
+    .sort((a, b) => compareVersionsDescending(b.version, a.version)),
+);
 
 /**
  * Why: the one grouping of an upgrade path, for its page and its JSON. `to` defaults to the latest
@@ -156,34 +145,22 @@ interface RunningTotals {
   byGroup: Record<UpgradeGroupKey, number[]>;
 }
 
-const totalsByHub = new WeakMap<Hub, Map<string, RunningTotals>>();
-
-function runningTotals(hub: Hub, product: string): RunningTotals {
-  let byProduct = totalsByHub.get(hub);
-  if (!byProduct) {
-    byProduct = new Map();
-    totalsByHub.set(hub, byProduct);
-  }
-  let totals = byProduct.get(product);
-  if (!totals) {
-    const byGroup = Object.fromEntries(UPGRADE_GROUPS.map(({ key }) => [key, [] as number[]])) as Record<UpgradeGroupKey, number[]>;
-    const all: number[] = [];
-    const running = Object.fromEntries(UPGRADE_GROUPS.map(({ key }) => [key, 0])) as Record<UpgradeGroupKey, number>;
-    let sum = 0;
-    for (const release of upgradeVersions(hub, product)) {
-      for (const change of release.changes) {
-        if (!isPublicChange(release, change)) continue;
-        running[upgradeGroupOf(change)]++;
-        sum++;
-      }
-      all.push(sum);
-      for (const { key } of UPGRADE_GROUPS) byGroup[key].push(running[key]);
+const runningTotals = oncePerHub((hub, product: string): RunningTotals => {
+  const byGroup = Object.fromEntries(UPGRADE_GROUPS.map(({ key }) => [key, [] as number[]])) as Record<UpgradeGroupKey, number[]>;
+  const all: number[] = [];
+  const running = Object.fromEntries(UPGRADE_GROUPS.map(({ key }) => [key, 0])) as Record<UpgradeGroupKey, number>;
+  let sum = 0;
+  for (const release of upgradeVersions(hub, product)) {
+    for (const change of release.changes) {
+      if (!isPublicChange(release, change)) continue;
+      running[upgradeGroupOf(change)]++;
+      sum++;
     }
-    totals = { all, byGroup };
-    byProduct.set(product, totals);
+    all.push(sum);
+    for (const { key } of UPGRADE_GROUPS) byGroup[key].push(running[key]);
   }
-  return totals;
-}
+  return { all, byGroup };
+});
 
 /**
  * Why: the page of "upgrade from this version to the latest", bounded to `UPGRADE_PAGE_CHANGES`
