@@ -46,8 +46,12 @@ export function hubReleasePath(product: string, version: string): string {
 }
 
 /** Why: a change summary shows on several pages (release, changelog, feeds), so a relative link in it cannot work on all of them. */
-export function findFieldLinks(fields: readonly { field: string; markdown: string; line: number }[]): FieldLink[] {
-  return fields.flatMap(({ field, markdown, line }) => relativeLinks(blankOutCode(markdown)).map(({ url }) => ({ field, url, line })));
+export function findFieldLinks(fields: readonly { field: string; markdown: string; lineOf: () => number }[]): FieldLink[] {
+  return fields.flatMap(({ field, markdown, lineOf }) => {
+    const links = relativeLinks(blankOutCode(markdown));
+    // The line is looked up only for a field that has such a link (a lookup reads the file's positions).
+    return links.length === 0 ? [] : links.map(({ url }) => ({ field, url, line: lineOf() }));
+  });
 }
 
 /** Why: `./docs/x.md`, `docs/x.md`, `../x`: no scheme, no leading `/` or `#`. */

@@ -180,7 +180,7 @@ function summaryLinks(input: ReleaseInput, source: YamlSource) {
   const fields = input.changes.map((change, index) => ({
     field: fieldPath(['changes', index, 'summary']),
     markdown: change.summary,
-    line: source.lineOf(['changes', index, 'summary']),
+    lineOf: () => source.lineOf(['changes', index, 'summary']),
   }));
   return findFieldLinks(fields);
 }

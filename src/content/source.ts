@@ -2,7 +2,15 @@
  * Reading YAML and frontmatter with positions: the `yaml` package (YAML 1.2 core schema, so
  * `2026-03-10T02:00` stays text and never becomes a UTC timestamp by accident) plus a line
  * counter, so that every later problem can point at the line of the field it is about.
+ *
+ * Positions cost: `yaml` builds a document with ranges, about twelve times slower than reading
+ * the data alone. Most files are valid and never need a line, so a file is read first with
+ * `js-yaml` (YAML 1.2 core schema as well, aliases refused) and its positions are worked out on
+ * the first `lineOf`. Whatever `js-yaml` does not read as plainly (a syntax error, an alias, a tag
+ * it does not know, a `null` key) is read with `yaml` alone, as before, so its errors and data
+ * stay those of `yaml`.
  */
+import { load as loadData } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Problem } from './problems.ts';
 
@@ -30,6 +38,31 @@ type ParseResult<T> = { source: T; problems: [] } | { source?: undefined; proble
 
 /** Why: parse a YAML file keeping positions; syntax errors become problems with their line. */
 export function parseYamlSource(file: string, text: string, firstLine = 1): ParseResult<YamlSource> {
+  const quick = plainData(text);
+  if (!quick) return parseWithPositions(file, text, firstLine);
+  let positions: YamlSource | undefined;
+  const lineOf = (path: readonly PropertyKey[]) => {
+    // `js-yaml` read the file, so `yaml` does too; should it not, the problem points at the file's start.
+    positions ??= parseWithPositions(file, text, firstLine).source ?? { file, data: quick.data, lineOf: () => firstLine };
+    return positions.lineOf(path);
+  };
+  return { source: { file, data: quick.data, lineOf }, problems: [] };
+}
+
+/** A key `null`, `Null`, `NULL` or `~`: `yaml` reads it as "", `js-yaml` as "null". */
+const NULL_KEY = /^[ \t]*(?:-[ \t]+)?(?:null|Null|NULL|~)[ \t]*:/m;
+
+/** The data of a file that `js-yaml` reads as `yaml` would, or undefined (see the file comment). */
+function plainData(text: string): { data: unknown } | undefined {
+  if (NULL_KEY.test(text)) return undefined;
+  try {
+    return { data: loadData(text, { maxAliases: 0 }) };
+  } catch {
+    return undefined;
+  }
+}
+
+function parseWithPositions(file: string, text: string, firstLine: number): ParseResult<YamlSource> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
