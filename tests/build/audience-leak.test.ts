@@ -5,7 +5,8 @@
  * context, their titles, internal change summaries, rollback reasons, incident ids and summaries
  * (also those a release fixes), GTM notes, internal freezes' names and reasons, runbook titles, RACI titles, people's names and emails,
  * anything of the metrics (their pages, drill-downs, CSV files, JSON and wording), and the id,
- * details and vector of an advisory still embargoed at the build's "now", or of the announcement drafts.
+ * details and vector of an advisory still embargoed at the build's "now", or of the announcement drafts,
+ * and the digests' metric changes and attention (the public digest is scanned like every file).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -139,6 +140,8 @@ function internalNeedles(hub: Hub): Needle[] {
   for (const comment of comments) needles.push({ what: `survey comment "${comment}"`, compact: squeeze(comment) });
   // Announcement drafts are internal: their page and files (issue 21), and their wording.
   needles.push({ what: 'an announcement draft', pattern: /\/announce\/|Announcement drafts|Rollback plan/ });
+  // The public digest holds what shipped and what is next only: no metric changes (attention is above).
+  needles.push({ what: 'digest wording "Metric changes"', pattern: /Metric changes/ });
   return needles;
 }
 
@@ -301,6 +304,7 @@ describe('the public build', () => {
       'usage description of web',
       'survey comment "Webhook retries fixed our missed events."',
       'an announcement draft',
+      'digest wording "Metric changes"',
       'internal train "Platform maintenance week"',
     ]) {
       expect(found, what).toContain(what);
