@@ -163,3 +163,8 @@ export function trainPath(id?: string): string {
 export function digestPath(digest?: { kind: string; id: string }): string {
   return sitePath(digest ? `/digest/${digest.kind}/${digest.id}/` : '/digest/');
 }
+
+/** Why: the go-to-market board (internal builds). */
+export function gtmPath(): string {
+  return sitePath('/gtm/');
+}

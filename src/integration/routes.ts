@@ -63,6 +63,7 @@ export const HUB_ROUTES: readonly HubRoute[] = [
   { pattern: '/trains/rss.xml', entrypoint: 'trains/rss.xml.ts' },
   { pattern: '/trains/atom.xml', entrypoint: 'trains/atom.xml.ts' },
   { pattern: '/trains/feed.json', entrypoint: 'trains/feed.json.ts' },
+  { pattern: '/gtm', entrypoint: 'gtm/index.astro', internal: true },
   { pattern: '/digest', entrypoint: 'digest/index.astro' },
   { pattern: '/digest/rss.xml', entrypoint: 'digest/rss.xml.ts' },
   { pattern: '/digest/atom.xml', entrypoint: 'digest/atom.xml.ts' },

@@ -86,6 +86,7 @@ export function sitePages(hub: Hub, audience: Audience, now: Temporal.Instant, h
 
 function addInternalPages(hub: Hub, now: Temporal.Instant, headings: BodyHeadings, add: (path: string, anchors?: PageAnchors) => void): void {
   add('/api/metrics.json');
+  add('/gtm/');
   add('/api/environments.json');
   add('/api/usage.json');
   for (const series of hub.usage ?? []) add(`/usage/${series.product}/`);
