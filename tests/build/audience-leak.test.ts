@@ -143,7 +143,7 @@ function internalNeedles(hub: Hub): Needle[] {
   // Announcement drafts are internal: their page and files (issue 21), and their wording.
   needles.push({ what: 'an announcement draft', pattern: /\/announce\/|Announcement drafts|Rollback plan/ });
   // Go-to-market plans are internal: the board, its wording and the launch days on the calendar.
-  needles.push({ what: 'the GTM board', pattern: /\/gtm\/|Go-to-market|Overdue assets|Launch checklist|entry-launch/ });
+  needles.push({ what: 'the GTM board', pattern: /\/gtm\/|Go-to-market|Overdue assets|Launch checklist/ });
   // The public digest holds what shipped and what is next only: no metric changes (attention is above).
   needles.push({ what: 'digest wording "Metric changes"', pattern: /Metric changes/ });
   return needles;

@@ -212,13 +212,20 @@ describe.each(['internal', 'public'] as const)('the calendar pages of the %s bui
 
   it('links release windows to release pages that exist, and to no other release', () => {
     const linked = new Set<string>();
+    const launches = new Set<string>();
     for (const file of htmlFilesUnder(path.join(dist(), 'calendar'))) {
       const $ = load(readFileSync(path.join(dist(), 'calendar', file), 'utf8'));
-      $('.month-grid a[href^="/releases/"], .agenda a[href^="/releases/"]').each((_, link) => {
+      $('.month-grid .entry-window a[href^="/releases/"], .agenda .agenda-window a[href^="/releases/"]').each((_, link) => {
         linked.add($(link).attr('href')!);
+      });
+      $('.month-grid .entry-launch a, .agenda .agenda-launch a').each((_, link) => {
+        launches.add($(link).attr('href')!);
       });
     }
     expect([...linked].sort()).toEqual(windowsFor(audience).map(releaseHref).sort());
+    // Launch days (go-to-market, internal only) link to the plan on the release page.
+    expect([...launches].every((href) => /^\/releases\/[^#]+\/#gtm$/.test(href))).toBe(true);
+    expect(launches.size > 0).toBe(audience === 'internal');
     for (const href of linked) expect(existsSync(path.join(dist(), href, 'index.html')), href).toBe(true);
   });
 
@@ -244,7 +251,7 @@ describe.each(['internal', 'public'] as const)('the calendar pages of the %s bui
       for (const month of months) {
         const $ = page(dist(), `calendar/${product.id}/${month}`);
         expect($('h1').text()).toBe(`${product.name} releases: ${formatMonth(month)}`);
-        const hrefs = $('.agenda a[href^="/releases/"]')
+        const hrefs = $('.agenda .agenda-window a[href^="/releases/"]')
           .map((_, link) => $(link).attr('href'))
           .get();
         const expected = windowsFor(audience).filter((release) => release.product === product.id && monthsOf(release.window).includes(month));
