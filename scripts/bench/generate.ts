@@ -532,11 +532,20 @@ function releaseFile(
     };
   }
   if (audience === 'public' && version.kind !== 'patch' && random.chance(0.5)) {
+    const required = random.chance(0.8);
+    const launchDate = writeDate(window.start + random.int(1, 7) * 1440);
+    const owner = random.pick(context.marketers);
     frontmatter.gtm = {
-      required: random.chance(0.8),
-      launchDate: writeDate(window.start + random.int(1, 7) * 1440),
-      owner: random.pick(context.marketers),
+      required,
+      launchDate,
+      owner,
       ...(random.chance(0.3) ? { notes: 'Blog post, in-app banner and a webinar for admins.' } : {}),
+      // A plan without further draws, so every other field keeps its value: a post due on the window's day.
+      channels: ['blog', 'in-app'],
+      assets: [
+        { title: 'Launch post', channel: 'blog', owner, due: writeDate(window.start), done: finishedAt !== undefined, url: 'https://blog.example/launch' },
+      ],
+      checklist: ['Release notes reviewed', { item: 'Support briefed', done: true }],
     };
   }
   if (window.freezeException) frontmatter.freezeException = window.freezeException;

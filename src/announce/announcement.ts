@@ -65,9 +65,8 @@ export interface AnnouncementLink {
   url: string;
 }
 
-/** One announcement of one release, ready for any format. */
-export interface Announcement {
-  kind: AnnouncementKind;
+/** A message ready for any format: an announcement of a release, or a stakeholder digest (src/digest). */
+export interface Message {
   /** The subject line / header (plain text). */
   title: string;
   /** The release summary, if it has one. */
@@ -78,6 +77,11 @@ export interface Announcement {
   links: AnnouncementLink[];
   /** Who sends it: the hub title. */
   footer: string;
+}
+
+/** One announcement of one release, ready for any format. */
+export interface Announcement extends Message {
+  kind: AnnouncementKind;
 }
 
 /** How hub hrefs become the absolute URLs a message carries. */

@@ -3,7 +3,7 @@
  * `<style>` and block external assets, so there are none: no image, font or stylesheet) and its
  * plain-text part. Every link is absolute.
  */
-import type { Announcement, AnnouncementItem } from './announcement.ts';
+import type { AnnouncementItem, Message } from './announcement.ts';
 import { clip, escapeHtml } from './escape.ts';
 
 /** A document title longer than this is cut off in tabs and lists (html-validate's `long-title`); the heading keeps the whole. */
@@ -26,7 +26,27 @@ const STYLE = {
 } as const;
 
 /** Why: email-ready HTML: one self-contained document, its styles inline. */
-export function announcementEmailHtml(announcement: Announcement): string {
+export function announcementEmailHtml(announcement: Message): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${documentTitle(announcement.title)}</title>`,
+    '</head>',
+    `<body style="${STYLE.body}">`,
+    `<div style="${STYLE.card}">`,
+    messageHtmlBody(announcement),
+    '</div>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/** Why: the email's content without its document, inline styles and all: a digest's feed item holds the same HTML as its email. */
+export function messageHtmlBody(announcement: Message): string {
   const parts: string[] = [`<h1 style="${STYLE.h1}">${escapeHtml(announcement.title)}</h1>`];
   // A div: a summary of two paragraphs or a list is block HTML, which a <p> cannot hold.
   if (announcement.intro) parts.push(`<div style="${STYLE.p}">${announcement.intro.html}</div>`);
@@ -44,22 +64,7 @@ export function announcementEmailHtml(announcement: Announcement): string {
     `<p style="${STYLE.p}">${announcement.links.map((link) => `<a href="${escapeHtml(link.url)}" style="${STYLE.button}">${escapeHtml(link.label)}</a>`).join(' ')}</p>`,
   );
   parts.push(`<p style="${STYLE.footer}">${escapeHtml(announcement.footer)}</p>`);
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${documentTitle(announcement.title)}</title>`,
-    '</head>',
-    `<body style="${STYLE.body}">`,
-    `<div style="${STYLE.card}">`,
-    ...parts,
-    '</div>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return parts.join('\n');
 }
 
 /** The title clipped so that its escaped HTML (`&amp;` is five characters to html-validate) stays within the limit. */
@@ -76,7 +81,7 @@ function htmlItem(item: AnnouncementItem): string {
 }
 
 /** Why: the plain-text part of the email (and the `text` format): the same content, links written out. */
-export function announcementPlainText(announcement: Announcement): string {
+export function announcementPlainText(announcement: Message): string {
   const lines = [announcement.title, '='.repeat(Math.min(Array.from(announcement.title).length, 72)), ''];
   if (announcement.intro) lines.push(announcement.intro.text, '');
   for (const fact of announcement.facts) lines.push(`${fact.label}: ${fact.value}`);
@@ -99,7 +104,7 @@ const BOUNDARY = 'release-hub-announcement';
  * with the plain-text part first and the HTML part, both UTF-8 in base64. No From or To: it is a
  * draft (`X-Unsent: 1` opens it as one in Outlook); the subject is the title, as RFC 2047 words.
  */
-export function announcementEml(announcement: Announcement): string {
+export function announcementEml(announcement: Message): string {
   const part = (type: string, body: string) => [
     `--${BOUNDARY}`,
     `Content-Type: ${type}; charset=utf-8`,

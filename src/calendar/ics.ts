@@ -1,6 +1,7 @@
 /**
  * The subscribable calendar (`/calendar.ics`, `/calendar/<product>.ics`, RFC 5545 + RFC 7986):
- * one VEVENT per release window, one per freeze and one per deprecation's removal day (a sunset),
+ * one VEVENT per release window, one per freeze, one per deprecation's removal day (a sunset) and
+ * one per release train's window,
  * written with ical-generator.
  *
  * Byte-identical whatever the machine's zone: every time is a Temporal value (ical-generator
@@ -16,9 +17,10 @@ import ical, { escape as escapeIcsText, ICalEventStatus, ICalEventTransparency, 
 import type { Temporal } from 'temporal-polyfill';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { markdownForHub } from '../markdown/fields.ts';
-import { CHANGE_TYPES, type Change, type Freeze, type Hub, type Release, type ReleaseStatus } from '../core/model.ts';
+import { CHANGE_TYPES, type Change, type Freeze, type Hub, type Release, type ReleaseStatus, type Train } from '../core/model.ts';
 import { compareTimes, monthKey } from '../core/time.ts';
-import { absoluteUrl, calendarMonthPath, releasePath } from '../core/urls.ts';
+import { absoluteUrl, calendarMonthPath, releasePath, trainPath } from '../core/urls.ts';
+import { trainDetail } from '../trains/trains.ts';
 import { freezeAppliesTo, freezesOverlapping, hasWindow, type WindowedRelease } from './conflicts.ts';
 import { compareText, formatFreezeSpan, formatSpan, freezeKey, isWholeDays, productName } from './common.ts';
 import { deprecations, deprecationsPath, type Deprecation } from '../deprecations/deprecations.ts';
@@ -81,11 +83,14 @@ export function buildIcs(hub: Hub, options: IcsOptions): string {
   const releases = hub.releases.filter(hasWindow).filter((release) => !options.product || release.product === options.product);
   const freezes = hub.freezes.filter((freeze) => !options.product || freezeAppliesTo(freeze, options.product));
   const products = options.product ? [options.product] : hub.config.products.map((product) => product.id);
+  // A train is in the calendar of every product it has a member of (the hub's members only).
+  const trains = hub.trains.filter((train) => trainDetail(hub, train).members.some(({ release }) => !options.product || release.product === options.product));
   const sunsets = products.flatMap((product) => deprecations(hub, product, options.now).filter((deprecation) => deprecation.removal?.date));
   const events = [
     ...releases.map((release) => releaseEvent(context, release)),
     ...freezes.map((freeze) => freezeEvent(context, freeze)),
     ...sunsets.map((deprecation) => sunsetEvent(context, deprecation)),
+    ...trains.map((train) => trainEvent(context, train)),
   ];
   const calendar = ical({
     prodId: '//Release Hub//EN', // ical-generator writes `PRODID:-` before it
@@ -178,6 +183,42 @@ function freezeEvent(context: IcsContext, freeze: Freeze): PendingEvent {
       status: ICalEventStatus.CONFIRMED,
       // A freeze blocks releases, not people's time: don't show it as busy.
       transparency: ICalEventTransparency.TRANSPARENT,
+    },
+  };
+}
+
+/** A release train's window (issue 21): one event with every member, its status, and the combined changes. */
+function trainEvent(context: IcsContext, train: Train): PendingEvent {
+  const { tzid } = vtimezone(train.timezone);
+  const uid = `train-${train.id}@${context.host}`;
+  const detail = trainDetail(context.hub, train);
+  const url = absoluteUrl(context.options.siteUrl, trainPath(train.id));
+  const changes = detail.groups.flatMap((group) =>
+    group.changes.map(
+      ({ release, productName: name, change }) =>
+        `- ${group.label}: ${context.text(change.summary, release.product)}${change.breaking ? ' (breaking)' : ''} (${name} ${release.version})`,
+    ),
+  );
+  return {
+    uid,
+    start: train.window.start.withTimeZone(tzid),
+    data: {
+      id: uid,
+      stamp: context.options.now,
+      ...eventTimes(train.window.start, train.window.end, tzid),
+      summary: `Release train: ${train.title}`,
+      description: [
+        [`Window: ${formatSpan(train.window, train.timezone)}`, `${detail.shipped} of ${detail.members.length} shipped`],
+        train.summary ? [context.text(train.summary, detail.members[0]?.release.product ?? '')] : [],
+        ['Releases:', ...detail.members.map(({ release, productName: name }) => `- ${name} ${release.version}: ${STATUS_LABELS[release.status]}`)],
+        changes.length > 0 ? ['Changes:', ...changes] : [],
+        [`Train page: ${url}`],
+      ]
+        .filter((lines) => lines.length > 0)
+        .map((lines) => lines.join('\n'))
+        .join('\n\n'),
+      url,
+      status: ICalEventStatus.CONFIRMED,
     },
   };
 }

@@ -24,6 +24,7 @@ import type { Freeze, Hub, ReleaseStatus, TimeWindow } from '../core/model.ts';
 import { expandCadence, isOnCadence, type CadenceSlot } from './cadence.ts';
 import { freezeAppliesTo, freezesOverlapping, hasWindow, overlaps, type WindowedRelease } from './conflicts.ts';
 import { releasePath } from '../core/urls.ts';
+import { launchingReleases } from '../gtm/gtm.ts';
 import { compareText, freezeKey, isWholeDays, productName } from './common.ts';
 
 /** A release window on the calendar; times are in the hub zone. */
@@ -78,8 +79,23 @@ export interface OpenSlotEvent {
   openFor?: { id: string; name: string }[];
 }
 
+/** A release's go-to-market launch day (internal: a public hub has no plans); `end` is the next day's start. */
+export interface LaunchEvent {
+  kind: 'launch';
+  key: string;
+  /** The release id (`<product>/<version>`). */
+  id: string;
+  product: string;
+  productName: string;
+  version: string;
+  /** Root-relative URL of the release page's go-to-market section. */
+  url: string;
+  start: Temporal.ZonedDateTime;
+  end: Temporal.ZonedDateTime;
+}
+
 /** Anything shown on the calendar. */
-export type CalendarEvent = WindowEvent | FreezeEvent | OpenSlotEvent;
+export type CalendarEvent = WindowEvent | FreezeEvent | OpenSlotEvent | LaunchEvent;
 
 /** Which part of an event falls on a day: all of it, its first day, a middle day or its last day. */
 export type DayPart = 'whole' | 'start' | 'continues' | 'end';
@@ -121,7 +137,7 @@ export interface MonthModelOptions {
   product?: string;
 }
 
-const KIND_ORDER: Record<CalendarEvent['kind'], number> = { freeze: 0, window: 1, 'open-slot': 2 };
+const KIND_ORDER: Record<CalendarEvent['kind'], number> = { freeze: 0, window: 1, 'open-slot': 2, launch: 3 };
 
 /** Why: one page per month from the first to the last window or freeze; at least the current month. */
 export function calendarMonths(hub: Hub, now: Temporal.Instant): string[] {
@@ -165,6 +181,7 @@ export function monthModel(hub: Hub, month: string, now: Temporal.Instant, optio
     ...freezes.filter(touches).map((freeze) => freezeEvent(hub, freeze)),
     ...windows.map((release) => windowEvent(hub, release, slots)),
     ...openSlots(hub, slots, now, index.bookings, freezes, options).filter(touches),
+    ...launchEvents(hub, options).filter(touches),
   ].sort(compareEvents);
   const months = calendarMonths(hub, now);
   return {
@@ -244,6 +261,27 @@ function windowEvent(hub: Hub, release: WindowedRelease, slots: readonly Cadence
     freezeException: excepted,
     ...(excepted ? { freezeExceptionReason: release.freezeException } : {}),
   };
+}
+
+/** The launch days of the plans that need a launch (`gtm.required`, a `launchDate`, not cancelled), as whole days of the hub zone. */
+function launchEvents(hub: Hub, options: MonthModelOptions): LaunchEvent[] {
+  const zone = hub.config.timezone;
+  return launchingReleases(hub.releases)
+    .filter((release) => inView(release.product, options))
+    .map((release) => {
+      const start = release.gtm.launchDate.toPlainDate().toZonedDateTime(zone);
+      return {
+        kind: 'launch',
+        key: `launch-${release.product}-${release.version.replace(/[^A-Za-z0-9_-]/g, '-')}`,
+        id: release.id,
+        product: release.product,
+        productName: productName(hub.config, release.product),
+        version: release.version,
+        url: `${releasePath(release)}#gtm`,
+        start,
+        end: start.add({ days: 1 }),
+      };
+    });
 }
 
 function freezeEvent(hub: Hub, freeze: Freeze): FreezeEvent {

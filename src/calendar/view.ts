@@ -166,7 +166,7 @@ function busyFlags(hub: Hub, events: readonly CalendarEvent[], product: string |
   const flags: Record<string, string[]> = {};
   const inView = product === undefined ? hub.config.products.map((candidate) => candidate.id) : [product];
   for (const event of events) {
-    if (event.kind === 'freeze') continue;
+    if (event.kind === 'freeze' || event.kind === 'launch') continue;
     const products = event.kind === 'window' ? [event.product] : inView;
     const texts = products.flatMap((id) => windowBusyFlag(hub, id, event)?.text ?? []);
     if (texts.length > 0) flags[event.key] = texts;
@@ -205,7 +205,7 @@ export function calendarName(config: HubConfig, product?: string): string {
 
 /** Why: the agenda's "when" of an event: its days and times in the hub zone (whole days without times). */
 export function eventWhen(event: CalendarEvent, zone: string): When {
-  const wholeDays = event.kind === 'freeze' && event.wholeDays;
+  const wholeDays = (event.kind === 'freeze' && event.wholeDays) || event.kind === 'launch';
   return spanWhen(event.start, event.end, zone, wholeDays);
 }
 
@@ -217,6 +217,7 @@ export function plannedWhen(event: WindowEvent): When {
 /** Why: the short time of an event on one day of the grid: "02:00–04:00", "from 23:00", "until 01:00", "last day". */
 export function entryTime(entry: DayEntry, zone: string): string {
   const { event, part } = entry;
+  if (event.kind === 'launch') return 'launch day';
   if (event.kind === 'freeze' && event.wholeDays) return FREEZE_DAY_TEXT[part];
   const start = clock(event.start.withTimeZone(zone));
   const end = clock(event.end.withTimeZone(zone));
@@ -230,6 +231,7 @@ export function entryTime(entry: DayEntry, zone: string): string {
 export function eventLabel(event: CalendarEvent): string {
   if (event.kind === 'window') return `${event.productName} ${event.version}`;
   if (event.kind === 'freeze') return `${LABELS.freeze}: ${event.name}`;
+  if (event.kind === 'launch') return `${LABELS.launch}: ${event.productName} ${event.version}`;
   return event.openFor ? openForText(event.openFor.map((product) => product.name)) : LABELS.openSlot;
 }
 
@@ -261,6 +263,7 @@ export function calendarLegend(events: readonly CalendarEvent[], busyShown = fal
       windows.some((event) => event.freezeException),
       { term: LABELS.freezeException, description: 'a release allowed to ship during a freeze, with its reason in the agenda.' },
     ],
+    [events.some((event) => event.kind === 'launch'), { term: LABELS.launch, description: "a release's go-to-market launch day; links to its plan." }],
     [busyShown, { term: 'Busy hours', description: "a window or open slot in the busiest hours of a product's usage (see below)." }],
   ];
   return entries.filter(([shown]) => shown).map(([, entry]) => entry);
@@ -347,5 +350,6 @@ function countEvents(events: readonly CalendarEvent[]): string {
     phrase(count('window'), 'release window', 'release windows'),
     phrase(count('freeze'), 'freeze', 'freezes'),
     phrase(count('open-slot'), 'open slot', 'open slots'),
+    ...(count('launch') > 0 ? [phrase(count('launch'), 'launch', 'launches')] : []),
   ].join(', ');
 }

@@ -1,5 +1,6 @@
 /** Checks across files: references, uniqueness, RACI rules and freezes. */
-import type { Freeze, HubConfig, Person, Policy, RaciMatrix, Runbook } from '../core/model.ts';
+import { Temporal } from 'temporal-polyfill';
+import type { Freeze, Gtm, HubConfig, Person, Policy, RaciMatrix, Runbook } from '../core/model.ts';
 import { gateViolations, isGated } from '../process/gates.ts';
 import { findUnsafeMarkdown, markdownFieldsOf } from '../markdown/fields.ts';
 import { findWindowClashes, freezeConflictText, freezesOverlapping, windowClashText } from '../calendar/conflicts.ts';
@@ -64,6 +65,8 @@ export function crossCheck(input: CrossCheckInput, problems: Problem[]): void {
     else seen.set(release.id, source.file);
     person(source, ['owner'], release.owner);
     person(source, ['gtm', 'owner'], release.gtm?.owner);
+    if (release.gtm) checkGtm(release.gtm, source, report);
+    for (const [index, asset] of (release.gtm?.assets ?? []).entries()) person(source, ['gtm', 'assets', index, 'owner'], asset.owner);
     for (const [index, deployment] of (release.deployments ?? []).entries()) if (deployment.by) person(source, ['deployments', index, 'by'], deployment.by);
     for (const [index, approval] of (release.approvals ?? []).entries()) person(source, ['approvals', index, 'by'], approval.by);
     for (const [index, check] of (release.checks ?? []).entries()) {
@@ -105,6 +108,9 @@ export function crossCheck(input: CrossCheckInput, problems: Problem[]): void {
     product(source, ['product'], data.product);
     person(source, ['owner'], data.owner);
     person(source, ['gtm', 'owner'], nested('gtm').owner);
+    const assets = Array.isArray(nested('gtm').assets) ? (nested('gtm').assets as unknown[]) : [];
+    for (const [index, asset] of assets.entries())
+      if (isObject(asset)) person(source, ['gtm', 'assets', index, 'owner'], (asset as Record<string, unknown>).owner);
     raci(source, ['raci'], data.raci);
     const runbooks = typeof data.runbooks === 'string' ? [data.runbooks] : Array.isArray(data.runbooks) ? data.runbooks : [];
     for (const [index, id] of runbooks.entries()) runbook(source, typeof data.runbooks === 'string' ? ['runbooks'] : ['runbooks', index], id);
@@ -209,6 +215,29 @@ function checkRaci(input: CrossCheckInput, report: Report): void {
         [...path, 'role'],
         `"${value.role}" is not a role of any RACI matrix`,
         suggestion(value.role, [...allRoles]) ?? `use one of ${[...allRoles].join(', ')}`,
+      );
+    }
+  }
+}
+
+/** A go-to-market plan: every asset due on or before the launch day, on one of the plan's channels (owners are checked as people). */
+function checkGtm(gtm: Gtm, source: YamlSource, report: Report): void {
+  const launchDay = gtm.launchDate?.toPlainDate();
+  for (const [index, asset] of gtm.assets.entries()) {
+    if (launchDay && Temporal.PlainDate.compare(asset.due, launchDay) > 0) {
+      report(
+        source,
+        ['gtm', 'assets', index, 'due'],
+        `${asset.due} is after the launch date ${launchDay}`,
+        `make "${asset.title}" due on or before ${launchDay}, or move the launch`,
+      );
+    }
+    if (asset.channel && !gtm.channels.includes(asset.channel)) {
+      report(
+        source,
+        ['gtm', 'assets', index, 'channel'],
+        `"${asset.channel}" is not a channel of this plan`,
+        `add ${asset.channel} to gtm.channels${gtm.channels.length > 0 ? ` (now ${gtm.channels.join(', ')})` : ''}, or pick one of them`,
       );
     }
   }

@@ -1,7 +1,7 @@
 /** Turning a validated release frontmatter into a model release: product, zone and instants. */
 import { Temporal } from 'temporal-polyfill';
 import type { ReleaseInput } from '../schemas/release.ts';
-import type { Deployment, HubConfig, Release } from '../core/model.ts';
+import type { Deployment, Gtm, HubConfig, Release } from '../core/model.ts';
 import { compareTimes, parseWrittenTime } from '../core/time.ts';
 import { environmentsOf, promotionIssues, releaseDeploymentOf, releaseEnvironmentOf, shorthandDeployment } from '../process/environments.ts';
 import { findFieldLinks, findInternalLinks, hubReleasePath } from './content-links.ts';
@@ -65,7 +65,7 @@ export function resolveRelease(input: ReleaseInput, source: FrontmatterSource, c
     error(['status'], 'is rolled-back but the release has no rollback', 'add rollback: { runbook, at, reason } or change the status');
   }
   const rollback = input.rollback && { ...input.rollback, at: time(['rollback', 'at'], input.rollback.at) };
-  const gtm = input.gtm && { ...input.gtm, launchDate: time(['gtm', 'launchDate'], input.gtm.launchDate) };
+  const gtm = input.gtm && resolveGtm(input.gtm, time(['gtm', 'launchDate'], input.gtm.launchDate));
   const acceptedAt = time(['acceptedAt'], input.acceptedAt);
   const changes = input.changes.map(({ advisory, removal, ...change }, index) => ({
     ...change,
@@ -183,4 +183,9 @@ function summaryLinks(input: ReleaseInput, source: YamlSource) {
     lineOf: () => source.lineOf(['changes', index, 'summary']),
   }));
   return findFieldLinks(fields);
+}
+
+/** Why: a go-to-market plan with its days as dates (cross-check.ts checks them against the launch). */
+function resolveGtm(gtm: NonNullable<ReleaseInput['gtm']>, launchDate: Temporal.ZonedDateTime | undefined): Gtm {
+  return { ...gtm, launchDate, assets: gtm.assets.map((asset) => ({ ...asset, due: Temporal.PlainDate.from(asset.due) })) };
 }

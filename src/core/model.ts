@@ -14,13 +14,24 @@ import type {
   CheckKind,
   CheckResult,
   DeploymentStatus,
+  GtmChannel,
   RaciCode,
   ReleaseStatus,
   Risk,
   RunbookKind,
 } from '../schemas/vocabulary.ts';
 
-export { AUDIENCES, BENCHMARK_BANDS, BENCHMARK_KEYS, CHANGE_TYPES, RACI_CODES, RELEASE_STATUSES, RISKS, RUNBOOK_KINDS } from '../schemas/vocabulary.ts';
+export {
+  AUDIENCES,
+  BENCHMARK_BANDS,
+  BENCHMARK_KEYS,
+  CHANGE_TYPES,
+  GTM_CHANNELS,
+  RACI_CODES,
+  RELEASE_STATUSES,
+  RISKS,
+  RUNBOOK_KINDS,
+} from '../schemas/vocabulary.ts';
 export type {
   AdvisorySeverity,
   ApprovalDecision,
@@ -31,6 +42,7 @@ export type {
   CheckKind,
   CheckResult,
   DeploymentStatus,
+  GtmChannel,
   RaciCode,
   ReleaseStatus,
   Risk,
@@ -299,11 +311,30 @@ export interface FeedbackResponse {
   line: number;
 }
 
+/** A release's go-to-market plan (internal). */
 export interface Gtm {
   required: boolean;
+  /** The launch day's start in the release's zone. */
   launchDate?: Temporal.ZonedDateTime;
+  /** A person id. */
   owner?: string;
   notes?: string;
+  /** The channels the launch uses, in the file's order. */
+  channels: GtmChannel[];
+  assets: GtmAsset[];
+  checklist: { item: string; done: boolean }[];
+}
+
+/** One deliverable of a go-to-market plan. */
+export interface GtmAsset {
+  title: string;
+  channel?: GtmChannel;
+  /** A person id. */
+  owner: string;
+  /** The day it is due (in the hub zone's calendar). */
+  due: Temporal.PlainDate;
+  done: boolean;
+  url?: string;
 }
 
 export interface Release {

@@ -158,3 +158,13 @@ export function announcePath(release?: Pick<Release, 'product' | 'version'>): st
 export function trainPath(id?: string): string {
   return sitePath(id ? `/trains/${id}/` : '/trains/');
 }
+
+/** Why: the stakeholder digests: `/digest/`, one digest `/digest/<kind>/<id>/` and the files beside it. */
+export function digestPath(digest?: { kind: string; id: string }): string {
+  return sitePath(digest ? `/digest/${digest.kind}/${digest.id}/` : '/digest/');
+}
+
+/** Why: the go-to-market board (internal builds). */
+export function gtmPath(): string {
+  return sitePath('/gtm/');
+}

@@ -19,6 +19,7 @@
  * - Review actions: every open follow-up of a post-release review, by due day.
  * - Internal panels (freezes, metrics, runbooks, GTM, attention, environments, review actions) are absent from a public build, not empty.
  */
+import { launchDay, launchingReleases } from '../gtm/gtm.ts';
 import { Temporal } from 'temporal-polyfill';
 import { expandCadence } from '../calendar/cadence.ts';
 import { compareText, isWholeDays } from '../calendar/common.ts';
@@ -474,9 +475,8 @@ function gtmLaunches(hub: Hub, now: Temporal.Instant): GtmLaunch[] {
   const zone = hub.config.timezone;
   const today = now.toZonedDateTimeISO(zone).toPlainDate();
   const lastDay = today.add({ days: UPCOMING_DAYS });
-  return hub.releases
-    .filter((release) => release.status !== 'cancelled' && release.gtm?.required === true && release.gtm.launchDate !== undefined)
-    .map((release) => ({ release, day: release.gtm!.launchDate!.withTimeZone(zone).toPlainDate() }))
+  return launchingReleases(hub.releases)
+    .map((release) => ({ release, day: launchDay(release) }))
     .filter(({ day }) => Temporal.PlainDate.compare(day, today) >= 0 && Temporal.PlainDate.compare(day, lastDay) <= 0)
     .sort((a, b) => Temporal.PlainDate.compare(a.day, b.day) || compareText(a.release.id, b.release.id))
     .map(({ release, day }) => ({

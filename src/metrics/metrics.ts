@@ -507,6 +507,30 @@ export function computeTrend(releases: readonly Release[], now: Temporal.Instant
   return { windowDays, current, previous, change };
 }
 
+/**
+ * Why: a digest compares one calendar period with the one before it (`[start, end)` each, hub
+ * zone), with the same metric set and the same change arithmetic as `computeTrend`.
+ */
+export function comparePeriods(
+  releases: readonly Release[],
+  current: { start: Temporal.Instant; end: Temporal.Instant },
+  previous: { start: Temporal.Instant; end: Temporal.Instant },
+  options: MetricOptions,
+): { current: MetricSet; previous: MetricSet; change: Record<MetricField, MetricChange> } {
+  const setOf = ({ start, end }: { start: Temporal.Instant; end: Temporal.Instant }) =>
+    computeMetricSet(
+      releases.filter(isDeployed).filter((release) => {
+        const finished = release.deployment.finishedAt.toInstant();
+        return Temporal.Instant.compare(finished, start) >= 0 && Temporal.Instant.compare(finished, end) < 0;
+      }),
+      options,
+    );
+  const now = setOf(current);
+  const before = setOf(previous);
+  const change = Object.fromEntries(METRIC_FIELDS.map((field) => [field, metricChange(now[field], before[field])])) as Record<MetricField, MetricChange>;
+  return { current: now, previous: before, change };
+}
+
 /** Why: the JSON form of a set's provenance: release ids by role, reasons as keys (see `ProvenanceJson`). */
 export function provenanceJson<T extends Partial<SetProvenance>>(provenance: T): { [K in keyof T]: ProvenanceJson } {
   return Object.fromEntries(

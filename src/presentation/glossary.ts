@@ -3,6 +3,7 @@
  * definition each, so every page says the same thing the same way ("Not scheduled" everywhere,
  * never "No date" in one place). Status labels are `status.ts`, counted nouns `count.ts`.
  */
+import type { GtmChannel } from '../schemas/vocabulary.ts';
 import type { ScheduleVerdict } from '../metrics/metrics.ts';
 
 /** Labels of states and markers shown on more than one page. */
@@ -14,6 +15,8 @@ export const LABELS = {
   openSlot: 'Open slot',
   offCadence: 'Off-cadence',
   freezeException: 'Freeze exception',
+  /** A release's go-to-market launch day (calendar, GTM board). */
+  launch: 'Launch',
   /** The column of a runbook's release table that says what the release uses it for. */
   runbookUseHeader: 'Used as',
   /** A runbook listed in a release's `runbooks`. */
@@ -59,3 +62,16 @@ export function scheduleText(verdict: ScheduleVerdict, toleranceMinutes: number)
   const after = toleranceMinutes > 0 ? `its window and the ${durationText(toleranceMinutes)} tolerance` : 'its window';
   return `Late: finished ${durationText(verdict.minutesLate)} after ${after}`;
 }
+
+/** How each go-to-market channel is named on pages. */
+export const GTM_CHANNEL_LABELS: Record<GtmChannel, string> = {
+  blog: 'Blog',
+  email: 'Email',
+  'in-app': 'In-app',
+  docs: 'Docs',
+  'sales-enablement': 'Sales enablement',
+  social: 'Social',
+  press: 'Press',
+  webinar: 'Webinar',
+  support: 'Support',
+};

@@ -53,6 +53,16 @@ export interface TrendText {
   verdict: 'better' | 'worse' | null;
 }
 
+/** How the two compared periods are named (a number N: "the last N days", "the previous N days"). */
+export interface TrendPeriods {
+  /** After "no data in": "this week". */
+  current: string;
+  /** After "no data in": "the week before". */
+  previous: string;
+  /** After "vs": "the week before". */
+  versus: string;
+}
+
 /**
  * Why: "↑ 12% vs previous 90 days" must say in words which way and whether that is good. Rates move
  * in percentage points (a relative change of a rate misleads); other metrics by their relative
@@ -61,12 +71,16 @@ export interface TrendText {
 export function describeTrend(
   change: MetricChange,
   definition: Pick<MetricDefinition, 'format' | 'unit' | 'better'>,
-  windowDays: number,
+  periods: number | TrendPeriods,
   hasCurrent: boolean,
 ): TrendText {
-  const period = `previous ${windowDays} days`;
+  const names =
+    typeof periods === 'number'
+      ? { current: `the last ${periods} days`, previous: `the previous ${periods} days`, versus: `previous ${periods} days` }
+      : periods;
+  const period = names.versus;
   if (change.delta === null) {
-    const missing = hasCurrent ? `the ${period}` : `the last ${windowDays} days`;
+    const missing = hasCurrent ? names.previous : names.current;
     return { direction: 'none', arrow: '', text: `No comparison: no data in ${missing}`, verdict: null };
   }
   const amount = trendAmount(change.delta, change.relative, definition);

@@ -432,7 +432,15 @@ export interface ReleaseJson {
   /** Ids of incidents of other releases this release fixes (rework); always empty in a public build. */
   fixes: string[];
   satisfaction: { score: number; responses: number } | null;
-  gtm: { required: boolean; launchDate: string | null; owner: string | null; notes: string | null } | null;
+  gtm: {
+    required: boolean;
+    launchDate: string | null;
+    owner: string | null;
+    notes: string | null;
+    channels: string[];
+    assets: { title: string; channel: string | null; owner: string; due: string; done: boolean; url: string | null }[];
+    checklist: { item: string; done: boolean }[];
+  } | null;
   /**
    * Markdown summaries, as written; a security change's `advisory` (none while it is embargoed, in
    * a public build) and a deprecation's `removal`, when they have one.
@@ -524,7 +532,24 @@ function releaseJson(release: Release, url: string): ReleaseJson {
     })),
     fixes: release.fixes,
     satisfaction: satisfaction ? { score: satisfaction.score, responses: satisfaction.responses } : null,
-    gtm: gtm ? { required: gtm.required, launchDate: iso(gtm.launchDate), owner: gtm.owner ?? null, notes: gtm.notes ?? null } : null,
+    gtm: gtm
+      ? {
+          required: gtm.required,
+          launchDate: iso(gtm.launchDate),
+          owner: gtm.owner ?? null,
+          notes: gtm.notes ?? null,
+          channels: gtm.channels,
+          assets: gtm.assets.map((asset) => ({
+            title: asset.title,
+            channel: asset.channel ?? null,
+            owner: asset.owner,
+            due: asset.due.toString(),
+            done: asset.done,
+            url: asset.url ?? null,
+          })),
+          checklist: gtm.checklist.map(({ item, done }) => ({ item, done })),
+        }
+      : null,
     changes: release.changes.map(({ type, summary, breaking, audience, advisory, removal }) => ({
       type,
       summary,

@@ -1,11 +1,69 @@
 /** A release file `releases/<product>/<version>.{md,mdx}`: its frontmatter (SPEC §1). */
 import { z } from 'astro/zod';
-import { APPROVAL_DECISIONS, AUDIENCES, CHANGE_TYPES, CHECK_KINDS, CHECK_RESULTS, DEPLOYMENT_STATUSES, RELEASE_STATUSES, RISKS } from './vocabulary.ts';
+import {
+  APPROVAL_DECISIONS,
+  AUDIENCES,
+  CHANGE_TYPES,
+  CHECK_KINDS,
+  CHECK_RESULTS,
+  DEPLOYMENT_STATUSES,
+  GTM_CHANNELS,
+  RELEASE_STATUSES,
+  RISKS,
+} from './vocabulary.ts';
 import { isSafeWrittenUrl, SAFE_URL_HINT } from './safe-url.ts';
 import { id, listOf, text, timeZone, writtenDate, writtenTime } from './fields.ts';
 import { isSemVer } from './grammar.ts';
 import { advisorySchema } from './advisory.ts';
 import { removalSchema } from './removal.ts';
+
+/** One deliverable of a go-to-market plan: a blog post, an email, a sales deck… */
+export const gtmAssetSchema = z.strictObject({
+  /** What it is, e.g. "Launch blog post". */
+  title: text,
+  /** The channel it goes out on; must be one of the plan's `channels`. */
+  channel: z.enum(GTM_CHANNELS).optional(),
+  /** A people.yaml id: who delivers it. */
+  owner: id,
+  /** The day it is due, on or before the launch date. */
+  due: writtenDate,
+  /** Whether it is delivered. */
+  done: z.boolean().default(false),
+  /** Where it lives (a draft, a doc). */
+  url: text.refine(isSafeWrittenUrl, { error: (issue) => `"${String(issue.input)}" is not a safe link — ${SAFE_URL_HINT}` }).optional(),
+});
+
+/** One checklist item of a go-to-market plan; a plain string is an open item. */
+export const gtmChecklistItemSchema = z.preprocess(
+  (value) => (typeof value === 'string' ? { item: value } : value),
+  z.strictObject({
+    /** What to do, e.g. "Pricing page updated". */
+    item: text,
+    /** Whether it is done. */
+    done: z.boolean().default(false),
+  }),
+);
+
+/**
+ * A release's go-to-market plan. The form `{ required, launchDate, owner, notes }` of earlier
+ * versions is a plan without channels, assets or checklist, and stays valid as written.
+ */
+export const gtmSchema = z.strictObject({
+  /** Whether the release needs a launch. */
+  required: z.boolean().default(true),
+  /** Launch day. */
+  launchDate: writtenDate.optional(),
+  /** A people.yaml id: who owns the launch. */
+  owner: id.optional(),
+  /** Launch notes (Markdown). */
+  notes: text.optional(),
+  /** The channels the launch uses, e.g. `[blog, email, in-app, docs, sales-enablement]`. */
+  channels: listOf(z.enum(GTM_CHANNELS)).default([]),
+  /** The launch's deliverables, each with an owner and a due day. */
+  assets: z.array(gtmAssetSchema).default([]),
+  /** What must be true before launch. */
+  checklist: z.array(gtmChecklistItemSchema).default([]),
+});
 
 /** A planned release window. */
 export const windowSchema = z.strictObject({
@@ -201,19 +259,8 @@ export const releaseSchema = z.strictObject({
       responses: z.number().int().min(0),
     })
     .optional(),
-  /** Go-to-market. */
-  gtm: z
-    .strictObject({
-      /** Whether the release needs a launch. */
-      required: z.boolean().default(true),
-      /** Launch day. */
-      launchDate: writtenDate.optional(),
-      /** A people.yaml id. */
-      owner: id.optional(),
-      /** Launch notes (Markdown). */
-      notes: text.optional(),
-    })
-    .optional(),
+  /** Go-to-market: whether the release needs a launch and, for one that does, its plan. */
+  gtm: gtmSchema.optional(),
   /** The changes, in any order; pages group them by type. */
   changes: z.array(changeSchema).default([]),
   /** Free tags. */

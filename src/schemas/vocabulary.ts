@@ -57,3 +57,7 @@ export type BenchmarkKey = (typeof BENCHMARK_KEYS)[number];
 /** Severity of a security advisory: the qualitative ratings of CVSS (FIRST), least severe first. */
 export const ADVISORY_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type AdvisorySeverity = (typeof ADVISORY_SEVERITIES)[number];
+
+/** Channels of a go-to-market plan (`gtm.channels`, `gtm.assets[].channel`). */
+export const GTM_CHANNELS = ['blog', 'email', 'in-app', 'docs', 'sales-enablement', 'social', 'press', 'webinar', 'support'] as const;
+export type GtmChannel = (typeof GTM_CHANNELS)[number];

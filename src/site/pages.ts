@@ -25,6 +25,7 @@ import { releaseAttention } from '../process/attention.ts';
 import { trainDetail } from '../trains/trains.ts';
 import type { Audience } from '../schemas/vocabulary.ts';
 import { upgradePagePath } from '../core/urls.ts';
+import { DIGEST_FILES, DIGEST_KINDS, digestPeriods } from '../digest/digest.ts';
 import { upgradePages } from '../upgrade/upgrade-paths.ts';
 import { osvPath, securityAdvisories } from '../security/advisories.ts';
 import { deprecations, deprecationsPath } from '../deprecations/deprecations.ts';
@@ -89,17 +90,27 @@ export function sitePages(hub: Hub, audience: Audience, now: Temporal.Instant, h
   for (const file of ['/llms.txt', '/llms-full.txt']) add(file); // src/llms/llms-txt.ts
   for (const file of ['/roadmap/', '/roadmap/rss.xml', '/roadmap/atom.xml', '/roadmap/feed.json']) add(file); // src/roadmap/roadmap.ts
   if (hub.trains.length > 0) add('/trains/');
+  for (const file of ['/trains/rss.xml', '/trains/atom.xml', '/trains/feed.json']) add(file);
   for (const train of hub.trains)
     add(
       `/trains/${train.id}/`,
       lazily(() => new Set(['members-heading', 'changes-heading', ...trainDetail(hub, train).groups.map((group) => `change-${group.type}`)])),
     );
+  for (const file of ['/digest/', '/digest/rss.xml', '/digest/atom.xml', '/digest/feed.json']) add(file);
+  for (const kind of DIGEST_KINDS) {
+    for (const period of digestPeriods(kind, now, hub.config.timezone)) {
+      const folder = `/digest/${period.kind}/${period.id}/`;
+      add(folder);
+      for (const file of Object.values(DIGEST_FILES)) add(`${folder}${file}`);
+    }
+  }
   if (audience === 'internal') addInternalPages(hub, now, headings, add);
   return pages;
 }
 
 function addInternalPages(hub: Hub, now: Temporal.Instant, headings: BodyHeadings, add: (path: string, anchors?: PageAnchors) => void): void {
   add('/api/metrics.json');
+  add('/gtm/');
   add('/api/environments.json');
   add('/api/usage.json');
   for (const series of hub.usage ?? []) add(`/usage/${series.product}/`);

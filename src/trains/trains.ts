@@ -6,7 +6,13 @@
  */
 import type { Change, ChangeType, Hub, Release, Train } from '../core/model.ts';
 import { CHANGE_TYPES } from '../core/model.ts';
-import { CHANGE_TYPE_LABELS, productName } from '../releases/releases.ts';
+import { escapeHtml } from '../announce/escape.ts';
+import { absoluteUrl, releasePath, trainPath } from '../core/urls.ts';
+import { markdownForHub } from '../markdown/fields.ts';
+import { isoDateTime } from '../presentation/format.ts';
+import { STATUS_DISPLAY } from '../presentation/status.ts';
+import { type ChangelogFeed, type ChangelogFeedItem, FEED_FILES, feedHtml } from '../releases/feeds.ts';
+import { CHANGE_TYPE_LABELS, formatTimeRange, productName } from '../releases/releases.ts';
 
 /** One change of the combined entry, with the release it ships in. */
 export interface TrainChange {
@@ -64,4 +70,64 @@ export function sortTrains(trains: readonly Train[]): Train[] {
 /** Why: a release page names the trains it ships in. */
 export function trainsOf(hub: Hub, release: Pick<Release, 'id'>): Train[] {
   return hub.trains.filter((train) => train.members.includes(release.id));
+}
+
+/**
+ * Why: `/trains/rss.xml` (and its Atom and JSON Feed twins): one item per train, its combined
+ * changelog entry as the content. An item's date is the train's window start (known before it
+ * ships, and stable), newest first; the HTML passes the feeds' one sanitizer (`feedHtml`).
+ */
+export function trainsFeed(hub: Hub): ChangelogFeed {
+  const site = hub.config.url;
+  const base = trainPath();
+  const markdown = markdownForHub(hub);
+  const zone = hub.config.timezone;
+  const items = sortTrains(hub.trains)
+    .reverse()
+    .map((train): ChangelogFeedItem => {
+      const url = absoluteUrl(site, trainPath(train.id));
+      const detail = trainDetail(hub, train);
+      const product = detail.members[0]?.release.product ?? '';
+      const members = detail.members.map(
+        ({ release, productName: name }) =>
+          `<li><a href="${escapeHtml(absoluteUrl(site, releasePath(release)))}">${escapeHtml(`${name} ${release.version}`)}</a>: ${escapeHtml(STATUS_DISPLAY[release.status].label)}</li>`,
+      );
+      const groups = detail.groups.map(
+        (group) =>
+          `<h3>${escapeHtml(group.label)}</h3><ul>${group.changes
+            .map(
+              ({ release, productName: name, change }) =>
+                `<li>${change.breaking ? '<strong>Breaking:</strong> ' : ''}${markdown.inline(change.summary, release.product)} (${escapeHtml(`${name} ${release.version}`)})</li>`,
+            )
+            .join('')}</ul>`,
+      );
+      const html = [
+        train.summary ? markdown.block(train.summary, product) : '',
+        `<p>${escapeHtml(`Window ${formatTimeRange(train.window.start, train.window.end, zone)} (${zone}). ${detail.shipped} of ${detail.members.length} shipped.`)}</p>`,
+        `<h2>Releases</h2><ul>${members.join('')}</ul>`,
+        groups.length > 0 ? `<h2>What changes</h2>${groups.join('')}` : '',
+      ].join('');
+      return {
+        id: url,
+        url,
+        title: `Release train: ${train.title}`,
+        summary: train.summary ? markdown.text(train.summary, product) : undefined,
+        contentHtml: feedHtml(html, url),
+        published: new Date(train.window.start.epochMilliseconds),
+        publishedIso: isoDateTime(train.window.start.withTimeZone(zone)),
+        tags: [],
+      };
+    });
+  return {
+    title: `${hub.config.title} release trains`,
+    description: 'Releases of several products shipped together under one name and window.',
+    homePageUrl: absoluteUrl(site, base),
+    feedUrls: {
+      rss: absoluteUrl(site, `${base}${FEED_FILES.rss}`),
+      atom: absoluteUrl(site, `${base}${FEED_FILES.atom}`),
+      json: absoluteUrl(site, `${base}${FEED_FILES.json}`),
+    },
+    updated: items[0]?.published ?? new Date(0),
+    items,
+  };
 }

@@ -5,7 +5,8 @@
  * context, their titles, internal change summaries, rollback reasons, incident ids and summaries
  * (also those a release fixes), GTM notes, internal freezes' names and reasons, runbook titles, RACI titles, people's names and emails,
  * anything of the metrics (their pages, drill-downs, CSV files, JSON and wording), and the id,
- * details and vector of an advisory still embargoed at the build's "now", or of the announcement drafts.
+ * details and vector of an advisory still embargoed at the build's "now", or of the announcement drafts,
+ * and the digests' metric changes and attention (the public digest is scanned like every file).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -123,6 +124,8 @@ function internalNeedles(hub: Hub): Needle[] {
     for (const [index, text] of [...(review?.wentWell ?? []), ...(review?.wentBadly ?? [])].entries())
       markdown(`review point ${index} of ${release.id}`, text, release.product);
     for (const action of review?.actions ?? []) needles.push({ what: `review action "${action.title}"`, compact: squeeze(action.title) });
+    for (const asset of release.gtm?.assets ?? []) needles.push({ what: `GTM asset "${asset.title}"`, compact: squeeze(asset.title) });
+    for (const entry of release.gtm?.checklist ?? []) needles.push({ what: `GTM checklist item "${entry.item}"`, compact: squeeze(entry.item) });
     if (release.skipEnvironments) needles.push({ what: `skipEnvironments of ${release.id}`, compact: squeeze(release.skipEnvironments) });
   }
   for (const item of hubAttention(hub, Temporal.Instant.fromEpochMilliseconds(Number(TEST_NOW_EPOCH) * 1000))) {
@@ -139,6 +142,10 @@ function internalNeedles(hub: Hub): Needle[] {
   for (const comment of comments) needles.push({ what: `survey comment "${comment}"`, compact: squeeze(comment) });
   // Announcement drafts are internal: their page and files (issue 21), and their wording.
   needles.push({ what: 'an announcement draft', pattern: /\/announce\/|Announcement drafts|Rollback plan/ });
+  // Go-to-market plans are internal: the board, its wording and the launch days on the calendar.
+  needles.push({ what: 'the GTM board', pattern: /\/gtm\/|Go-to-market|Overdue assets|Launch checklist/ });
+  // The public digest holds what shipped and what is next only: no metric changes (attention is above).
+  needles.push({ what: 'digest wording "Metric changes"', pattern: /Metric changes/ });
   return needles;
 }
 
@@ -301,6 +308,10 @@ describe('the public build', () => {
       'usage description of web',
       'survey comment "Webhook retries fixed our missed events."',
       'an announcement draft',
+      'digest wording "Metric changes"',
+      'the GTM board',
+      'GTM asset "First-run tour on phones"',
+      'GTM checklist item "Support team trained on touch drag and drop"',
       'internal train "Platform maintenance week"',
     ]) {
       expect(found, what).toContain(what);

@@ -46,6 +46,11 @@ function windowsFor(audience: Audience): Windowed[] {
 function freezesFor(audience: Audience): Freeze[] {
   return viewForAudience(content, audience).freezes;
 }
+/** The trains each audience sees (public trains with public members in a public build), each an event over its window; with `product`, those with a member of it. */
+function trainUids(audience: Audience, product?: string): string[] {
+  const view = viewForAudience(content, audience);
+  return view.trains.filter((train) => !product || train.members.some((id) => id.startsWith(`${product}/`))).map((train) => `train-${train.id}@${HOST}`);
+}
 
 /** The hub-zone days `[start, end)` covers (an end at midnight does not reach that day). */
 function daysOf(span: TimeWindow): Temporal.PlainDate[] {
@@ -207,13 +212,20 @@ describe.each(['internal', 'public'] as const)('the calendar pages of the %s bui
 
   it('links release windows to release pages that exist, and to no other release', () => {
     const linked = new Set<string>();
+    const launches = new Set<string>();
     for (const file of htmlFilesUnder(path.join(dist(), 'calendar'))) {
       const $ = load(readFileSync(path.join(dist(), 'calendar', file), 'utf8'));
-      $('.month-grid a[href^="/releases/"], .agenda a[href^="/releases/"]').each((_, link) => {
+      $('.month-grid .entry-window a[href^="/releases/"], .agenda .agenda-window a[href^="/releases/"]').each((_, link) => {
         linked.add($(link).attr('href')!);
+      });
+      $('.month-grid .entry-launch a, .agenda .agenda-launch a').each((_, link) => {
+        launches.add($(link).attr('href')!);
       });
     }
     expect([...linked].sort()).toEqual(windowsFor(audience).map(releaseHref).sort());
+    // Launch days (go-to-market, internal only) link to the plan on the release page.
+    expect([...launches].every((href) => /^\/releases\/[^#]+\/#gtm$/.test(href))).toBe(true);
+    expect(launches.size > 0).toBe(audience === 'internal');
     for (const href of linked) expect(existsSync(path.join(dist(), href, 'index.html')), href).toBe(true);
   });
 
@@ -239,7 +251,7 @@ describe.each(['internal', 'public'] as const)('the calendar pages of the %s bui
       for (const month of months) {
         const $ = page(dist(), `calendar/${product.id}/${month}`);
         expect($('h1').text()).toBe(`${product.name} releases: ${formatMonth(month)}`);
-        const hrefs = $('.agenda a[href^="/releases/"]')
+        const hrefs = $('.agenda .agenda-window a[href^="/releases/"]')
           .map((_, link) => $(link).attr('href'))
           .get();
         const expected = windowsFor(audience).filter((release) => release.product === product.id && monthsOf(release.window).includes(month));
@@ -303,10 +315,15 @@ const EXPECTED_STATUS: Record<Release['status'], string> = {
 describe.each(['internal', 'public'] as const)('the .ics feeds of the %s build', (audience) => {
   const dist = () => distOf(audience);
 
-  it('hold one event per window and per freeze, with UIDs derived from product and version', () => {
+  it('hold one event per window, per freeze and per train, with UIDs derived from product and version', () => {
     const { events } = readIcs(dist(), 'calendar.ics');
-    const expected = [...windowsFor(audience).map(releaseUid), ...freezesFor(audience).map(freezeUid), ...sunsetUids()];
+    const expected = [...windowsFor(audience).map(releaseUid), ...freezesFor(audience).map(freezeUid), ...sunsetUids(), ...trainUids(audience)];
     expect(sunsetUids()).toEqual(['sunset-api-2.2.0-2@releases.northwind.example']);
+    expect(trainUids(audience)).toEqual(
+      audience === 'internal'
+        ? ['train-december-launch@releases.northwind.example', 'train-platform-maintenance@releases.northwind.example']
+        : ['train-december-launch@releases.northwind.example'],
+    );
     expect(events.map((event) => event.uid).sort()).toEqual(expected.sort());
     if (audience === 'public') {
       // Freezes are in the public feed as on the public calendar: internal ones without name or reason.
@@ -372,7 +389,9 @@ describe.each(['internal', 'public'] as const)('the .ics feeds of the %s build',
       const { events, text } = readIcs(dist(), `calendar/${product.id}.ics`);
       const windows = windowsFor(audience).filter((release) => release.product === product.id);
       const freezes = freezesFor(audience).filter((freeze) => freeze.products.length === 0 || freeze.products.includes(product.id));
-      expect(events.map((event) => event.uid).sort()).toEqual([...windows.map(releaseUid), ...freezes.map(freezeUid), ...sunsetUids(product.id)].sort());
+      expect(events.map((event) => event.uid).sort()).toEqual(
+        [...windows.map(releaseUid), ...freezes.map(freezeUid), ...sunsetUids(product.id), ...trainUids(audience, product.id)].sort(),
+      );
       expect(text).toContain(`NAME:Northwind Release Hub: ${product.name} releases`);
     }
   });

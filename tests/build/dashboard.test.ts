@@ -99,7 +99,7 @@ describe('the internal dashboard', () => {
       '/calendar/',
       '/releases/',
       '/metrics/',
-      '/releases/',
+      '/gtm/', // Launches coming up
       '/runbooks/',
       '/releases/', // Open review actions
     ]);
@@ -180,6 +180,7 @@ describe.each(['internal', 'public'] as const)('the %s build', (audience) => {
       'Changelog (Atom)',
       'Changelog (JSON Feed)',
       'Release calendar (iCal)',
+      'Weekly and monthly digests',
       'Status page',
       'API reference',
       'Support',

@@ -113,6 +113,18 @@ const expected: Record<string, string[]> = {
     'content/releases/web/1.3.0.md:13 changes[1].advisory.id: CVE-2026-1111 is already the advisory of a change in releases/web/1.3.0.md — give each advisory its own id, or keep one of the two',
     'content/releases/web/1.3.0.md:16 changes[2].advisory.fixed: 1.4.0 is an internal release, but this advisory is public — make web 1.4.0 public, or the change internal',
   ],
+  // Go-to-market plans (issue 21): known channels and people, assets due by the launch, on the plan's channels.
+  'gtm-bad': [
+    'content/releases/web/1.1.0.md:9 gtm.channels[1]: must be one of blog, email, in-app, docs, sales-enablement, social, press, webinar, support; got "podcast" — use one of those values',
+    'content/releases/web/1.1.0.md:11 gtm.assets[0].due: "2026-04-31" is not a real calendar date or time',
+    'content/releases/web/1.1.0.md:11 gtm.assets[0].url: "javascript:alert(1)" is not a safe link — write a site path such as /status/, or an http(s):// or mailto: URL',
+    'content/releases/web/1.1.0.md:12 gtm.assets[1].owner: is required — add "owner:" with a value',
+    'content/releases/web/1.1.0.md:15 gtm.checklist[1].done: must be true or false, got "maybe"',
+    'content/releases/web/1.2.0.md:9 gtm.owner: "zoe" is not a known person — use an id from people.yaml, or add the person there',
+    'content/releases/web/1.2.0.md:12 gtm.assets[0].owner: "alcie" is not a known person — did you mean "alice"?',
+    'content/releases/web/1.2.0.md:13 gtm.assets[1].due: 2026-05-20 is after the launch date 2026-05-13 — make "Customer email" due on or before 2026-05-13, or move the launch',
+    'content/releases/web/1.2.0.md:14 gtm.assets[2].channel: "sales-enablement" is not a channel of this plan — add sales-enablement to gtm.channels (now blog, email), or pick one of them',
+  ],
   // Release trains (issue 21): every member a release of the hub, once, inside the train's window.
   'train-bad': [
     'content/trains/backwards.yaml:4 window.end: must be after window.start (2026-04-01 ≤ 2026-04-10) — fix the window of the train',

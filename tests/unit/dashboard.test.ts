@@ -194,7 +194,7 @@ describe('internal panels', () => {
   });
 
   it('lists required GTM launches from today to 30 days ahead, except for cancelled releases', () => {
-    const gtm = (launchDate: string, required = true) => ({ required, launchDate: at(launchDate), owner: 'zoe' });
+    const gtm = (launchDate: string, required = true) => ({ required, launchDate: at(launchDate), owner: 'zoe', channels: [], assets: [], checklist: [] });
     const hub = makeHub({
       people: [{ id: 'zoe', name: 'Zoë Müller', role: 'Product Manager' }],
       releases: [

@@ -154,7 +154,7 @@ describe('findUnsafeMarkdown', () => {
       summary: 's',
       changes: [{ type: 'added', summary: 'c', breaking: false, audience: 'public' }],
       rollback: { reason: 'r' },
-      gtm: { required: true, notes: 'n' },
+      gtm: { required: true, notes: 'n', channels: [], assets: [], checklist: [] },
     });
     expect(markdownFieldsOf(release)).toEqual([
       { path: ['summary'], markdown: 's' },

@@ -32,8 +32,8 @@ const hub = makeHub({
     },
   ],
   releases: [
-    makeRelease({ version: '3.0.0', status: 'released', owner: 'alice', gtm: { required: true, owner: 'zoe' } }),
-    makeRelease({ version: '2.0.0', status: 'scheduled', owner: 'alice', gtm: { required: true, owner: 'alice' } }),
+    makeRelease({ version: '3.0.0', status: 'released', owner: 'alice', gtm: { required: true, owner: 'zoe', channels: [], assets: [], checklist: [] } }),
+    makeRelease({ version: '2.0.0', status: 'scheduled', owner: 'alice', gtm: { required: true, owner: 'alice', channels: [], assets: [], checklist: [] } }),
     makeRelease({ version: '1.0.0', status: 'planned', owner: 'bob' }),
     makeRelease({ product: 'api', version: '1.0.0', status: 'in-progress' }),
   ],

@@ -4,11 +4,15 @@
  * trains, public members only). Loading errors are in content-errors.test.ts (`train-bad`).
  */
 import path from 'node:path';
+import { parseFeed } from '@rowanmanning/feed-parser';
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
+import { buildIcs } from '../../src/calendar/ics.ts';
 import { loadContentRoot } from '../../src/content/load.ts';
 import { viewForAudience } from '../../src/core/audience.ts';
 import type { Change, Train } from '../../src/core/model.ts';
-import { sortTrains, trainDetail, trainsOf } from '../../src/trains/trains.ts';
+import { toRss } from '../../src/releases/feeds.ts';
+import { sortTrains, trainDetail, trainsFeed, trainsOf } from '../../src/trains/trains.ts';
 import { at, makeHub, makeRelease, windowOf } from './helpers/hub-factory.ts';
 
 const change = (type: Change['type'], summary: string, audience: Change['audience'] = 'public', breaking = false): Change => ({
@@ -90,5 +94,39 @@ describe('release trains', () => {
       { id: 'december-launch', members: ['web/4.9.0', 'api/2.7.0'], start: '2026-12-07T00:00:00+01:00[Europe/Berlin]' },
       { id: 'platform-maintenance', members: ['api/2.6.1'], start: '2026-11-30T00:00:00+01:00[Europe/Berlin]' },
     ]);
+  });
+
+  it('each train is a feed item with its combined entry, newest window first, that the project’s feed parser reads', () => {
+    const feed = parseFeed(toRss(trainsFeed(hub), hub.config.title));
+    expect(feed.items.map((item) => [item.title, item.url])).toEqual([
+      ['Release train: December launch', 'https://releases.acme.example/trains/december/'],
+      ['Release train: Ops week', 'https://releases.acme.example/trains/ops/'],
+    ]);
+    const content = feed.items[0]!.content ?? '';
+    for (const text of ['Acme Web 2.0.0', 'Released', 'Quotas', 'Breaking:', '1 of 3 shipped']) expect(content).toContain(text);
+    // The public feed: public trains, public members and changes only.
+    const publicFeed = trainsFeed(viewForAudience(hub, 'public'));
+    expect(publicFeed.items.map((item) => item.title)).toEqual(['Release train: December launch']);
+    expect(publicFeed.items[0]!.contentHtml).not.toContain('Queue moves');
+  });
+
+  it('each train is one calendar event over its window, in every product calendar it has a member of', () => {
+    const options = { now: at('2026-11-26T10:00').toInstant(), siteUrl: hub.config.url, calendarName: 'Releases' };
+    const events = (product?: string) =>
+      new ICAL.Component(ICAL.parse(buildIcs(hub, { ...options, product })))
+        .getAllSubcomponents('vevent')
+        .map((event) => new ICAL.Event(event))
+        .filter((event) => event.uid.startsWith('train-'));
+    const [, december] = events();
+    expect([december!.uid, december!.summary, december!.startDate.toString(), december!.endDate.toString()]).toEqual([
+      'train-december@releases.acme.example',
+      'Release train: December launch',
+      '2026-12-07T00:00:00',
+      '2026-12-16T00:00:00',
+    ]);
+    expect(december!.description).toContain('- Acme API 3.0.0: Scheduled');
+    expect(december!.description).toContain('- Added: New board API (breaking) (Acme Web 2.0.0)');
+    expect(events().map((event) => event.uid)).toEqual(['train-ops@releases.acme.example', 'train-december@releases.acme.example']);
+    expect(events('web').map((event) => event.uid)).toEqual(['train-december@releases.acme.example']);
   });
 });

@@ -1,0 +1,8 @@
+/** `/digest/feed.json`: the digests as JSON Feed 1.1. */
+import type { APIRoute } from 'astro';
+import { digestFeed } from '../../digest/digest.ts';
+import { getBuildContext } from '../../runtime/build-context.ts';
+import { feedFileResponse } from '../changelog/feed-response.ts';
+import { messageDigests } from './digests.ts';
+
+export const GET: APIRoute = () => feedFileResponse('json', digestFeed(getBuildContext().hub, messageDigests()));
