@@ -180,6 +180,7 @@ describe.each(['internal', 'public'] as const)('the %s build', (audience) => {
       'Changelog (Atom)',
       'Changelog (JSON Feed)',
       'Release calendar (iCal)',
+      "What's new widget for your app",
       'Status page',
       'API reference',
       'Support',
