@@ -19,6 +19,7 @@ export const HUB_ROUTES: readonly HubRoute[] = [
   { pattern: '/releases/[...listing]', entrypoint: 'releases/[...listing].astro' },
   { pattern: '/releases/[product]/[version]', entrypoint: 'releases/[product]/[version].astro' },
   { pattern: '/releases/[product]/[version]/index.md', entrypoint: 'releases/[product]/[version].md.ts' },
+  { pattern: '/releases/[product]/[version]/card.png', entrypoint: 'releases/[product]/[version].card.png.ts' },
   { pattern: '/changelog/[...page]', entrypoint: 'changelog/[...page].astro' },
   { pattern: '/changelog/rss.xml', entrypoint: 'changelog/rss.xml.ts' },
   { pattern: '/changelog/atom.xml', entrypoint: 'changelog/atom.xml.ts' },
