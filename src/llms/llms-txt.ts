@@ -12,6 +12,7 @@ import { changelogEntries } from '../releases/changelog.ts';
 import { SEVERITY_LABELS, securityAdvisories, securityPath } from '../security/advisories.ts';
 import { isoDateTime } from '../presentation/format.ts';
 import { roadmapPath } from '../roadmap/roadmap.ts';
+import { MARKDOWN_TWIN, releaseMarkdownPath } from './release-markdown.ts';
 
 /** The two files, as hub paths. */
 export const LLMS_FILES = { index: '/llms.txt', full: '/llms-full.txt' } as const;
@@ -31,7 +32,7 @@ export function llmsIndex(hub: Hub): string {
     '',
     `> ${oneLine(config.description ?? `Releases, changelog and security advisories of ${names}.`)}`,
     '',
-    `The customer changelog lists public releases that shipped, newest first, with their public changes. Every version has an upgrade path to the latest, and security fixes have advisories with OSV records. The whole changelog as one Markdown file: ${url(LLMS_FILES.full)}`,
+    `The customer changelog lists public releases that shipped, newest first, with their public changes. Every version has an upgrade path to the latest, and security fixes have advisories with OSV records. The whole changelog as one Markdown file: ${url(LLMS_FILES.full)}. Every release page has a Markdown twin: \`${MARKDOWN_TWIN}\` after its URL.`,
     '',
     '## Changelog',
     '',
@@ -73,7 +74,7 @@ export function llmsFull(hub: Hub, now: Temporal.Instant): string {
     const { release } = entry;
     lines.push(`## ${entry.productName} ${release.version}${release.title ? `: ${oneLine(release.title)}` : ''}`, '');
     lines.push(
-      `Released ${isoDateTime(entry.time.withTimeZone(config.timezone))}${entry.rolledBack ? ' (rolled back)' : ''}. ${absoluteUrl(config.url, releasePath(release))}`,
+      `Released ${isoDateTime(entry.time.withTimeZone(config.timezone))}${entry.rolledBack ? ' (rolled back)' : ''}. ${absoluteUrl(config.url, releasePath(release))} (as Markdown: ${absoluteUrl(config.url, releaseMarkdownPath(release))})`,
       '',
     );
     if (release.summary) lines.push(oneLine(release.summary), '');

@@ -29,6 +29,9 @@ import { DIGEST_FILES, DIGEST_KINDS, digestPeriods } from '../digest/digest.ts';
 import { upgradePages } from '../upgrade/upgrade-paths.ts';
 import { osvPath, securityAdvisories } from '../security/advisories.ts';
 import { deprecations, deprecationsPath } from '../deprecations/deprecations.ts';
+import { MARKDOWN_TWIN } from '../llms/release-markdown.ts';
+import { socialCardEntries } from '../social/card.ts';
+import { WIDGET_FILES } from '../widget/widget-data.ts';
 
 /**
  * The anchors of a page, worked out when a link first names one of them (most pages are never the
@@ -64,6 +67,8 @@ export function sitePages(hub: Hub, audience: Audience, now: Temporal.Instant, h
       `/releases/${release.product}/${release.version}/`,
       lazily(() => releaseAnchors(hub, release, audience, headings, now)),
     );
+  for (const release of hub.releases) add(`/releases/${release.product}/${release.version}/${MARKDOWN_TWIN}`); // src/llms/release-markdown.ts
+  for (const { release } of socialCardEntries(hub).values()) add(`/releases/${release.product}/${release.version}/card.png`); // src/social/card.ts
   for (const page of changelogPages(hub)) {
     add(
       page.path,
@@ -88,6 +93,7 @@ export function sitePages(hub: Hub, audience: Audience, now: Temporal.Instant, h
   for (const file of ['/security/', '/security/rss.xml', '/security/atom.xml', '/security/feed.json']) add(file);
   for (const { advisory } of securityAdvisories(hub, now)) add(osvPath(advisory.id));
   for (const file of ['/llms.txt', '/llms-full.txt']) add(file); // src/llms/llms-txt.ts
+  for (const file of Object.values(WIDGET_FILES)) add(file); // src/widget/widget-data.ts
   for (const file of ['/roadmap/', '/roadmap/rss.xml', '/roadmap/atom.xml', '/roadmap/feed.json']) add(file); // src/roadmap/roadmap.ts
   if (hub.trains.length > 0) add('/trains/');
   for (const file of ['/trains/rss.xml', '/trains/atom.xml', '/trains/feed.json']) add(file);

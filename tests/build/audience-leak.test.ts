@@ -259,7 +259,7 @@ describe('the public build', () => {
     );
     expect(needles.some((needle) => needle.what.startsWith('internal change '))).toBe(true);
     const kinds = new Set(files.map((file) => path.extname(file.file)));
-    for (const kind of ['.html', '.xml', '.json']) expect(kinds).toContain(kind);
+    for (const kind of ['.html', '.xml', '.json', '.md', '.js']) expect(kinds).toContain(kind);
     expect(files.some((file) => file.file.includes(`${path.sep}pagefind${path.sep}`) && /\.pf_/.test(file.file))).toBe(true);
   });
 
@@ -317,5 +317,13 @@ describe('the public build', () => {
       expect(found, what).toContain(what);
     }
     expect([...found].some((what) => what.startsWith('internal change web/4.3.0'))).toBe(true);
+    // The release pages' Markdown twins are scanned too: the internal build's hold internal changes and the embargoed advisory.
+    const inTwins = findLeaks(
+      internalFiles.filter((file) => path.basename(file.file) === 'index.md'),
+      needles,
+      builtSite('example-internal'),
+    ).map((leak) => leak.slice(leak.indexOf(': ') + 2));
+    expect(inTwins).toContain('embargoed advisory CVE-2026-41177');
+    expect(inTwins.some((what) => what.startsWith('internal change '))).toBe(true);
   });
 });

@@ -181,6 +181,7 @@ describe.each(['internal', 'public'] as const)('the %s build', (audience) => {
       'Changelog (JSON Feed)',
       'Release calendar (iCal)',
       'Weekly and monthly digests',
+      "What's new widget for your app",
       'Status page',
       'API reference',
       'Support',

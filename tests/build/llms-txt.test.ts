@@ -25,3 +25,32 @@ describe.each(['example-internal', 'example-public'] as const)('llms.txt of %s',
     expect(full).not.toContain('compatibility layer that translates');
   });
 });
+
+describe('the Markdown twin of a release page', () => {
+  const read = (name: 'example-internal' | 'example-public', file: string) => readFileSync(path.join(builtSite(name), file), 'utf8');
+
+  it('is next to each release page of both builds, linked as its alternate, and named in llms.txt', () => {
+    for (const name of ['example-internal', 'example-public'] as const) {
+      const page = read(name, 'releases/api/2.0.0/index.html');
+      expect(page).toContain('<link rel="alternate" type="text/markdown" title="This release as Markdown" href="/releases/api/2.0.0/index.md">');
+      expect(read(name, 'llms.txt')).toContain('Every release page has a Markdown twin: `index.md` after its URL.');
+      expect(read(name, 'llms-full.txt')).toContain('(as Markdown: https://releases.northwind.example/releases/api/2.0.0/index.md)');
+    }
+    const twin = read('example-public', 'releases/api/2.0.0/index.md');
+    expect(twin.startsWith('# Northwind API 2.0.0: Northwind API v2\n')).toBe(true);
+    expect(twin).toContain('- Status: Released');
+    expect(twin).toContain('- Release notes and everything else: https://releases.northwind.example/releases/api/2.0.0/');
+    expect(twin).toMatch(/^### Removed\n\n- \(breaking\) Offset pagination is removed/m);
+    expect(read('example-public', 'releases/api/2.2.1/index.md')).toMatch(/^### Security\n\n- \(CVE-2026-1234, High\) Fixed an authorisation flaw/m);
+  });
+
+  it('holds only what its build may show: internal changes and embargoed advisories in the internal twin, marked; neither in the public one', () => {
+    expect(read('example-internal', 'releases/api/2.0.0/index.md')).toMatch(/^- \(internal\) .*compatibility layer that translates/m);
+    expect(read('example-public', 'releases/api/2.0.0/index.md')).not.toContain('compatibility layer that translates');
+    expect(read('example-internal', 'releases/web/4.2.0/index.md')).toMatch(/CVE-2026-41177, \w+, embargoed until 2026-12-15/);
+    const publicTwin = read('example-public', 'releases/web/4.2.0/index.md');
+    expect(publicTwin).not.toContain('CVE-2026-41177');
+    expect(publicTwin).toContain('Guests cannot see member lists or @-mention workspace members');
+    expect(publicTwin).not.toContain('Audience:');
+  });
+});

@@ -3,6 +3,7 @@ import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { viewForAudience } from '../../src/core/audience.ts';
 import { llmsFull, llmsIndex } from '../../src/llms/llms-txt.ts';
+import { markdownText } from '../../src/llms/release-markdown.ts';
 import { at, makeChange, makeHub, makeRelease } from './helpers/hub-factory.ts';
 
 const NOW = Temporal.Instant.from('2026-11-26T09:00:00Z');
@@ -54,7 +55,7 @@ describe('llms-full.txt', () => {
         '',
         '## Acme Web 2.0.0: New editor',
         '',
-        'Released 2026-04-07T02:41:00+02:00. https://releases.acme.example/releases/web/2.0.0/',
+        'Released 2026-04-07T02:41:00+02:00. https://releases.acme.example/releases/web/2.0.0/ (as Markdown: https://releases.acme.example/releases/web/2.0.0/index.md)',
         '',
         '### Removed',
         '',
@@ -72,5 +73,17 @@ describe('llms-full.txt', () => {
 
   it('says so when nothing shipped yet', () => {
     expect(llmsFull(makeHub(), NOW)).toContain('No public releases yet.');
+  });
+});
+
+describe('markdownText', () => {
+  it.each([
+    ['plain words', 'plain words'],
+    ['two\n  lines', 'two lines'],
+    ['<img src=x onerror=alert(1)>', '\\<img src=x onerror=alert(1)\\>'],
+    ['[link](javascript:alert(1))', '\\[link\\](javascript:alert(1))'],
+    ['*bold* _em_ `code` # | ~', '\\*bold\\* \\_em\\_ \\`code\\` \\# \\| \\~'],
+  ])('%j is %j', (text, markdown) => {
+    expect(markdownText(text)).toBe(markdown);
   });
 });
