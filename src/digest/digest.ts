@@ -34,7 +34,7 @@ import { formatDate, formatMonth, isoDateTime } from '../presentation/format.ts'
 import { describeTrend, formatMetricValue, type TrendPeriods } from '../presentation/number-format.ts';
 import { STATUS_DISPLAY } from '../presentation/status.ts';
 import { hubAttention } from '../process/attention.ts';
-import { type ChangelogFeed, type ChangelogFeedItem, FEED_FILES, feedHtml } from '../releases/feeds.ts';
+import { feedHtml, feedLocations, type ChangelogFeed, type ChangelogFeedItem } from '../releases/feeds.ts';
 import { compareReleasesNewestFirst, formatTimeRange, productName, releaseListingPath } from '../releases/releases.ts';
 import { sortTrains, trainDetail } from '../trains/trains.ts';
 
@@ -318,12 +318,7 @@ export function digestFeed(hub: Hub, digests: readonly Digest[]): ChangelogFeed 
   return {
     title: `${hub.config.title} digests`,
     description: `Weekly and monthly digests of ${hub.config.title}: what shipped and what is next.`,
-    homePageUrl: absoluteUrl(site, base),
-    feedUrls: {
-      rss: absoluteUrl(site, `${base}${FEED_FILES.rss}`),
-      atom: absoluteUrl(site, `${base}${FEED_FILES.atom}`),
-      json: absoluteUrl(site, `${base}${FEED_FILES.json}`),
-    },
+    ...feedLocations(site, base),
     updated: items[0]?.published ?? new Date(0),
     items,
   };

@@ -35,6 +35,18 @@ export const FEED_ITEM_LIMIT = 50;
 /** The three files of one feed. */
 export const FEED_FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;
 
+/** Why: every feed of the hub (changelog, security, roadmap, trains, digests) is found the same way: its three files in the folder at `base`. */
+export function feedLocations(site: string, base: string): { homePageUrl: string; feedUrls: { rss: string; atom: string; json: string } } {
+  return {
+    homePageUrl: absoluteUrl(site, base),
+    feedUrls: {
+      rss: absoluteUrl(site, `${base}${FEED_FILES.rss}`),
+      atom: absoluteUrl(site, `${base}${FEED_FILES.atom}`),
+      json: absoluteUrl(site, `${base}${FEED_FILES.json}`),
+    },
+  };
+}
+
 /** One feed item, format-neutral. */
 export interface ChangelogFeedItem {
   /** Absolute URL of the release page; also the item's link. */
@@ -87,12 +99,7 @@ export function changelogFeed(hub: Hub, product: string | undefined, contentHtml
   return {
     title: product === undefined ? `${config.title} changelog` : `${productName(hub, product)} changelog · ${config.title}`,
     description: `What changed in ${product === undefined ? config.products.map((candidate) => candidate.name).join(' and ') : productName(hub, product)}, newest first.`,
-    homePageUrl: absoluteUrl(site, base),
-    feedUrls: {
-      rss: absoluteUrl(site, `${base}${FEED_FILES.rss}`),
-      atom: absoluteUrl(site, `${base}${FEED_FILES.atom}`),
-      json: absoluteUrl(site, `${base}${FEED_FILES.json}`),
-    },
+    ...feedLocations(site, base),
     updated: items[0]?.published ?? new Date(0),
     items,
   };

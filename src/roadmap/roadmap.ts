@@ -15,7 +15,7 @@ import { compareTimes } from '../core/time.ts';
 import { absoluteUrl, releasePath, sitePath } from '../core/urls.ts';
 import { markdownForHub } from '../markdown/fields.ts';
 import { isoDateTime } from '../presentation/format.ts';
-import { FEED_FILES, FEED_ITEM_LIMIT, feedHtml, type ChangelogFeed } from '../releases/feeds.ts';
+import { FEED_ITEM_LIMIT, feedHtml, feedLocations, type ChangelogFeed } from '../releases/feeds.ts';
 import { compareReleasesNewestFirst } from '../releases/releases.ts';
 
 /** The lanes, in the order a reader scans them, with the status that puts a release on each. */
@@ -136,12 +136,7 @@ export function roadmapFeed(hub: Hub, now: Temporal.Instant): ChangelogFeed {
   return {
     title: `${config.title} roadmap`,
     description: `What is coming in ${config.products.map((product) => product.name).join(' and ')}: now, next and later.`,
-    homePageUrl: absoluteUrl(config.url, base),
-    feedUrls: {
-      rss: absoluteUrl(config.url, `${base}${FEED_FILES.rss}`),
-      atom: absoluteUrl(config.url, `${base}${FEED_FILES.atom}`),
-      json: absoluteUrl(config.url, `${base}${FEED_FILES.json}`),
-    },
+    ...feedLocations(config.url, base),
     updated: new Date(Math.max(0, ...items.map((item) => item.published.getTime()))),
     items,
   };

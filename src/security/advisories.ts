@@ -13,7 +13,7 @@ import { compareTimes } from '../core/time.ts';
 import { absoluteUrl, releasePath, sitePath } from '../core/urls.ts';
 import { markdownForHub } from '../markdown/fields.ts';
 import { isoDateTime } from '../presentation/format.ts';
-import { FEED_FILES, FEED_ITEM_LIMIT, feedHtml, type ChangelogFeed } from '../releases/feeds.ts';
+import { FEED_ITEM_LIMIT, feedHtml, feedLocations, type ChangelogFeed } from '../releases/feeds.ts';
 import { productName, releaseTime } from '../releases/releases.ts';
 import { isEmbargoed } from './embargo.ts';
 
@@ -136,12 +136,7 @@ export function securityFeed(hub: Hub, now: Temporal.Instant): ChangelogFeed {
   return {
     title: `${config.title} security advisories`,
     description: `Security advisories of ${config.products.map((product) => product.name).join(' and ')}, newest first.`,
-    homePageUrl: absoluteUrl(config.url, base),
-    feedUrls: {
-      rss: absoluteUrl(config.url, `${base}${FEED_FILES.rss}`),
-      atom: absoluteUrl(config.url, `${base}${FEED_FILES.atom}`),
-      json: absoluteUrl(config.url, `${base}${FEED_FILES.json}`),
-    },
+    ...feedLocations(config.url, base),
     updated: items[0]?.published ?? new Date(0),
     items,
   };

@@ -11,7 +11,7 @@ import { absoluteUrl, releasePath, trainPath } from '../core/urls.ts';
 import { markdownForHub } from '../markdown/fields.ts';
 import { isoDateTime } from '../presentation/format.ts';
 import { STATUS_DISPLAY } from '../presentation/status.ts';
-import { type ChangelogFeed, type ChangelogFeedItem, FEED_FILES, feedHtml } from '../releases/feeds.ts';
+import { feedHtml, feedLocations, type ChangelogFeed, type ChangelogFeedItem } from '../releases/feeds.ts';
 import { CHANGE_TYPE_LABELS, formatTimeRange, productName } from '../releases/releases.ts';
 
 /** One change of the combined entry, with the release it ships in. */
@@ -121,12 +121,7 @@ export function trainsFeed(hub: Hub): ChangelogFeed {
   return {
     title: `${hub.config.title} release trains`,
     description: 'Releases of several products shipped together under one name and window.',
-    homePageUrl: absoluteUrl(site, base),
-    feedUrls: {
-      rss: absoluteUrl(site, `${base}${FEED_FILES.rss}`),
-      atom: absoluteUrl(site, `${base}${FEED_FILES.atom}`),
-      json: absoluteUrl(site, `${base}${FEED_FILES.json}`),
-    },
+    ...feedLocations(site, base),
     updated: items[0]?.published ?? new Date(0),
     items,
   };
