@@ -3,10 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     testTimeout: 30_000,
-    // CI has 2 cores, but a site test spends much of its time waiting on Chromium or a child
-    // process: three files at a time keep both cores busy (measured on a fresh clone: the test
-    // phase had 131 core-seconds idle with two).
-    maxWorkers: 3,
+    // CI has 2 cores: two test files at a time, in both projects.
+    maxWorkers: 2,
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       {
