@@ -20,6 +20,7 @@
  * - The public digest (a public build): the public view's releases, trains and public freezes
  *   only; no attention and no metrics.
  */
+import { isOpenRelease } from '../people/people.ts';
 import { Temporal } from 'temporal-polyfill';
 import type { AnnouncementItem, AnnouncementLinks, AnnouncementSection, Message } from '../announce/announcement.ts';
 import { messageHtmlBody } from '../announce/email.ts';
@@ -164,7 +165,7 @@ export function digestMessage(
   if (latest) {
     const horizon = now.toZonedDateTimeISO(zone).add(PERIOD_WORDS[period.kind].horizon).toInstant();
     const next = hub.releases
-      .filter((release) => release.status === 'planned' || release.status === 'scheduled' || release.status === 'in-progress')
+      .filter(isOpenRelease)
       .filter((release) => release.window && Temporal.Instant.compare(release.window.end.toInstant(), now) > 0)
       .filter((release) => Temporal.Instant.compare(release.window!.start.toInstant(), horizon) < 0)
       .sort((a, b) => -compareReleasesNewestFirst(a, b));
