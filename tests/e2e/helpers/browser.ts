@@ -4,9 +4,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import sirv from 'sirv';
-import { afterAll, beforeAll } from 'vitest';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 
 /**
  * Why: serve a built `dist/` on 127.0.0.1 as a static host would, 404 page included; with `base`
@@ -37,25 +36,20 @@ export async function serveDist(dist: string, base = '/'): Promise<{ url: string
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-/** Why: tests fail with how to install Chromium, not with a cryptic launch error. */
+/**
+ * Why: tests fail with how to install Chromium, not with a cryptic launch error. In a test run the
+ * browser is the run's one Chromium (./browser-server.ts); closing the connection closes only the
+ * contexts this file opened.
+ */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM_PATH}. Install Debian's Chromium with "apt-get install chromium" (or set CHROMIUM_PATH), then run npm test again.`,
     );
   }
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  // Outside Vitest (npm run screenshots) there is no shared browser: start one.
+  const endpoint = process.env.VITEST ? inject('chromiumEndpoint') : undefined;
+  return endpoint ? chromium.connect(endpoint) : chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 /** Why: a test file's Chromium and static server of one built site, opened before its tests and closed after them. */
