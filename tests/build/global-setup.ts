@@ -70,6 +70,7 @@ async function buildScenario(
   const indexBefore = path.join(dist, 'index.html');
   const indexHtmlBefore = existsSync(indexBefore) ? readFileSync(indexBefore, 'utf8') : undefined;
   let content = '';
+  const began = performance.now();
   for (const [index, build] of scenario.builds.entries()) {
     content = prepareContent(build.content, path.join(dir, `content-${index}`), scenario);
     const env: Record<string, string> = {
@@ -81,7 +82,9 @@ async function buildScenario(
     const index_ = path.join(dist, 'index.html');
     builds.push({ ...result, indexHtml: existsSync(index_) ? readFileSync(index_, 'utf8') : undefined });
   }
-  process.stderr.write(`scenarios: ${name} ${builds.map((build) => (build.status === 0 ? 'built' : `exit ${build.status}`)).join(', ')}\n`);
+  process.stderr.write(
+    `scenarios: ${name} ${builds.map((build) => (build.status === 0 ? 'built' : `exit ${build.status}`)).join(', ')} (${((performance.now() - began) / 1000).toFixed(1)} s)\n`,
+  );
   return { dist, content, builds, indexHtmlBefore };
 }
 
