@@ -10,7 +10,6 @@ import { describe, expect, it } from 'vitest';
 import { useBrowserOnSite } from './helpers/browser.ts';
 import { builtSite } from '../build/helpers/scenario.ts';
 
-const WIDTHS = [390, 1280] as const;
 const HEIGHT = 844;
 const PAGES = [
   '/releases/api/2.4.0/',
@@ -28,6 +27,12 @@ const PAGES = [
   '/metrics/all-time/',
   '/raci/',
 ];
+/** At 1280 px only the pages with the widest tables can overflow: every column of each must still be reachable. */
+const WIDE_TABLE_PAGES = ['/raci/standard-release/', '/metrics/', '/releases/', '/calendar/2025-12/', '/people/', '/metrics/all-time/'];
+const WIDTHS = [
+  { width: 390, pages: PAGES },
+  { width: 1280, pages: WIDE_TABLE_PAGES },
+] as const;
 
 /** Column headers that cannot be reached: neither in view nor scrollable into view, nor shown as a stacked label. */
 async function unreachableColumns(page: Page): Promise<string[]> {
@@ -74,8 +79,8 @@ describe('the pages readers tripped on (issue 23)', () => {
     return { page, close: () => context.close() };
   };
 
-  describe.each(WIDTHS)('at %i px', (width) => {
-    it.each(PAGES)('%s has no horizontal page overflow and every table column is reachable', async (path) => {
+  describe.each(WIDTHS)('at $width px', ({ width, pages }) => {
+    it.each(pages)('%s has no horizontal page overflow and every table column is reachable', async (path) => {
       const { page, close } = await open(path, width);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       expect(await unreachableColumns(page)).toEqual([]);
