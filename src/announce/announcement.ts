@@ -17,12 +17,10 @@ import { countOf } from '../presentation/count.ts';
 import { formatDate, formatDateTime } from '../presentation/format.ts';
 import { STATUS_DISPLAY } from '../presentation/status.ts';
 import { formatTimeRange, groupChanges, productName, releaseTime } from '../releases/releases.ts';
+import { ANNOUNCEMENT_KINDS, type AnnouncementKind, type AnnouncementPlaceholder } from '../schemas/vocabulary.ts';
 import { trainsOf } from '../trains/trains.ts';
 import { absoluteLinks, escapeHtml } from './escape.ts';
-
-/** Who an announcement is for. */
-export const ANNOUNCEMENT_KINDS = ['customer', 'internal', 'exec'] as const;
-export type AnnouncementKind = (typeof ANNOUNCEMENT_KINDS)[number];
+import { withTemplate } from './template.ts';
 
 /** How each kind is named on the drafts page and in errors. */
 export const ANNOUNCEMENT_KIND_LABELS: Record<AnnouncementKind, string> = {
@@ -75,8 +73,12 @@ export interface Message {
   sections: AnnouncementSection[];
   /** The first is the main one. */
   links: AnnouncementLink[];
-  /** Who sends it: the hub title. */
+  /** Who sends it: the hub title, or the team's sign-off (`templates/announce/<kind>.yaml`). */
   footer: string;
+  /** A team's opening line (plain text), before everything else. */
+  greeting?: string;
+  /** A team's closing line (plain text), after the sections and before the links. */
+  closing?: string;
 }
 
 /** One announcement of one release, ready for any format. */
@@ -108,12 +110,27 @@ export function announcementKindsFor(release: Release): AnnouncementKind[] {
 
 /** Why: one entry point for the build and the command; `undefined` when the release has no such announcement (customer of an internal release). */
 export function buildAnnouncement(hub: Hub, release: Release, kind: AnnouncementKind, links: AnnouncementLinks): Announcement | undefined {
+  const template = hub.announceTemplates?.[kind];
   if (kind === 'customer') {
     const publicHub = publicViewOf(hub);
     const publicView = publicHub.releases.find((candidate) => candidate.id === release.id);
-    return publicView && customerAnnouncement(publicHub, publicView, links);
+    return publicView && withTemplate(customerAnnouncement(publicHub, publicView, links), template, placeholdersOf(publicHub, publicView));
   }
-  return kind === 'internal' ? internalAnnouncement(hub, release, links) : execSummary(hub, release, links);
+  const announcement = kind === 'internal' ? internalAnnouncement(hub, release, links) : execSummary(hub, release, links);
+  return withTemplate(announcement, template, placeholdersOf(hub, release));
+}
+
+/** What a template's placeholders stand for in this release's announcements (plain text). */
+function placeholdersOf(hub: Hub, release: Release): Record<AnnouncementPlaceholder, string> {
+  const time = releaseTime(release);
+  return {
+    product: productName(hub, release.product),
+    version: release.version,
+    title: release.title ?? '',
+    hub: hub.config.title,
+    status: STATUS_DISPLAY[release.status].label,
+    date: time ? formatDate(time, hub.config.timezone) : 'a date to be set',
+  };
 }
 
 const publicViews = new WeakMap<Hub, Hub>();

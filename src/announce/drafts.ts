@@ -11,14 +11,8 @@ import { formatJson } from '../presentation/json.ts';
 import { compareReleasesNewestFirst, releaseTime } from '../releases/releases.ts';
 import { announcePath, changelogAnchor, pagedPath } from '../core/urls.ts';
 import { type ListPage, paginate } from '../releases/release-lists.ts';
-import {
-  ANNOUNCEMENT_KIND_LABELS,
-  type Announcement,
-  type AnnouncementKind,
-  type AnnouncementLinks,
-  announcementKindsFor,
-  buildAnnouncement,
-} from './announcement.ts';
+import { ANNOUNCEMENT_KIND_LABELS, type Announcement, type AnnouncementLinks, announcementKindsFor, buildAnnouncement } from './announcement.ts';
+import type { AnnouncementKind } from '../schemas/vocabulary.ts';
 import { announcementEml, announcementEmailHtml, announcementPlainText } from './email.ts';
 import { announcementMarkdown } from './markdown.ts';
 import { announcementSlack } from './slack.ts';

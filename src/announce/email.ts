@@ -48,6 +48,7 @@ export function announcementEmailHtml(announcement: Message): string {
 /** Why: the email's content without its document, inline styles and all: a digest's feed item holds the same HTML as its email. */
 export function messageHtmlBody(announcement: Message): string {
   const parts: string[] = [`<h1 style="${STYLE.h1}">${escapeHtml(announcement.title)}</h1>`];
+  if (announcement.greeting) parts.push(`<p style="${STYLE.p}">${escapeHtml(announcement.greeting)}</p>`);
   // A div: a summary of two paragraphs or a list is block HTML, which a <p> cannot hold.
   if (announcement.intro) parts.push(`<div style="${STYLE.p}">${announcement.intro.html}</div>`);
   if (announcement.facts.length > 0) {
@@ -60,6 +61,7 @@ export function messageHtmlBody(announcement: Message): string {
   for (const section of announcement.sections) {
     parts.push(`<h2 style="${STYLE.h2}">${escapeHtml(section.heading)}</h2>`, `<ul style="${STYLE.list}">${section.items.map(htmlItem).join('')}</ul>`);
   }
+  if (announcement.closing) parts.push(`<p style="${STYLE.p}">${escapeHtml(announcement.closing)}</p>`);
   parts.push(
     `<p style="${STYLE.p}">${announcement.links.map((link) => `<a href="${escapeHtml(link.url)}" style="${STYLE.button}">${escapeHtml(link.label)}</a>`).join(' ')}</p>`,
   );
@@ -83,6 +85,7 @@ function htmlItem(item: AnnouncementItem): string {
 /** Why: the plain-text part of the email (and the `text` format): the same content, links written out. */
 export function announcementPlainText(announcement: Message): string {
   const lines = [announcement.title, '='.repeat(Math.min(Array.from(announcement.title).length, 72)), ''];
+  if (announcement.greeting) lines.push(announcement.greeting, '');
   if (announcement.intro) lines.push(announcement.intro.text, '');
   for (const fact of announcement.facts) lines.push(`${fact.label}: ${fact.value}`);
   if (announcement.facts.length > 0) lines.push('');
@@ -91,6 +94,7 @@ export function announcementPlainText(announcement: Message): string {
     for (const item of section.items) lines.push(`* ${item.lead ? `${item.lead}: ` : ''}${item.body.text}${item.url ? ` <${item.url}>` : ''}`);
     lines.push('');
   }
+  if (announcement.closing) lines.push(announcement.closing, '');
   for (const link of announcement.links) lines.push(`${link.label}: ${link.url}`);
   lines.push('', `-- ${announcement.footer}`);
   return `${lines.join('\n')}\n`;

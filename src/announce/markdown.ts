@@ -5,6 +5,7 @@ import { escapeMarkdown } from './escape.ts';
 /** Why: the one Markdown form of every announcement; user text is escaped, so it reads as written. */
 export function announcementMarkdown(announcement: Announcement): string {
   const lines = [`# ${escapeMarkdown(announcement.title)}`, ''];
+  if (announcement.greeting) lines.push(escapeMarkdown(announcement.greeting), '');
   if (announcement.intro) lines.push(escapeMarkdown(announcement.intro.text), '');
   for (const fact of announcement.facts) lines.push(`- **${fact.label}:** ${escapeMarkdown(fact.value)}`);
   if (announcement.facts.length > 0) lines.push('');
@@ -13,6 +14,7 @@ export function announcementMarkdown(announcement: Announcement): string {
     for (const item of section.items) lines.push(`- ${markdownItem(item)}`);
     lines.push('');
   }
+  if (announcement.closing) lines.push(escapeMarkdown(announcement.closing), '');
   lines.push(announcement.links.map((link) => `[${link.label}](<${link.url}>)`).join(' · '), '', `— ${escapeMarkdown(announcement.footer)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -41,6 +41,7 @@ export interface SlackMessage {
 /** Why: the Slack form of every announcement, valid against Block Kit's limits whatever the content. */
 export function announcementSlack(announcement: Announcement): SlackMessage {
   const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: clip(announcement.title, SLACK_LIMITS.headerText), emoji: false } }];
+  if (announcement.greeting) blocks.push(mrkdwnSection(escapeMrkdwn(announcement.greeting)));
   if (announcement.intro) blocks.push(mrkdwnSection(escapeMrkdwn(announcement.intro.text)));
   if (announcement.facts.length > 0) {
     blocks.push({
@@ -50,13 +51,14 @@ export function announcementSlack(announcement: Announcement): SlackMessage {
         .map((fact) => ({ type: 'mrkdwn' as const, text: clip(`*${escapeMrkdwn(fact.label)}*\n${escapeMrkdwn(fact.value)}`, SLACK_LIMITS.fieldText) })),
     });
   }
-  // Header, intro, facts, divider, actions and context take at most 6 blocks; sections get the rest.
-  const room = SLACK_LIMITS.blocks - blocks.length - 3;
+  // Header, greeting, intro, facts, divider, closing, actions and context take at most 8 blocks; sections get the rest.
+  const room = SLACK_LIMITS.blocks - blocks.length - 3 - (announcement.closing ? 1 : 0);
   const sections = announcement.sections.map((section) =>
     mrkdwnSection(joinClipped([`*${escapeMrkdwn(section.heading)}*`, ...section.items.map(slackItem)], SLACK_LIMITS.sectionText)),
   );
   if (sections.length > 0) blocks.push({ type: 'divider' });
   blocks.push(...(sections.length > room ? [...sections.slice(0, room - 1), mrkdwnSection('…')] : sections));
+  if (announcement.closing) blocks.push(mrkdwnSection(escapeMrkdwn(announcement.closing)));
   // A URL over the limit cannot be shortened without breaking it: its button is left out.
   const buttons = announcement.links
     .filter((link) => link.url.length <= SLACK_LIMITS.buttonUrl)

@@ -38,6 +38,7 @@ export interface TeamsMessage {
 export function announcementTeams(announcement: Announcement): TeamsMessage {
   const text = (value: string) => clip(escapeMarkdown(value), TEAMS_TEXT_LIMIT);
   const body: CardElement[] = [{ type: 'TextBlock', text: text(announcement.title), wrap: true, size: 'Large', weight: 'Bolder' }];
+  if (announcement.greeting) body.push({ type: 'TextBlock', text: text(announcement.greeting), wrap: true });
   if (announcement.intro) body.push({ type: 'TextBlock', text: text(announcement.intro.text), wrap: true });
   if (announcement.facts.length > 0) body.push({ type: 'FactSet', facts: announcement.facts.map((fact) => ({ title: fact.label, value: text(fact.value) })) });
   for (const section of announcement.sections) {
@@ -46,6 +47,7 @@ export function announcementTeams(announcement: Announcement): TeamsMessage {
       { type: 'TextBlock', text: joinClipped(section.items.map(teamsItem), TEAMS_TEXT_LIMIT), wrap: true },
     );
   }
+  if (announcement.closing) body.push({ type: 'TextBlock', text: text(announcement.closing), wrap: true, spacing: 'Medium' });
   body.push({ type: 'TextBlock', text: text(announcement.footer), wrap: true, isSubtle: true, spacing: 'Medium' });
   return {
     type: 'message',

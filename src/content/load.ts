@@ -15,6 +15,8 @@ import { releaseSchema } from '../schemas/release.ts';
 import { freezesSchema } from '../schemas/freeze.ts';
 import { metricSeriesSidecarSchema } from '../schemas/metric-series.ts';
 import { trainSchema } from '../schemas/train.ts';
+import { announceTemplateSchema } from '../schemas/announce-template.ts';
+import { ANNOUNCEMENT_KINDS } from '../schemas/vocabulary.ts';
 import type { Hub, HubConfig, MetricSeries, Person, RaciMatrix, Runbook, Freeze, Train } from '../core/model.ts';
 import { parseWrittenTime } from '../core/time.ts';
 import { entryIdOf, listFiles } from './files.ts';
@@ -65,6 +67,7 @@ export async function loadContentRoot(root: string, options: LoadOptions = {}): 
   const metricSeries = await loadMetricSeries(reader);
   const usage = await loadUsage(reader, config);
   const trains = await loadTrains(reader, config);
+  const announceTemplates = await loadAnnounceTemplates(reader);
   // Ids come from file names, so a broken file does not also make every reference to it an error.
   const known = {
     people: people && new Set(people.map((person) => person.value.id)),
@@ -91,6 +94,7 @@ export async function loadContentRoot(root: string, options: LoadOptions = {}): 
     metricSeries,
     ...(usage.length > 0 ? { usage } : {}),
     trains: trains.map((loaded) => loaded.value),
+    ...(announceTemplates ? { announceTemplates } : {}),
   };
   return { hub, problems: sorted };
 }
@@ -344,6 +348,34 @@ async function loadTrains(reader: ContentReader, config: HubConfig | undefined):
     if (train) trains.push({ value: train, source, path: [] });
   }
   return trains;
+}
+
+/** A team's own announcement texts: `templates/announce/<kind>.yaml`, one file per kind of draft. */
+async function loadAnnounceTemplates(reader: ContentReader): Promise<Hub['announceTemplates']> {
+  const folder = 'templates/announce';
+  const templates: NonNullable<Hub['announceTemplates']> = {};
+  let found = false;
+  for (const file of await reader.list(folder, ['.yaml', '.yml'], false)) {
+    const kind = ANNOUNCEMENT_KINDS.find((known) => known === entryIdOf(file, folder));
+    if (!kind) {
+      const names = ANNOUNCEMENT_KINDS.map((known) => `${known}.yaml`);
+      reader.problems.push({
+        severity: 'error',
+        file,
+        message: 'is not a kind of announcement',
+        fix: `name it ${names.slice(0, -1).join(', ')} or ${names.at(-1)}`,
+      });
+      continue;
+    }
+    const source = await reader.yaml(file);
+    if (!source) continue;
+    const template = reader.validate(validateSource(announceTemplateSchema, source));
+    if (template) {
+      templates[kind] = template;
+      found = true;
+    }
+  }
+  return found ? templates : undefined;
 }
 
 async function loadFreezes(reader: ContentReader, zone: string): Promise<Loaded<Freeze>[]> {

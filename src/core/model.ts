@@ -4,8 +4,10 @@
  * reads this model and nothing else, so each concept has one definition.
  */
 import type { Temporal } from 'temporal-polyfill';
+import type { AnnounceTemplateInput } from '../schemas/announce-template.ts';
 import type {
   AdvisorySeverity,
+  AnnouncementKind,
   ApprovalDecision,
   Audience,
   BenchmarkBand,
@@ -492,4 +494,9 @@ export interface Hub {
   usage?: UsageSeries[];
   /** Release trains, in the order of their files. */
   trains: Train[];
+  /** A team's own announcement texts per kind (`templates/announce/<kind>.yaml`); absent when it has none. */
+  announceTemplates?: Partial<Record<AnnouncementKind, AnnounceTemplate>>;
 }
+
+/** A team's own texts for one kind of announcement draft, placeholders not yet filled in. */
+export type AnnounceTemplate = AnnounceTemplateInput;

@@ -61,3 +61,11 @@ export type AdvisorySeverity = (typeof ADVISORY_SEVERITIES)[number];
 /** Channels of a go-to-market plan (`gtm.channels`, `gtm.assets[].channel`). */
 export const GTM_CHANNELS = ['blog', 'email', 'in-app', 'docs', 'sales-enablement', 'social', 'press', 'webinar', 'support'] as const;
 export type GtmChannel = (typeof GTM_CHANNELS)[number];
+
+/** Who an announcement draft is for (`/announce/…`, `release-hub announce --audience`, `templates/announce/<kind>.yaml`). */
+export const ANNOUNCEMENT_KINDS = ['customer', 'internal', 'exec'] as const;
+export type AnnouncementKind = (typeof ANNOUNCEMENT_KINDS)[number];
+
+/** The words a `templates/announce/<kind>.yaml` text may hold in braces, `{product}`, filled in per release. */
+export const ANNOUNCEMENT_PLACEHOLDERS = ['product', 'version', 'title', 'hub', 'status', 'date'] as const;
+export type AnnouncementPlaceholder = (typeof ANNOUNCEMENT_PLACEHOLDERS)[number];

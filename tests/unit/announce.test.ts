@@ -5,7 +5,8 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { announcementKindsFor, announcementLinks, buildAnnouncement, type Announcement, type AnnouncementKind } from '../../src/announce/announcement.ts';
+import { announcementKindsFor, announcementLinks, buildAnnouncement, type Announcement } from '../../src/announce/announcement.ts';
+import type { AnnouncementKind } from '../../src/schemas/vocabulary.ts';
 import { draftFiles, draftsHref, draftsPages, releasesToAnnounce, renderAnnouncement } from '../../src/announce/drafts.ts';
 import { announcementEml, announcementEmailHtml, announcementPlainText } from '../../src/announce/email.ts';
 import { clip, escapeMarkdown, escapeMrkdwn, joinClipped } from '../../src/announce/escape.ts';

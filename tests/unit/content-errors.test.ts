@@ -133,6 +133,13 @@ const expected: Record<string, string[]> = {
     'content/trains/spring.yaml:9 members[3]: api/0.1.0 is listed twice — list each release once',
     'content/trains/typo.yaml:3 members[0]: must be a release id <product>/<version>, e.g. web/4.9.0',
   ],
+  // Announcement templates (issue 21): a known kind per file, known fields, known placeholders.
+  'announce-template-bad': [
+    'content/templates/announce/customer.yaml:2 greeting: has unknown placeholders {name}, {verison} — use {product}, {version}, {title}, {hub}, {status}, {date}',
+    'content/templates/announce/customer.yaml:3 subject: is not a known field — remove it, or check the spelling (known fields: title, greeting, closing, footer)',
+    'content/templates/announce/executive.yaml is not a kind of announcement — name it customer.yaml, internal.yaml or exec.yaml',
+    'content/templates/announce/internal.yaml:1 closing: must not be empty — write a value or remove the line',
+  ],
 };
 
 describe('each kind of bad input fails with file, line, field, message and fix', () => {

@@ -1,6 +1,7 @@
 /** `release-hub announce <product> <version>`: print an announcement draft of a release, for CI to send. */
 import { parseArgs } from 'node:util';
-import { ANNOUNCEMENT_KINDS, announcementKindsFor, announcementLinks, buildAnnouncement } from '../../announce/announcement.ts';
+import { announcementKindsFor, announcementLinks, buildAnnouncement } from '../../announce/announcement.ts';
+import { ANNOUNCEMENT_KINDS } from '../../schemas/vocabulary.ts';
 import { ANNOUNCE_FORMATS, renderAnnouncement } from '../../announce/drafts.ts';
 import { printProblems } from '../../content/problems.ts';
 import { compareVersionsDescending } from '../../core/semver.ts';
