@@ -18,6 +18,8 @@ import { buildMetricsSite } from '../metrics/page.ts';
 import { peopleDuties, personReleaseLists } from '../people/people.ts';
 import { raciIndex } from '../people/raci.ts';
 import { changelogPages } from '../releases/changelog.ts';
+import { FEED_FILES } from '../releases/feeds.ts';
+import { changelogTags, tagAnchor } from '../releases/tags.ts';
 import { needsSubList, paginate } from '../releases/release-lists.ts';
 import { releaseDetail, releaseListing, type GroupedChanges } from '../releases/releases.ts';
 import { runbookBacklinks } from '../runbooks/runbooks.ts';
@@ -79,6 +81,12 @@ export function sitePages(hub: Hub, audience: Audience, now: Temporal.Instant, h
     const folder = product === undefined ? '/changelog/' : `/changelog/${product}/`;
     for (const file of ['rss.xml', 'atom.xml', 'feed.json']) add(`${folder}${file}`);
   }
+  const tags = changelogTags(hub);
+  add(
+    '/changelog/tags/',
+    lazily(() => new Set(tags.map(tagAnchor))),
+  );
+  for (const tag of tags) for (const file of Object.values(FEED_FILES)) add(`/changelog/tags/${tag.slug}/${file}`);
   for (const page of calendarPages(hub, now)) add(page.param === undefined ? '/calendar/' : `/calendar/${page.param}/`);
   add('/calendar.ics');
   for (const product of products) add(`/calendar/${product}.ics`);
