@@ -273,7 +273,10 @@ export function calendarLegend(events: readonly CalendarEvent[], busyShown = fal
       { term: LABELS.freezeException, description: 'a release allowed to ship during a freeze, with its reason in the agenda.' },
     ],
     [events.some((event) => event.kind === 'launch'), { term: LABELS.launch, description: "a release's go-to-market launch day; links to its plan." }],
-    [events.some((event) => event.kind === 'sunset'), { term: LABELS.sunset, description: 'the day a deprecated feature goes; links to the deprecation timeline.' }],
+    [
+      events.some((event) => event.kind === 'sunset'),
+      { term: LABELS.sunset, description: 'the day a deprecated feature goes; links to the deprecation timeline.' },
+    ],
     [busyShown, { term: 'Busy hours', description: "a window or open slot in the busiest hours of a product's usage (see below)." }],
   ];
   return entries.filter(([shown]) => shown).map(([, entry]) => entry);

@@ -116,7 +116,10 @@ describe('sunsets on the calendar month grid', () => {
       removalVersion: '3.0.0',
       url: '/changelog/web/sunsets/#deprecated-1-2-0-0',
     });
-    expect([sunset!.start.toString(), sunset!.end.toString()]).toEqual(['2027-01-31T00:00:00+01:00[Europe/Berlin]', '2027-02-01T00:00:00+01:00[Europe/Berlin]']);
+    expect([sunset!.start.toString(), sunset!.end.toString()]).toEqual([
+      '2027-01-31T00:00:00+01:00[Europe/Berlin]',
+      '2027-02-01T00:00:00+01:00[Europe/Berlin]',
+    ]);
     // The grid's last day of January holds it, and no other day does.
     const days = january.weeks.flat().filter((day) => day.entries.length > 0);
     expect(days.map((day) => [day.date.toString(), day.entries.map(({ event, part }) => [event.kind, part])])).toEqual([['2027-01-31', [['sunset', 'whole']]]]);
@@ -137,4 +140,3 @@ describe('sunsets on the calendar month grid', () => {
     expect(sunsetsOf(monthModel(hub, '2027-01', NOW, { product: 'web' }))).toHaveLength(1);
   });
 });
-

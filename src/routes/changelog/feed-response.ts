@@ -36,7 +36,11 @@ function contentOf(entry: ChangelogEntry): Promise<string> {
 const feeds = new Map<string, Promise<ChangelogFeed>>();
 
 /** A feed model built once per build from its entries' rendered HTML, and written in three formats. */
-function cachedFeed(key: string, entries: readonly ChangelogEntry[], make: (contentHtmlOf: (entry: ChangelogEntry) => string) => ChangelogFeed): Promise<ChangelogFeed> {
+function cachedFeed(
+  key: string,
+  entries: readonly ChangelogEntry[],
+  make: (contentHtmlOf: (entry: ChangelogEntry) => string) => ChangelogFeed,
+): Promise<ChangelogFeed> {
   let feed = feeds.get(key);
   if (!feed) {
     feed = (async () => {
