@@ -278,7 +278,8 @@ describe('the public build', () => {
     for (const feed of feeds) {
       const items: { url: string }[] = JSON.parse(feed.raw).items;
       expect(items.length, feed.file).toBeGreaterThan(0);
-      for (const { url } of items) expect(publicIds.has(new URL(url).pathname.replace(/^\/releases\/|\/$/g, '')), `${path.relative(dist, feed.file)}: ${url}`).toBe(true);
+      for (const { url } of items)
+        expect(publicIds.has(new URL(url).pathname.replace(/^\/releases\/|\/$/g, '')), `${path.relative(dist, feed.file)}: ${url}`).toBe(true);
     }
     expect(needles.filter((needle) => needle.what.startsWith('tag "')).map((needle) => needle.what)).toContain('tag "kubernetes" of internal releases only');
   });
