@@ -39,6 +39,7 @@ export const HUB_ROUTES: readonly HubRoute[] = [
   { pattern: '/changelog/[product]/sunsets', entrypoint: 'changelog/[product]/sunsets/index.astro' },
   { pattern: '/api/upgrade/[product].json', entrypoint: 'api/upgrade/[product].json.ts' },
   { pattern: '/security', entrypoint: 'security/index.astro' },
+  { pattern: '/security/[product]/[...page]', entrypoint: 'security/[product]/[...page].astro' },
   { pattern: '/security/rss.xml', entrypoint: 'security/rss.xml.ts' },
   { pattern: '/security/atom.xml', entrypoint: 'security/atom.xml.ts' },
   { pattern: '/security/feed.json', entrypoint: 'security/feed.json.ts' },
