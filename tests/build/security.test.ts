@@ -107,7 +107,7 @@ describe.each([
     const listed = (product: string) =>
       $(`#product-${product}`)
         .parent()
-        .find('ul.newest a.id')
+        .find('ul > li > a:first-child')
         .map((_, link) => $(link).attr('href'))
         .get();
     expect(listed('api')).toEqual(['/security/api/#CVE-2026-1234', '/security/api/#GHSA-4x7q-9cvr-2m6p']);
