@@ -23,7 +23,7 @@ import { absoluteUrl, calendarMonthPath, releasePath, trainPath } from '../core/
 import { trainDetail } from '../trains/trains.ts';
 import { freezeAppliesTo, freezesOverlapping, hasWindow, type WindowedRelease } from './conflicts.ts';
 import { compareText, formatFreezeSpan, formatSpan, freezeKey, isWholeDays, productName } from './common.ts';
-import { deprecations, deprecationsPath, type Deprecation } from '../deprecations/deprecations.ts';
+import { deprecationsPath, sunsets, type Sunset } from '../deprecations/deprecations.ts';
 
 /** Options of {@link buildIcs}. */
 export interface IcsOptions {
@@ -85,11 +85,10 @@ export function buildIcs(hub: Hub, options: IcsOptions): string {
   const products = options.product ? [options.product] : hub.config.products.map((product) => product.id);
   // A train is in the calendar of every product it has a member of (the hub's members only).
   const trains = hub.trains.filter((train) => trainDetail(hub, train).members.some(({ release }) => !options.product || release.product === options.product));
-  const sunsets = products.flatMap((product) => deprecations(hub, product, options.now).filter((deprecation) => deprecation.removal?.date));
   const events = [
     ...releases.map((release) => releaseEvent(context, release)),
     ...freezes.map((freeze) => freezeEvent(context, freeze)),
-    ...sunsets.map((deprecation) => sunsetEvent(context, deprecation)),
+    ...sunsets(hub, products, options.now).map((sunset) => sunsetEvent(context, sunset)),
     ...trains.map((train) => trainEvent(context, train)),
   ];
   const calendar = ical({
@@ -224,9 +223,9 @@ function trainEvent(context: IcsContext, train: Train): PendingEvent {
 }
 
 /** A deprecation's removal day (issue 20): an all-day event, linked to the deprecation timeline. */
-function sunsetEvent(context: IcsContext, deprecation: Deprecation): PendingEvent {
+function sunsetEvent(context: IcsContext, deprecation: Sunset): PendingEvent {
   const { release, index } = deprecation;
-  const day = deprecation.removal!.date!;
+  const day = deprecation.removal.date;
   const uid = `sunset-${release.product}-${release.version}-${index}@${context.host}`;
   const name = productName(context.hub.config, release.product);
   const summary = context.text(deprecation.change.summary, release.product);
@@ -244,7 +243,7 @@ function sunsetEvent(context: IcsContext, deprecation: Deprecation): PendingEven
         `Deprecated in ${name} ${release.version}: ${summary}`,
         ...(deprecation.removedIn
           ? [`Removed in ${deprecation.removedIn.version}: ${absoluteUrl(context.options.siteUrl, releasePath(deprecation.removedIn))}`]
-          : deprecation.removal?.version
+          : deprecation.removal.version
             ? [`To be removed in ${deprecation.removal.version}`]
             : []),
       ].join('\n'),

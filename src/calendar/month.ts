@@ -16,6 +16,8 @@
  *   train for the hub, so a slot booked by any product is not shown as open in the hub-wide view.
  * - Cancelled releases stay on the calendar (with their status) and count for the range of
  *   months, but do not book a slot and are never the "next window".
+ * - Launch days and sunsets (deprecations' removal days) are whole days on the months that have
+ *   a page; they do not add months to the range.
  * - The hub is treated as immutable: windows are indexed by month once per hub object.
  */
 import { Temporal } from 'temporal-polyfill';
@@ -25,6 +27,8 @@ import { expandCadence, isOnCadence, type CadenceSlot } from './cadence.ts';
 import { freezeAppliesTo, freezesOverlapping, hasWindow, overlaps, type WindowedRelease } from './conflicts.ts';
 import { releasePath } from '../core/urls.ts';
 import { launchingReleases } from '../gtm/gtm.ts';
+import { deprecationsPath, sunsets } from '../deprecations/deprecations.ts';
+import { markdownForHub } from '../markdown/fields.ts';
 import { compareText, freezeKey, isWholeDays, productName } from './common.ts';
 
 /** A release window on the calendar; times are in the hub zone. */
@@ -94,8 +98,27 @@ export interface LaunchEvent {
   end: Temporal.ZonedDateTime;
 }
 
+/** A deprecation's removal day (src/deprecations: public, so in both builds); `end` is the next day's start. */
+export interface SunsetEvent {
+  kind: 'sunset';
+  key: string;
+  product: string;
+  productName: string;
+  /** The version that deprecated the feature. */
+  version: string;
+  /** The deprecated change, as plain text. */
+  summary: string;
+  /** The version that removed it, or else the one that is to remove it, when known. */
+  removedIn?: string;
+  removalVersion?: string;
+  /** Root-relative URL of the deprecation on its product's timeline. */
+  url: string;
+  start: Temporal.ZonedDateTime;
+  end: Temporal.ZonedDateTime;
+}
+
 /** Anything shown on the calendar. */
-export type CalendarEvent = WindowEvent | FreezeEvent | OpenSlotEvent | LaunchEvent;
+export type CalendarEvent = WindowEvent | FreezeEvent | OpenSlotEvent | LaunchEvent | SunsetEvent;
 
 /** Which part of an event falls on a day: all of it, its first day, a middle day or its last day. */
 export type DayPart = 'whole' | 'start' | 'continues' | 'end';
@@ -137,7 +160,7 @@ export interface MonthModelOptions {
   product?: string;
 }
 
-const KIND_ORDER: Record<CalendarEvent['kind'], number> = { freeze: 0, window: 1, 'open-slot': 2, launch: 3 };
+const KIND_ORDER: Record<CalendarEvent['kind'], number> = { freeze: 0, window: 1, 'open-slot': 2, launch: 3, sunset: 4 };
 
 /** Why: one page per month from the first to the last window or freeze; at least the current month. */
 export function calendarMonths(hub: Hub, now: Temporal.Instant): string[] {
@@ -182,6 +205,7 @@ export function monthModel(hub: Hub, month: string, now: Temporal.Instant, optio
     ...windows.map((release) => windowEvent(hub, release, slots)),
     ...openSlots(hub, slots, now, index.bookings, freezes, options).filter(touches),
     ...launchEvents(hub, options).filter(touches),
+    ...sunsetEvents(hub, now, options).filter(touches),
   ].sort(compareEvents);
   const months = calendarMonths(hub, now);
   return {
@@ -282,6 +306,28 @@ function launchEvents(hub: Hub, options: MonthModelOptions): LaunchEvent[] {
         end: start.add({ days: 1 }),
       };
     });
+}
+
+/** The removal days of the deprecations in view (`sunsets`, the ICS's rule), as whole days of the hub zone. */
+function sunsetEvents(hub: Hub, now: Temporal.Instant, options: MonthModelOptions): SunsetEvent[] {
+  const zone = hub.config.timezone;
+  const text = markdownForHub(hub).text;
+  const products = options.product ? [options.product] : hub.config.products.map((product) => product.id);
+  return sunsets(hub, products, now).map(({ release, index, change, removal, removedIn, anchor }) => {
+    const start = removal.date.toPlainDate().toZonedDateTime(zone);
+    return {
+      kind: 'sunset',
+      key: `sunset-${release.product}-${release.version.replace(/[^A-Za-z0-9_-]/g, '-')}-${index}`,
+      product: release.product,
+      productName: productName(hub.config, release.product),
+      version: release.version,
+      summary: text(change.summary, release.product),
+      ...(removedIn ? { removedIn: removedIn.version } : removal.version ? { removalVersion: removal.version } : {}),
+      url: `${deprecationsPath(release.product)}#${anchor}`,
+      start,
+      end: start.add({ days: 1 }),
+    };
+  });
 }
 
 function freezeEvent(hub: Hub, freeze: Freeze): FreezeEvent {

@@ -26,6 +26,7 @@ import {
   type FreezeEvent,
   type MonthModel,
   type OpenSlotEvent,
+  type SunsetEvent,
   type WindowEvent,
 } from './month.ts';
 
@@ -166,7 +167,7 @@ function busyFlags(hub: Hub, events: readonly CalendarEvent[], product: string |
   const flags: Record<string, string[]> = {};
   const inView = product === undefined ? hub.config.products.map((candidate) => candidate.id) : [product];
   for (const event of events) {
-    if (event.kind === 'freeze' || event.kind === 'launch') continue;
+    if (event.kind === 'freeze' || event.kind === 'launch' || event.kind === 'sunset') continue;
     const products = event.kind === 'window' ? [event.product] : inView;
     const texts = products.flatMap((id) => windowBusyFlag(hub, id, event)?.text ?? []);
     if (texts.length > 0) flags[event.key] = texts;
@@ -205,7 +206,7 @@ export function calendarName(config: HubConfig, product?: string): string {
 
 /** Why: the agenda's "when" of an event: its days and times in the hub zone (whole days without times). */
 export function eventWhen(event: CalendarEvent, zone: string): When {
-  const wholeDays = (event.kind === 'freeze' && event.wholeDays) || event.kind === 'launch';
+  const wholeDays = (event.kind === 'freeze' && event.wholeDays) || event.kind === 'launch' || event.kind === 'sunset';
   return spanWhen(event.start, event.end, zone, wholeDays);
 }
 
@@ -218,6 +219,7 @@ export function plannedWhen(event: WindowEvent): When {
 export function entryTime(entry: DayEntry, zone: string): string {
   const { event, part } = entry;
   if (event.kind === 'launch') return 'launch day';
+  if (event.kind === 'sunset') return 'removal day';
   if (event.kind === 'freeze' && event.wholeDays) return FREEZE_DAY_TEXT[part];
   const start = clock(event.start.withTimeZone(zone));
   const end = clock(event.end.withTimeZone(zone));
@@ -232,12 +234,19 @@ export function eventLabel(event: CalendarEvent): string {
   if (event.kind === 'window') return `${event.productName} ${event.version}`;
   if (event.kind === 'freeze') return `${LABELS.freeze}: ${event.name}`;
   if (event.kind === 'launch') return `${LABELS.launch}: ${event.productName} ${event.version}`;
+  if (event.kind === 'sunset') return `${LABELS.sunset}: ${event.productName}`;
   return event.openFor ? openForText(event.openFor.map((product) => product.name)) : LABELS.openSlot;
 }
 
 /** Why: the agenda's note on a freeze: what it stops ("No releases." or "No releases of Northwind API."), then its reason. */
 export function freezeNote(event: FreezeEvent): string {
   return `${noReleasesText(event.productNames)}${event.reason ? ` ${event.reason}` : ''}`;
+}
+
+/** Why: the agenda's note on a sunset, in the ICS description's words: what deprecated it, and what removes it. */
+export function sunsetNote(event: SunsetEvent): string {
+  const removal = event.removedIn ? `; removed in ${event.removedIn}` : event.removalVersion ? `; to be removed in ${event.removalVersion}` : '';
+  return `The removal day of a deprecation in ${event.productName} ${event.version}${removal}.`;
 }
 
 /** One line of the calendar's legend. */
@@ -264,6 +273,10 @@ export function calendarLegend(events: readonly CalendarEvent[], busyShown = fal
       { term: LABELS.freezeException, description: 'a release allowed to ship during a freeze, with its reason in the agenda.' },
     ],
     [events.some((event) => event.kind === 'launch'), { term: LABELS.launch, description: "a release's go-to-market launch day; links to its plan." }],
+    [
+      events.some((event) => event.kind === 'sunset'),
+      { term: LABELS.sunset, description: 'the day a deprecated feature goes; links to the deprecation timeline.' },
+    ],
     [busyShown, { term: 'Busy hours', description: "a window or open slot in the busiest hours of a product's usage (see below)." }],
   ];
   return entries.filter(([shown]) => shown).map(([, entry]) => entry);
@@ -351,5 +364,6 @@ function countEvents(events: readonly CalendarEvent[]): string {
     phrase(count('freeze'), 'freeze', 'freezes'),
     phrase(count('open-slot'), 'open slot', 'open slots'),
     ...(count('launch') > 0 ? [phrase(count('launch'), 'launch', 'launches')] : []),
+    ...(count('sunset') > 0 ? [phrase(count('sunset'), 'sunset', 'sunsets')] : []),
   ].join(', ');
 }

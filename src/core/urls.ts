@@ -57,6 +57,11 @@ export function changelogPath(product?: string): string {
   return sitePath(product ? `/changelog/${product}/` : '/changelog/');
 }
 
+/** Why: the changelog's tags: the index `/changelog/tags/`, and one tag's feed folder `/changelog/tags/<slug>/` (src/releases/tags.ts). */
+export function changelogTagsPath(slug?: string): string {
+  return sitePath(slug ? `/changelog/tags/${slug}/` : '/changelog/tags/');
+}
+
 /** Why: the page "upgrade from this version to the latest" of a product (src/upgrade/upgrade-paths.ts). */
 export function upgradePagePath(release: Pick<Release, 'product' | 'version'>): string {
   return sitePath(`/changelog/${release.product}/upgrade/${release.version}/`);

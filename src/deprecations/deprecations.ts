@@ -3,7 +3,8 @@
  * release (a changelog release: the customer view, the same in both builds), when it goes
  * (`removal`), and the release that removed it: the released release of the same product at
  * `removal.version` that has a public `removed` change. A removal day that has passed with no such
- * release is overdue (a build warning). Pure: no Astro imports.
+ * release is overdue (a build warning). A removal day is a sunset on the calendar (its ICS and its
+ * month grid, `sunsets`). Pure: no Astro imports.
  *
  * URLs: `/changelog/<product>/sunsets/`, an anchor per deprecation (`deprecationAnchor`).
  */
@@ -96,6 +97,14 @@ function inRemovalOrder(a: Deprecation, b: Deprecation): number {
   if (versionA && versionB && versionA !== versionB) return compareVersionsDescending(versionB, versionA);
   if (versionA !== versionB) return versionA ? -1 : 1;
   return compareVersionsDescending(b.release.version, a.release.version) || a.index - b.index;
+}
+
+/** A deprecation with a removal day: a sunset. */
+export type Sunset = Deprecation & { removal: Removal & { date: Temporal.ZonedDateTime } };
+
+/** Why: one rule for the sunsets of the calendar (ICS events and month grid): every deprecation of these products with a removal day. */
+export function sunsets(hub: Hub, products: readonly string[], now: Temporal.Instant): Sunset[] {
+  return products.flatMap((product) => deprecations(hub, product, now).filter((deprecation): deprecation is Sunset => deprecation.removal?.date !== undefined));
 }
 
 /** Why: a release that removes deprecated features links back to each deprecation it ends. */

@@ -17,6 +17,8 @@ export const LABELS = {
   freezeException: 'Freeze exception',
   /** A release's go-to-market launch day (calendar, GTM board). */
   launch: 'Launch',
+  /** A deprecation's removal day (calendar; the ICS summaries say the same). */
+  sunset: 'Sunset',
   /** The column of a runbook's release table that says what the release uses it for. */
   runbookUseHeader: 'Used as',
   /** A runbook listed in a release's `runbooks`. */

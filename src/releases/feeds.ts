@@ -27,7 +27,8 @@ import { isoDateTime } from '../presentation/format.ts';
 import { markdownForHub } from '../markdown/fields.ts';
 import type { Hub } from '../core/model.ts';
 import { productName } from './releases.ts';
-import { absoluteUrl, changelogPath, releasePath } from '../core/urls.ts';
+import { absoluteUrl, changelogPath, changelogTagsPath, releasePath } from '../core/urls.ts';
+import { tagAnchor, type ChangelogTag } from './tags.ts';
 
 /** The newest items a feed holds: readers poll feeds often, so they stay small on a hub with thousands of releases. */
 export const FEED_ITEM_LIMIT = 50;
@@ -35,10 +36,17 @@ export const FEED_ITEM_LIMIT = 50;
 /** The three files of one feed. */
 export const FEED_FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;
 
-/** Why: every feed of the hub (changelog, security, roadmap, trains, digests) is found the same way: its three files in the folder at `base`. */
-export function feedLocations(site: string, base: string): { homePageUrl: string; feedUrls: { rss: string; atom: string; json: string } } {
+/**
+ * Why: every feed of the hub (changelog, security, roadmap, trains, digests) is found the same way:
+ * its three files in the folder at `base`; its home page is that folder's page unless `homePage` is given.
+ */
+export function feedLocations(
+  site: string,
+  base: string,
+  homePage: string = base,
+): { homePageUrl: string; feedUrls: { rss: string; atom: string; json: string } } {
   return {
-    homePageUrl: absoluteUrl(site, base),
+    homePageUrl: absoluteUrl(site, homePage),
     feedUrls: {
       rss: absoluteUrl(site, `${base}${FEED_FILES.rss}`),
       atom: absoluteUrl(site, `${base}${FEED_FILES.atom}`),
@@ -79,11 +87,34 @@ export interface ChangelogFeed {
 /** Why: feeds of all products (`product` undefined) or one, from the same entries as the changelog pages. */
 export function changelogFeed(hub: Hub, product: string | undefined, contentHtmlOf: (entry: ChangelogEntry) => string): ChangelogFeed {
   const { config } = hub;
+  return entriesFeed(hub, changelogEntries(hub, product), contentHtmlOf, {
+    title: product === undefined ? `${config.title} changelog` : `${productName(hub, product)} changelog · ${config.title}`,
+    description: `What changed in ${product === undefined ? config.products.map((candidate) => candidate.name).join(' and ') : productName(hub, product)}, newest first.`,
+    ...feedLocations(config.url, changelogPath(product)),
+  });
+}
+
+/** Why: a feed of one tag across products (src/releases/tags.ts), from the same entries; its home page is the tag's line on the tag index. */
+export function changelogTagFeed(hub: Hub, tag: ChangelogTag, contentHtmlOf: (entry: ChangelogEntry) => string): ChangelogFeed {
+  const { config } = hub;
+  return entriesFeed(hub, tag.entries, contentHtmlOf, {
+    title: `${config.title} changelog: ${tag.name}`,
+    description: `What changed in releases tagged "${tag.name}", newest first.`,
+    ...feedLocations(config.url, changelogTagsPath(tag.slug), `${changelogTagsPath()}#${tagAnchor(tag)}`),
+  });
+}
+
+/** The newest entries of a changelog feed as items, under the feed's title and locations. */
+function entriesFeed(
+  hub: Hub,
+  entries: readonly ChangelogEntry[],
+  contentHtmlOf: (entry: ChangelogEntry) => string,
+  head: Pick<ChangelogFeed, 'title' | 'description' | 'homePageUrl' | 'feedUrls'>,
+): ChangelogFeed {
+  const { config } = hub;
   const site = config.url;
-  const entries = changelogEntries(hub, product).slice(0, FEED_ITEM_LIMIT);
-  const base = changelogPath(product);
   const markdown = markdownForHub(hub);
-  const items = entries.map((entry): ChangelogFeedItem => {
+  const items = entries.slice(0, FEED_ITEM_LIMIT).map((entry): ChangelogFeedItem => {
     const url = absoluteUrl(site, releasePath(entry.release));
     return {
       id: url,
@@ -96,18 +127,12 @@ export function changelogFeed(hub: Hub, product: string | undefined, contentHtml
       tags: entry.release.tags,
     };
   });
-  return {
-    title: product === undefined ? `${config.title} changelog` : `${productName(hub, product)} changelog · ${config.title}`,
-    description: `What changed in ${product === undefined ? config.products.map((candidate) => candidate.name).join(' and ') : productName(hub, product)}, newest first.`,
-    ...feedLocations(site, base),
-    updated: items[0]?.published ?? new Date(0),
-    items,
-  };
+  return { ...head, updated: items[0]?.published ?? new Date(0), items };
 }
 
 const feedHtmlCache = new WeakMap<ChangelogEntry['release'], { source: string; html: string }>();
 
-/** An item's feed HTML, cleaned once per release: the all-products and the product feed hold the same item. */
+/** An item's feed HTML, cleaned once per release: the all-products, the product and the tag feeds hold the same item. */
 function feedHtmlOf(entry: ChangelogEntry, source: string, url: string): string {
   const cached = feedHtmlCache.get(entry.release);
   if (cached?.source === source) return cached.html;

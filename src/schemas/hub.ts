@@ -7,8 +7,8 @@ import { benchmarkSetSchema } from './benchmarks.ts';
 
 /** One product of the hub. */
 export const productSchema = z.strictObject({
-  /** Short id used in release files and URLs, e.g. `web`. */
-  id,
+  /** Short id used in release files and URLs, e.g. `web`; not `tags`, the changelog's tag index (`/changelog/tags/`). */
+  id: id.refine((value) => value !== 'tags', { error: 'must not be "tags": /changelog/tags/ is the list of changelog tags — choose another id' }),
   /** Display name, e.g. `Acme Web`. */
   name: text,
 });

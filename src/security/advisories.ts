@@ -1,19 +1,24 @@
 /**
  * Security advisories (issue 20, item 2): every `advisory` of a security change in this build's hub,
- * for `/security/` (per product, newest first), its feed and one OSV file each. A public build's hub
- * holds public changes only and no embargoed advisory (src/security/embargo.ts), so this lists
- * exactly what that build may show; the internal build lists every advisory, embargoed ones marked.
+ * for `/security/` (an index: per product, how many and the newest few), each product's pages of
+ * advisories (newest first, `ADVISORIES_PER_PAGE` a page), the feed and one OSV file each. A public
+ * build's hub holds public changes only and no embargoed advisory (src/security/embargo.ts), so this
+ * lists exactly what that build may show; the internal build lists every advisory, embargoed ones marked.
  *
- * URLs: `/security/` (an anchor per advisory id), `/security/rss.xml`, `/security/atom.xml`,
- * `/security/feed.json`, and `/security/osv/<id>.json`.
+ * URLs: `/security/`, `/security/<product>/` and `/security/<product>/page/<n>/` (an anchor per
+ * advisory id: `advisoryHref`), `/security/rss.xml`, `/security/atom.xml`, `/security/feed.json`,
+ * and `/security/osv/<id>.json`. Feed item ids stay `/security/#<id>`, as they were before the
+ * advisories moved to product pages, so readers do not see old advisories again; their links are
+ * the advisory's page.
  */
 import type { Temporal } from 'temporal-polyfill';
 import type { Advisory, AdvisorySeverity, Change, Hub, Release } from '../core/model.ts';
 import { compareTimes } from '../core/time.ts';
-import { absoluteUrl, releasePath, sitePath } from '../core/urls.ts';
+import { absoluteUrl, pagedPath, releasePath, sitePath } from '../core/urls.ts';
 import { markdownForHub } from '../markdown/fields.ts';
 import { isoDateTime } from '../presentation/format.ts';
 import { FEED_ITEM_LIMIT, feedHtml, feedLocations, type ChangelogFeed } from '../releases/feeds.ts';
+import { paginate, previewList, type ListPage, type ListPreview } from '../releases/release-lists.ts';
 import { productName, releaseTime } from '../releases/releases.ts';
 import { isEmbargoed } from './embargo.ts';
 
@@ -37,9 +42,20 @@ export interface AdvisoryEntry {
   embargoed: boolean;
 }
 
-/** Why: the security page's URL, also the home page of its feed. */
+/** Advisories on one page of a product's list: /security/ at 1,000 generated releases was 488 KB with all of them on it. */
+export const ADVISORIES_PER_PAGE = 50;
+
+/** Advisories of each product that the index `/security/` shows; the product's pages have them all. */
+export const ADVISORY_PREVIEW_COUNT = 3;
+
+/** Why: the security index's URL, also the home page of its feed. */
 export function securityPath(): string {
   return sitePath('/security/');
+}
+
+/** Why: page n of a product's advisories: `/security/<product>/`, then `…/page/<n>/` like every paged list. */
+export function securityProductPath(product: string, page = 1): string {
+  return pagedPath(sitePath(`/security/${product}/`), page);
 }
 
 /** Why: one OSV file per advisory, at a URL scanners can be given. */
@@ -88,14 +104,67 @@ function newestFirst(a: AdvisoryEntry, b: AdvisoryEntry): number {
   return a.advisory.id < b.advisory.id ? -1 : a.advisory.id > b.advisory.id ? 1 : 0;
 }
 
-/** Why: `/security/` shows the advisories of each hub.yaml product, in hub.yaml order (a product without any says so). */
-export function advisoriesByProduct(hub: Hub, now: Temporal.Instant): { product: string; name: string; entries: AdvisoryEntry[] }[] {
+/** The advisories of one product. */
+export interface ProductAdvisories {
+  product: string;
+  name: string;
+  /** All of them, newest first. */
+  entries: AdvisoryEntry[];
+  /** What the index shows: the newest `ADVISORY_PREVIEW_COUNT`, and how many there are. */
+  newest: ListPreview<AdvisoryEntry>;
+}
+
+/** Why: each hub.yaml product's advisories, in hub.yaml order (a product without any says so): the index and the product pages. */
+export function advisoriesByProduct(hub: Hub, now: Temporal.Instant): ProductAdvisories[] {
   const entries = securityAdvisories(hub, now);
-  return hub.config.products.map((product) => ({
-    product: product.id,
-    name: product.name,
-    entries: entries.filter((entry) => entry.release.product === product.id),
-  }));
+  return hub.config.products.map((product) => {
+    const own = entries.filter((entry) => entry.release.product === product.id);
+    return { product: product.id, name: product.name, entries: own, newest: previewList(own, ADVISORY_PREVIEW_COUNT) };
+  });
+}
+
+/** One pre-rendered page of a product's advisories. */
+export interface AdvisoryPage extends ListPage<AdvisoryEntry> {
+  product: string;
+  name: string;
+  /** Its URL (`securityProductPath`). */
+  path: string;
+}
+
+const pagesByHub = new WeakMap<Hub, { pages: AdvisoryPage[]; hrefs: Map<string, string> }>();
+
+/** Why: every page of every product's advisories (a product without any has one, which says so), once per hub. */
+export function advisoryPages(hub: Hub, now: Temporal.Instant): AdvisoryPage[] {
+  return advisoryPaging(hub, now).pages;
+}
+
+/** Why: links to an advisory (change lists, upgrade paths, the index, feeds, OSV) name the page of its product that lists it. */
+export function advisoryHref(hub: Hub, now: Temporal.Instant, product: string, id: string): string {
+  return advisoryPaging(hub, now).hrefs.get(advisoryKey(product, id)) ?? `${securityProductPath(product)}#${id}`;
+}
+
+function advisoryPaging(hub: Hub, now: Temporal.Instant): { pages: AdvisoryPage[]; hrefs: Map<string, string> } {
+  let paging = pagesByHub.get(hub);
+  if (!paging) {
+    const hrefs = new Map<string, string>();
+    const pages = advisoriesByProduct(hub, now).flatMap(({ product, name, entries }) =>
+      paginate(entries, ADVISORIES_PER_PAGE).map((slice): AdvisoryPage => {
+        const path = securityProductPath(product, slice.page);
+        for (const { advisory } of slice.items) {
+          const key = advisoryKey(product, advisory.id);
+          if (!hrefs.has(key)) hrefs.set(key, `${path}#${advisory.id}`);
+        }
+        return { ...slice, product, name, path };
+      }),
+    );
+    paging = { pages, hrefs };
+    pagesByHub.set(hub, paging);
+  }
+  return paging;
+}
+
+function advisoryKey(product: string, id: string): string {
+  return `${product}\u0000${id}`;
 }
 
 /** Why: "CVE-2026-1234 (High): Northwind API 2.4.1" reads well in a feed reader's list; embargoed ones say so (internal build only). */
@@ -113,7 +182,8 @@ export function securityFeed(hub: Hub, now: Temporal.Instant): ChangelogFeed {
     .slice(0, FEED_ITEM_LIMIT)
     .map((entry) => {
       const { advisory, release } = entry;
-      const url = `${absoluteUrl(config.url, base)}#${advisory.id}`;
+      const id = `${absoluteUrl(config.url, base)}#${advisory.id}`;
+      const url = absoluteUrl(config.url, advisoryHref(hub, now, release.product, advisory.id));
       const time = entry.published?.toInstant() ?? now;
       const fixed = escapeHtml(`${entry.productName} ${advisory.fixed}`);
       const facts = `<p>Affected: <code>${escapeHtml(advisory.affected)}</code>. Fixed in ${entry.fixedIn ? `<a href="${releasePath(entry.fixedIn)}">${fixed}</a>` : fixed}.</p>`;
@@ -123,7 +193,7 @@ export function securityFeed(hub: Hub, now: Temporal.Instant): ChangelogFeed {
         facts,
       ].join('');
       return {
-        id: url,
+        id,
         url,
         title: advisoryTitle(entry, config.timezone),
         summary: markdown.text(entry.change.summary, release.product),

@@ -15,7 +15,7 @@ import type { Temporal } from 'temporal-polyfill';
 import { absoluteUrl, releasePath } from '../core/urls.ts';
 import type { Hub } from '../core/model.ts';
 import { markdownForHub } from '../markdown/fields.ts';
-import { securityPath, type AdvisoryEntry } from './advisories.ts';
+import { advisoryHref, type AdvisoryEntry } from './advisories.ts';
 
 /** The OSV schema version the records follow. */
 export const OSV_SCHEMA_VERSION = '1.6.0';
@@ -73,7 +73,7 @@ export function osvRecord(hub: Hub, entry: AdvisoryEntry, now: Temporal.Instant)
   const markdown = markdownForHub(hub);
   const published = entry.published?.toInstant();
   const summary = markdown.text(entry.change.summary, release.product);
-  const page = `${absoluteUrl(site, securityPath())}#${advisory.id}`;
+  const page = absoluteUrl(site, advisoryHref(hub, now, release.product, advisory.id));
   return {
     schema_version: OSV_SCHEMA_VERSION,
     id: advisory.id,

@@ -5,8 +5,9 @@
  * with what Astro actually wrote.
  *
  * Anchors are modelled for the pages content links into with a fragment: release pages, runbook
- * pages (their body headings and the template's sections) and changelog pages (one anchor per
- * entry and its change groups). Other pages are linkable without a fragment.
+ * pages (their body headings and the template's sections), changelog pages (one anchor per
+ * entry and its change groups), deprecation timelines, the tag index and the pages of advisories
+ * (one anchor per advisory). Other pages are linkable without a fragment.
  */
 import type { Temporal } from 'temporal-polyfill';
 import { announcementKindsFor } from '../announce/announcement.ts';
@@ -18,6 +19,8 @@ import { buildMetricsSite } from '../metrics/page.ts';
 import { peopleDuties, personReleaseLists } from '../people/people.ts';
 import { raciIndex } from '../people/raci.ts';
 import { changelogPages } from '../releases/changelog.ts';
+import { FEED_FILES } from '../releases/feeds.ts';
+import { changelogTags, tagAnchor } from '../releases/tags.ts';
 import { needsSubList, paginate } from '../releases/release-lists.ts';
 import { releaseDetail, releaseListing, type GroupedChanges } from '../releases/releases.ts';
 import { runbookBacklinks } from '../runbooks/runbooks.ts';
@@ -27,7 +30,7 @@ import type { Audience } from '../schemas/vocabulary.ts';
 import { upgradePagePath } from '../core/urls.ts';
 import { DIGEST_FILES, DIGEST_KINDS, digestPeriods } from '../digest/digest.ts';
 import { upgradePages } from '../upgrade/upgrade-paths.ts';
-import { osvPath, securityAdvisories } from '../security/advisories.ts';
+import { advisoryPages, osvPath, securityAdvisories } from '../security/advisories.ts';
 import { deprecations, deprecationsPath } from '../deprecations/deprecations.ts';
 import { MARKDOWN_TWIN } from '../llms/release-markdown.ts';
 import { socialCardEntries } from '../social/card.ts';
@@ -79,6 +82,12 @@ export function sitePages(hub: Hub, audience: Audience, now: Temporal.Instant, h
     const folder = product === undefined ? '/changelog/' : `/changelog/${product}/`;
     for (const file of ['rss.xml', 'atom.xml', 'feed.json']) add(`${folder}${file}`);
   }
+  const tags = changelogTags(hub);
+  add(
+    '/changelog/tags/',
+    lazily(() => new Set(tags.map(tagAnchor))),
+  );
+  for (const tag of tags) for (const file of Object.values(FEED_FILES)) add(`/changelog/tags/${tag.slug}/${file}`);
   for (const page of calendarPages(hub, now)) add(page.param === undefined ? '/calendar/' : `/calendar/${page.param}/`);
   add('/calendar.ics');
   for (const product of products) add(`/calendar/${product}.ics`);
@@ -91,6 +100,12 @@ export function sitePages(hub: Hub, audience: Audience, now: Temporal.Instant, h
       lazily(() => new Set(deprecations(hub, product, now).map((deprecation) => deprecation.anchor))),
     );
   for (const file of ['/security/', '/security/rss.xml', '/security/atom.xml', '/security/feed.json']) add(file);
+  for (const page of advisoryPages(hub, now)) {
+    add(
+      page.path,
+      lazily(() => new Set(page.items.flatMap(({ advisory }) => [advisory.id, `${advisory.id}-title`]))),
+    );
+  }
   for (const { advisory } of securityAdvisories(hub, now)) add(osvPath(advisory.id));
   for (const file of ['/llms.txt', '/llms-full.txt']) add(file); // src/llms/llms-txt.ts
   for (const file of Object.values(WIDGET_FILES)) add(file); // src/widget/widget-data.ts

@@ -132,7 +132,8 @@ function internalNeedles(hub: Hub): Needle[] {
     needles.push({ what: `attention ${item.kind} of ${item.subject.id}`, compact: squeeze(item.message) });
   }
   // Usage data and survey responses are internal: their pages, JSON, words, and every comment.
-  needles.push({ what: 'a usage page or file', pattern: /\/usage\/|usage\.json/ });
+  // (`/changelog/tags/usage/` is the feed of the public tag "usage", not a usage page.)
+  needles.push({ what: 'a usage page or file', pattern: /(?<!\/changelog\/tags)\/usage\/|usage\.json/ });
   for (const word of ['by hour of the week', 'Busy hours', 'Quietest', 'Responses by score']) {
     needles.push({ what: `usage or survey wording "${word}"`, pattern: new RegExp(escapeRegExp(word), 'i') });
   }
@@ -146,6 +147,12 @@ function internalNeedles(hub: Hub): Needle[] {
   needles.push({ what: 'the GTM board', pattern: /\/gtm\/|Go-to-market|Overdue assets|Launch checklist/ });
   // The public digest holds what shipped and what is next only: no metric changes (attention is above).
   needles.push({ what: 'digest wording "Metric changes"', pattern: /Metric changes/ });
+  // A tag that no public release carries has no feed and no line on the tag index.
+  const publicTags = new Set(hub.releases.filter((release) => release.audience === 'public').flatMap((release) => release.tags));
+  for (const tag of new Set(hub.releases.flatMap((release) => release.tags))) {
+    if (publicTags.has(tag)) continue;
+    needles.push({ what: `tag "${tag}" of internal releases only`, pattern: new RegExp(`changelog/tags/${escapeRegExp(tag)}/|"tag-${escapeRegExp(tag)}"`) });
+  }
   return needles;
 }
 
@@ -261,6 +268,20 @@ describe('the public build', () => {
     const kinds = new Set(files.map((file) => path.extname(file.file)));
     for (const kind of ['.html', '.xml', '.json', '.md', '.js']) expect(kinds).toContain(kind);
     expect(files.some((file) => file.file.includes(`${path.sep}pagefind${path.sep}`) && /\.pf_/.test(file.file))).toBe(true);
+  });
+
+  it('has tag feeds of public changelog releases only', () => {
+    const dist = builtSite('example-public');
+    const publicIds = new Set(hub.releases.filter((release) => release.audience === 'public').map((release) => release.id));
+    const feeds = files.filter((file) => /changelog[\\/]tags[\\/][^\\/]+[\\/]feed\.json$/.test(file.file));
+    expect(feeds.length).toBeGreaterThan(20);
+    for (const feed of feeds) {
+      const items: { url: string }[] = JSON.parse(feed.raw).items;
+      expect(items.length, feed.file).toBeGreaterThan(0);
+      for (const { url } of items)
+        expect(publicIds.has(new URL(url).pathname.replace(/^\/releases\/|\/$/g, '')), `${path.relative(dist, feed.file)}: ${url}`).toBe(true);
+    }
+    expect(needles.filter((needle) => needle.what.startsWith('tag "')).map((needle) => needle.what)).toContain('tag "kubernetes" of internal releases only');
   });
 
   it('contains no internal release, change, runbook, RACI matrix, person or incident anywhere', () => {

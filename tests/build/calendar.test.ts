@@ -260,6 +260,35 @@ describe.each(['internal', 'public'] as const)('the calendar pages of the %s bui
     }
   });
 
+  it('shows the sunset of api 2.2.0 (HMAC-SHA1 signatures, removal day 2027-01-31) on that day of January 2027, linked to the timeline', () => {
+    const href = '/changelog/api/sunsets/#deprecated-2-2-0-2';
+    for (const scope of ['', 'api/']) {
+      const $ = page(dist(), `calendar/${scope}2027-01`);
+      const sunsets = $('.month-grid .entry-sunset');
+      expect(sunsets.length, scope).toBe(1);
+      expect(sunsets.closest('td').find('.day-head time').attr('datetime')).toBe('2027-01-31');
+      expect(sunsets.find('a').attr('href')).toBe(href);
+      // Words, not only a colour: "Sunset: Northwind API", and the deprecated feature for screen readers.
+      expect(sunsets.find('a .wide').text()).toBe(': Northwind API');
+      expect(sunsets.find('a .visually-hidden').text()).toBe(': HMAC-SHA1 signatures (X-Northwind-Signature) are deprecated and will stop on 2027-01-31');
+      expect(sunsets.find('.entry-time').text()).toBe('removal day');
+      const item = $('.agenda li#sunset-api-2-2-0-2');
+      expect(item.find('time').attr('datetime')).toBe('2027-01-31');
+      expect(item.find('a').attr('href')).toBe(href);
+      expect(item.find('.note').last().text()).toBe('The removal day of a deprecation in Northwind API 2.2.0.');
+      expect($('.legend dt:contains("Sunset")').length).toBe(1);
+    }
+    expect(page(dist(), 'calendar/web/2027-01')('.entry-sunset, .agenda-sunset').length).toBe(0);
+    // The timeline entry the sunset links to exists.
+    expect(page(dist(), 'changelog/api/sunsets')('#deprecated-2-2-0-2').length).toBe(1);
+    // The example hub's only removal day (the ICS's only sunset), on no other page.
+    const months = new Set<string>();
+    for (const file of htmlFilesUnder(path.join(dist(), 'calendar'))) {
+      if (load(readFileSync(path.join(dist(), 'calendar', file), 'utf8'))('.entry-sunset').length > 0) months.add(path.dirname(file));
+    }
+    expect([...months].sort()).toEqual(['2027-01', 'api/2027-01']);
+  });
+
   it('adds no JavaScript of its own: the only scripts are the layout’s, in the head and the site header', () => {
     const files = htmlFilesUnder(path.join(dist(), 'calendar'));
     expect(files.length).toBeGreaterThan(60);

@@ -1,11 +1,12 @@
 /**
- * The built changelog feeds of the example hub (all products and each product, both audiences),
+ * The built changelog feeds of the example hub (all products, each product and a tag, both audiences),
  * parsed back with real parsers and checked against the content: count, ids, titles, dates,
  * absolute links, full content.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
+import { load } from 'cheerio';
 import { XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContentRoot } from '../../src/content/load.ts';
@@ -126,5 +127,64 @@ describe('feed content', () => {
     expect(item.content).toContain('93 % of them mapped exactly onto');
     expect(item.content).not.toContain('Link to section');
     expect(item.content).not.toMatch(/data-astro-cid/);
+  });
+});
+
+describe.each(['internal', 'public'] as const)('tag feeds (%s build)', (audience) => {
+  const dist = () => (audience === 'internal' ? builtSite('example-internal') : builtSite('example-public'));
+  // "security" is on releases of both products; the changelog (public, shipped) has four of them.
+  const SECURITY = [
+    'Northwind API 2.2.1: Security fix for CVE-2026-1234',
+    'Northwind API 2.2.0: Webhook signatures v2',
+    'Northwind Web 3.17.1: Security fix for the Markdown preview',
+    'Northwind API 1.18.0: Scoped API tokens and OAuth client credentials',
+  ];
+  const folder = 'changelog/tags/security';
+
+  it('RSS and Atom of a tag hold its changelog releases across products, newest first', () => {
+    for (const [file, type] of [
+      ['rss.xml', 'rss'],
+      ['atom.xml', 'atom'],
+    ] as const) {
+      const xml = readFileSync(path.join(dist(), folder, file), 'utf8');
+      expect(XMLValidator.validate(xml)).toBe(true);
+      const feed = parseFeed(xml);
+      expect(feed.meta.type).toBe(type);
+      expect(feed.title).toBe('Northwind Release Hub changelog: security');
+      expect(feed.self).toBe(`${SITE}/${folder}/${file}`);
+      expect(feed.url).toBe(`${SITE}/changelog/tags/#tag-security`);
+      expect(feed.items.map((item) => item.title)).toEqual(SECURITY);
+      expect(feed.items[0]!.url).toBe(`${SITE}/releases/api/2.2.1/`);
+      for (const item of feed.items) expect(item.categories.map((category) => category.label)).toContain('security');
+    }
+  });
+
+  it('JSON Feed 1.1 of a tag holds the same items', () => {
+    const json = JSON.parse(readFileSync(path.join(dist(), folder, 'feed.json'), 'utf8'));
+    expect(json.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(json.feed_url).toBe(`${SITE}/${folder}/feed.json`);
+    expect(json.items.map((item: { title: string }) => item.title)).toEqual(SECURITY);
+  });
+
+  it('has feeds for the tags of changelog releases only, each listed on /changelog/tags/ with its three feeds', () => {
+    const publicShipped = hub.releases.filter(
+      (release) => release.audience === 'public' && (release.status === 'released' || release.status === 'rolled-back') && release.deployment?.finishedAt,
+    );
+    const expected = [...new Set(publicShipped.flatMap((release) => release.tags))].sort();
+    const folders = readdirSync(path.join(dist(), 'changelog/tags'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+    expect(folders).toEqual(expected);
+    // Tags of internal or unshipped releases only have no feed: "infrastructure", "kubernetes", "graphql".
+    for (const tag of ['infrastructure', 'kubernetes', 'graphql']) expect(folders).not.toContain(tag);
+    const $ = load(readFileSync(path.join(dist(), 'changelog/tags/index.html'), 'utf8'));
+    expect($('tbody tr').length).toBe(expected.length);
+    expect(
+      $('#tag-security a')
+        .map((_, link) => $(link).attr('href'))
+        .get(),
+    ).toEqual(['/releases/api/2.2.1/', `/${folder}/rss.xml`, `/${folder}/atom.xml`, `/${folder}/feed.json`]);
+    expect($('#tag-security td').first().text()).toBe('4 releases');
   });
 });

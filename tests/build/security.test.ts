@@ -1,5 +1,5 @@
 /**
- * Security advisories in built sites: `/security/`, its feeds and the OSV records (checked against
+ * Security advisories in built sites: `/security/` (the index), each product's pages, the feeds and the OSV records (checked against
  * the OSV schema, tests/schemas/), and the embargo: the public build of an advisory embargoed
  * until 2026-12-01T09:00Z, scanned file by file before (no id, details, severity or CVSS vector
  * anywhere) and after (all of them shown).
@@ -39,10 +39,12 @@ describe('the embargo (tests/fixtures/advisory-embargo, public build)', () => {
     for (const needle of EMBARGOED) expect(filesWith(texts, needle), String(needle)).toEqual([]);
     expect(page(dist, 'releases/web/1.1.0').text()).toContain('Sessions end everywhere when you sign out');
     expect(page(dist, 'security')('#product-web').parent().text()).toContain('No advisories.');
+    expect(page(dist, 'security/web')('article.advisory').length).toBe(0);
+    expect(page(dist, 'security/web')('main').text()).toContain('No advisories.');
     expect(existsSync(path.join(dist, 'security/osv/CVE-2026-40001.json'))).toBe(false);
   });
 
-  it('after disclosedAt, the id is on the release page, the security page, its feeds and an OSV record', () => {
+  it('after disclosedAt, the id is on the release page, the security index, the product page, the feeds and an OSV record', () => {
     const dist = builtSite('embargo-after');
     const texts = siteTexts(dist);
     expect(filesWith(texts, /CVE-2026-40001/).sort()).toEqual(
@@ -55,9 +57,11 @@ describe('the embargo (tests/fixtures/advisory-embargo, public build)', () => {
         'security/index.html',
         'security/osv/CVE-2026-40001.json',
         'security/rss.xml',
+        'security/web/index.html',
       ]),
     );
-    const security = page(dist, 'security');
+    expect(page(dist, 'security')('#product-web + ul a').attr('href')).toBe('/security/web/#CVE-2026-40001');
+    const security = page(dist, 'security/web');
     expect(security('#CVE-2026-40001-title').text()).toContain('Critical');
     expect(security('#CVE-2026-40001').text()).toContain('A session token stayed valid after sign-out on other devices.');
     expect(security('#CVE-2026-40001').text()).not.toContain('Embargoed');
@@ -83,25 +87,52 @@ describe.each([
     }
   });
 
-  it('lists them on /security/ by product, and in its JSON Feed', () => {
+  it('lists them on their product’s page, the newest on /security/, and in the JSON Feed, linked to their page', () => {
     const dist = builtSite(name);
-    const $ = page(dist, 'security');
-    expect(
-      $('article.advisory')
+    const articles = (pathname: string) => {
+      const $ = page(dist, pathname);
+      return $('article.advisory')
         .map((_, article) => $(article).attr('id'))
-        .get()
-        .sort(),
-    ).toEqual([...ids]);
-    expect($('#CVE-2026-1234 a[href="/releases/api/2.2.1/"]').length).toBe(1);
+        .get();
+    };
+    const web = ids.filter((id) => id === 'CVE-2026-41177');
+    expect(articles('security/api')).toEqual(['CVE-2026-1234', 'GHSA-4x7q-9cvr-2m6p']);
+    expect(articles('security/web')).toEqual(web);
+    expect(articles('security')).toEqual([]);
+    expect(page(dist, 'security/api')('#CVE-2026-1234 a[href="/releases/api/2.2.1/"]').length).toBe(1);
+    // Few advisories: one page each, no pagination.
+    expect(existsSync(path.join(dist, 'security/api/page/2'))).toBe(false);
+    expect(page(dist, 'security/api')('nav.pagination').length).toBe(0);
+    const $ = page(dist, 'security');
+    const listed = (product: string) =>
+      $(`#product-${product}`)
+        .parent()
+        .find('ul > li > a:first-child')
+        .map((_, link) => $(link).attr('href'))
+        .get();
+    expect(listed('api')).toEqual(['/security/api/#CVE-2026-1234', '/security/api/#GHSA-4x7q-9cvr-2m6p']);
+    expect(listed('web')).toEqual(web.map((id) => `/security/web/#${id}`));
+    expect($('#product-api').parent().find('p a').attr('href')).toBe('/security/api/');
     const feed = JSON.parse(readFileSync(path.join(dist, 'security/feed.json'), 'utf8'));
     expect(feed.items.map((item: { id: string }) => item.id.split('#')[1]).sort()).toEqual([...ids]);
+    // Ids stay /security/#<id> (readers do not see an advisory twice); links go to the product page.
+    for (const item of feed.items as { id: string; url: string }[]) {
+      const id = item.id.split('#')[1]!;
+      expect(item.id).toBe(`https://releases.northwind.example/security/#${id}`);
+      expect(item.url).toBe(`https://releases.northwind.example/security/${id === 'CVE-2026-41177' ? 'web' : 'api'}/#${id}`);
+    }
+    const record = JSON.parse(readFileSync(path.join(dist, 'security/osv/CVE-2026-1234.json'), 'utf8'));
+    expect(record.references[0]).toEqual({ type: 'ADVISORY', url: 'https://releases.northwind.example/security/api/#CVE-2026-1234' });
+    // The release page links the advisory to its product page.
+    expect(page(dist, 'releases/api/2.2.1')('#change-security').next('ul').find('.advisory a').attr('href')).toBe('/security/api/#CVE-2026-1234');
   });
 });
 
 describe('the internal build', () => {
-  it('shows the embargoed advisory, marked with its date, on /security/ and the release page', () => {
+  it('shows the embargoed advisory, marked with its date, on /security/, its product page and the release page', () => {
     const dist = builtSite('example-internal');
-    expect(page(dist, 'security')('#CVE-2026-41177-title').text()).toContain('Embargoed until Tue 15 Dec 2026, 10:00');
+    expect(page(dist, 'security/web')('#CVE-2026-41177-title').text()).toContain('Embargoed until Tue 15 Dec 2026, 10:00');
+    expect(page(dist, 'security')('#product-web').parent().text()).toContain('Embargoed until Tue 15 Dec 2026, 10:00');
     expect(page(dist, 'releases/web/4.2.0')('#change-security').next('ul').text()).toContain('Embargoed until');
   });
 });

@@ -1,7 +1,9 @@
-/** Deprecations and sunsets (src/deprecations/deprecations.ts), worked out by hand; and their removal days in the ICS. */
+/** Deprecations and sunsets (src/deprecations/deprecations.ts), worked out by hand; and their removal days in the ICS and on the calendar's month grid. */
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { buildIcs } from '../../src/calendar/ics.ts';
+import { monthModel, type MonthModel, type SunsetEvent } from '../../src/calendar/month.ts';
+import { calendarLegend, entryTime, eventLabel, eventWhen, sunsetNote } from '../../src/calendar/view.ts';
 import { deprecations, deprecationsRemovedBy, overdueRemovals } from '../../src/deprecations/deprecations.ts';
 import { hubAttention } from '../../src/process/attention.ts';
 import { releasesDocument } from '../../src/releases/releases.ts';
@@ -96,5 +98,45 @@ describe('the deprecation timeline', () => {
     expect(sunsets[1]).toContain('SUMMARY:Sunset: Acme Web: SMS sign-in');
     expect(sunsets[1]).toContain('DESCRIPTION:Deprecated in Acme Web 1.2.0: SMS sign-in\\nTo be removed in 3.0.0');
     expect(sunsets[1]).toContain('URL;VALUE=URI:https://releases.acme.example/changelog/web/sunsets/#deprecated-1-2-0-0');
+  });
+});
+
+describe('sunsets on the calendar month grid', () => {
+  const sunsetsOf = (model: MonthModel) => model.agenda.filter((event): event is SunsetEvent => event.kind === 'sunset');
+
+  it('are whole days of the hub zone on the removal day, linked to the timeline entry, with the words of the ICS event', () => {
+    const january = monthModel(hub, '2027-01', NOW);
+    const [sunset, ...others] = sunsetsOf(january);
+    expect(others).toEqual([]);
+    expect(sunset).toMatchObject({
+      key: 'sunset-web-1-2-0-0',
+      product: 'web',
+      version: '1.2.0',
+      summary: 'SMS sign-in',
+      removalVersion: '3.0.0',
+      url: '/changelog/web/sunsets/#deprecated-1-2-0-0',
+    });
+    expect([sunset!.start.toString(), sunset!.end.toString()]).toEqual([
+      '2027-01-31T00:00:00+01:00[Europe/Berlin]',
+      '2027-02-01T00:00:00+01:00[Europe/Berlin]',
+    ]);
+    // The grid's last day of January holds it, and no other day does.
+    const days = january.weeks.flat().filter((day) => day.entries.length > 0);
+    expect(days.map((day) => [day.date.toString(), day.entries.map(({ event, part }) => [event.kind, part])])).toEqual([['2027-01-31', [['sunset', 'whole']]]]);
+    expect(eventLabel(sunset!)).toBe('Sunset: Acme Web');
+    expect(entryTime({ event: sunset!, part: 'whole' }, 'Europe/Berlin')).toBe('removal day');
+    expect(sunsetNote(sunset!)).toBe('The removal day of a deprecation in Acme Web 1.2.0; to be removed in 3.0.0.');
+    expect(eventWhen(sunset!, 'Europe/Berlin')).toEqual({ start: 'Sun 31 Jan 2027', startIso: '2027-01-31', separator: ' – ' });
+    expect(calendarLegend(january.agenda).map((entry) => entry.term)).toEqual(['Sunset']);
+  });
+
+  it('are the ICS sunsets: an overdue one too, none of an unshipped release, only in their product’s view', () => {
+    expect(sunsetsOf(monthModel(hub, '2026-10', NOW)).map((event) => [event.key, event.start.toPlainDate().toString()])).toEqual([
+      ['sunset-web-1-1-0-2', '2026-10-01'],
+    ]);
+    // 2.1.0 is scheduled: its deprecation is not in the changelog, so not on the calendar.
+    expect(sunsetsOf(monthModel(hub, '2027-03', NOW))).toEqual([]);
+    expect(sunsetsOf(monthModel(hub, '2027-01', NOW, { product: 'api' }))).toEqual([]);
+    expect(sunsetsOf(monthModel(hub, '2027-01', NOW, { product: 'web' }))).toHaveLength(1);
   });
 });

@@ -123,6 +123,10 @@ const cases: SchemaCase[] = [
         errors: ['x.yaml:4 products[0].id: must be a lowercase id (letters, digits, ".", "_" or "-"), e.g. deploy-web'],
       },
       {
+        yaml: 'title: T\nurl: https://x.example\ntimezone: UTC\nproducts: [{ id: tags, name: Tags }]\n',
+        errors: ['x.yaml:4 products[0].id: must not be "tags": /changelog/tags/ is the list of changelog tags — choose another id'],
+      },
+      {
         yaml: 'title: T\nurl: https://x.example\ntimezone: UTC\nproducts: [{ id: web, name: Web }]\ncadence: { rrule: every tuesday, start: 2:00, durationMinutes: 120 }\n',
         errors: [
           'x.yaml:5 cadence.rrule: must be an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=TU',

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import type { Advisory, Change } from '../../src/core/model.ts';
-import { advisoriesByProduct, securityAdvisories, securityFeed } from '../../src/security/advisories.ts';
+import { ADVISORIES_PER_PAGE, advisoriesByProduct, advisoryHref, advisoryPages, securityAdvisories, securityFeed } from '../../src/security/advisories.ts';
 import { isEmbargoed, withoutEmbargoedAdvisories } from '../../src/security/embargo.ts';
 import { osvRanges, osvRecord } from '../../src/security/osv.ts';
 import { releasesDocument } from '../../src/releases/releases.ts';
@@ -124,9 +124,65 @@ describe('the advisories of a hub', () => {
       'CVE-2026-1234 (High): Acme API 2.2.1',
       'GHSA-4x7q-9cvr-2m6p (Medium): Acme API 2.2.1',
     ]);
+    // The id stays the one it had before advisories moved to product pages; the link is the product page.
     expect(feed.items[1]!.id).toBe('https://releases.acme.example/security/#CVE-2026-1234');
+    expect(feed.items[1]!.url).toBe('https://releases.acme.example/security/api/#CVE-2026-1234');
     expect(feed.items[1]!.contentHtml).toContain('Fixed in <a href="https://releases.acme.example/releases/api/2.2.1/">Acme API 2.2.1</a>');
     expect(feed.feedUrls.atom).toBe('https://releases.acme.example/security/atom.xml');
+  });
+});
+
+describe('the pages of advisories', () => {
+  /** `count` advisories of api, one a day from 2026-01-01 (the newest has the highest number). */
+  const many = (count: number) =>
+    makeHub({
+      releases: Array.from({ length: count }, (_, index) =>
+        makeRelease({
+          product: 'api',
+          version: `2.${index}.0`,
+          status: 'released',
+          audience: 'public',
+          deployment: { finishedAt: at('2026-01-01T02:00').add({ days: index }) },
+          changes: [security(`Fix ${index + 1}`, { id: `CVE-2026-${String(index + 1).padStart(4, '0')}`, affected: `<2.${index}.0`, fixed: `2.${index}.0` })],
+        }),
+      ),
+    });
+
+  it(`puts ${ADVISORIES_PER_PAGE} on a page: 120 advisories are pages of 50, 50 and 20, newest first; a product without any has one empty page`, () => {
+    expect(ADVISORIES_PER_PAGE).toBe(50);
+    const pages = advisoryPages(many(120), NOW);
+    expect(pages.map((page) => [page.product, page.page, page.pageCount, page.total, page.items.length, page.path, page.param])).toEqual([
+      ['web', 1, 1, 0, 0, '/security/web/', undefined],
+      ['api', 1, 3, 120, 50, '/security/api/', undefined],
+      ['api', 2, 3, 120, 50, '/security/api/page/2/', 'page/2'],
+      ['api', 3, 3, 120, 20, '/security/api/page/3/', 'page/3'],
+    ]);
+    // Newest first: page 1 holds 120 … 71, page 2 70 … 21, page 3 20 … 1.
+    expect(pages.slice(1).map((page) => [page.items[0]!.advisory.id, page.items.at(-1)!.advisory.id])).toEqual([
+      ['CVE-2026-0120', 'CVE-2026-0071'],
+      ['CVE-2026-0070', 'CVE-2026-0021'],
+      ['CVE-2026-0020', 'CVE-2026-0001'],
+    ]);
+  });
+
+  it('links each advisory to the page that lists it; the index shows the newest three of each product', () => {
+    const hub120 = many(120);
+    expect(advisoryHref(hub120, NOW, 'api', 'CVE-2026-0120')).toBe('/security/api/#CVE-2026-0120');
+    expect(advisoryHref(hub120, NOW, 'api', 'CVE-2026-0071')).toBe('/security/api/#CVE-2026-0071');
+    expect(advisoryHref(hub120, NOW, 'api', 'CVE-2026-0070')).toBe('/security/api/page/2/#CVE-2026-0070');
+    expect(advisoryHref(hub120, NOW, 'api', 'CVE-2026-0001')).toBe('/security/api/page/3/#CVE-2026-0001');
+    const [web, api] = advisoriesByProduct(hub120, NOW);
+    expect([web!.newest.total, web!.newest.items, web!.newest.truncated]).toEqual([0, [], false]);
+    expect([api!.newest.total, api!.newest.items.map((entry) => entry.advisory.id), api!.newest.truncated]).toEqual([
+      120,
+      ['CVE-2026-0120', 'CVE-2026-0119', 'CVE-2026-0118'],
+      true,
+    ]);
+    // 50 fit on one page.
+    expect(advisoryPages(many(50), NOW).map((page) => [page.product, page.pageCount, page.items.length])).toEqual([
+      ['web', 1, 0],
+      ['api', 1, 50],
+    ]);
   });
 });
 
@@ -170,11 +226,11 @@ describe('OSV', () => {
         },
       ],
       references: [
-        { type: 'ADVISORY', url: 'https://releases.acme.example/security/#CVE-2026-1234' },
+        { type: 'ADVISORY', url: 'https://releases.acme.example/security/api/#CVE-2026-1234' },
         { type: 'FIX', url: 'https://releases.acme.example/releases/api/2.2.1/' },
       ],
       credits: [{ name: 'Ines Duarte' }],
-      database_specific: { severity: 'HIGH', url: 'https://releases.acme.example/security/#CVE-2026-1234' },
+      database_specific: { severity: 'HIGH', url: 'https://releases.acme.example/security/api/#CVE-2026-1234' },
     });
     const validate = osvValidator();
     expect(validate(record), JSON.stringify(validate.errors)).toBe(true);

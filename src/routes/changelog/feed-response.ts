@@ -1,5 +1,5 @@
 /**
- * The changelog feed endpoints' shared body: the feed model of `src/releases/feeds.ts` filled with
+ * The changelog feed endpoints' shared body (all products, one product, one tag): the feed model of `src/releases/feeds.ts` filled with
  * full HTML content (FeedItemContent rendered through Astro's container API), written as RSS,
  * Atom or JSON Feed 1.1. Each item's HTML is rendered once per build and shared by all feeds.
  */
@@ -7,7 +7,8 @@ import FeedItemContent from '../../components/release/FeedItemContent.astro';
 import { getContainer, narrativeHtml } from '../../runtime/narrative.ts';
 import { getBuildContext } from '../../runtime/build-context.ts';
 import { changelogEntries, type ChangelogEntry } from '../../releases/changelog.ts';
-import { changelogFeed, FEED_ITEM_LIMIT, toAtom, toJsonFeed, toRss, type ChangelogFeed } from '../../releases/feeds.ts';
+import { changelogFeed, changelogTagFeed, FEED_ITEM_LIMIT, toAtom, toJsonFeed, toRss, type ChangelogFeed } from '../../releases/feeds.ts';
+import { changelogTags } from '../../releases/tags.ts';
 
 /** The three feed formats. */
 export type FeedFormat = 'rss' | 'atom' | 'json';
@@ -34,17 +35,19 @@ function contentOf(entry: ChangelogEntry): Promise<string> {
 
 const feeds = new Map<string, Promise<ChangelogFeed>>();
 
-/** The feed model of all products or one, built once per build and written in three formats. */
-function feedOf(product: string | undefined): Promise<ChangelogFeed> {
-  const key = product ?? '';
+/** A feed model built once per build from its entries' rendered HTML, and written in three formats. */
+function cachedFeed(
+  key: string,
+  entries: readonly ChangelogEntry[],
+  make: (contentHtmlOf: (entry: ChangelogEntry) => string) => ChangelogFeed,
+): Promise<ChangelogFeed> {
   let feed = feeds.get(key);
   if (!feed) {
     feed = (async () => {
-      const { hub } = getBuildContext();
       const contents = new Map<string, string>();
       // One after another: the renders share one container, and the HTML is memoised per release.
-      for (const entry of changelogEntries(hub, product).slice(0, FEED_ITEM_LIMIT)) contents.set(entry.release.id, await contentOf(entry));
-      return changelogFeed(hub, product, (entry) => contents.get(entry.release.id) ?? '');
+      for (const entry of entries.slice(0, FEED_ITEM_LIMIT)) contents.set(entry.release.id, await contentOf(entry));
+      return make((entry) => contents.get(entry.release.id) ?? '');
     })();
     feeds.set(key, feed);
   }
@@ -53,7 +56,18 @@ function feedOf(product: string | undefined): Promise<ChangelogFeed> {
 
 /** Why: six endpoints (three formats, all products or one) share one implementation. */
 export async function feedResponse(format: FeedFormat, product: string | undefined): Promise<Response> {
-  return feedFileResponse(format, await feedOf(product));
+  const { hub } = getBuildContext();
+  const feed = await cachedFeed(`product:${product ?? ''}`, changelogEntries(hub, product), (contentHtmlOf) => changelogFeed(hub, product, contentHtmlOf));
+  return feedFileResponse(format, feed);
+}
+
+/** Why: the three feeds of each changelog tag (src/releases/tags.ts) are written like the product feeds. */
+export async function tagFeedResponse(format: FeedFormat, slug: string | undefined): Promise<Response> {
+  const { hub } = getBuildContext();
+  const tag = changelogTags(hub).find((candidate) => candidate.slug === slug);
+  if (!tag) throw new Error(`no changelog tag has the slug "${slug}"`);
+  const feed = await cachedFeed(`tag:${tag.slug}`, tag.entries, (contentHtmlOf) => changelogTagFeed(hub, tag, contentHtmlOf));
+  return feedFileResponse(format, feed);
 }
 
 /** Why: the changelog and the security feeds are written by the same three writers. */
@@ -61,6 +75,12 @@ export function feedFileResponse(format: FeedFormat, feed: ChangelogFeed): Respo
   const title = getBuildContext().hub.config.title;
   const body = format === 'rss' ? toRss(feed, title) : format === 'atom' ? toAtom(feed, title) : `${JSON.stringify(toJsonFeed(feed, title), null, 2)}\n`;
   return new Response(body, { headers: { 'Content-Type': CONTENT_TYPES[format] } });
+}
+
+/** Why: tag feeds exist for every tag of a changelog release, and for no other. */
+export async function tagFeedPaths() {
+  const { hub } = getBuildContext();
+  return changelogTags(hub).map((tag) => ({ params: { tag: tag.slug } }));
 }
 
 /** Why: product feeds exist for every hub.yaml product, also one without public releases yet. */
