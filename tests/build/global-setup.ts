@@ -3,13 +3,15 @@
  * `release-hub build` from its own project into its own folder, and gives the tests what each
  * build gave (`scenario(name)` in tests/build/helpers/scenario.ts). A build that fails when it
  * should not is not an error here: the tests that read it fail, each with the build's output.
- * `HUB_TEST_SCENARIOS=robust,minimal` builds only those (for a focused run of a few test files).
+ * `HUB_TEST_SCENARIOS=robust,minimal` builds only those (for a focused run of a few test files);
+ * `team-hub` there makes the team hub of tests/e2e/team-repo.test.ts, which a full run makes too.
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { makeTeamHub, type TeamHub } from '../e2e/helpers/team-hub.ts';
 import {
   type BuildResult,
   fixturesDir,
@@ -32,6 +34,8 @@ export default async function setup(project: TestProject) {
     .map((name) => name.trim())
     .filter(Boolean);
   const names = (Object.keys(SCENARIOS) as ScenarioName[]).filter((name) => !only || only.includes(name));
+  // The team hub of tests/e2e/team-repo.test.ts installs from the registry while the scenarios build.
+  const teamHub = !only || only.includes('team-hub') ? makeTeamHub(projectRoot) : undefined;
   const results: Partial<Record<ScenarioName, ScenarioResult>> = {};
   const started = performance.now();
   const started_ = new Map<ScenarioName, Promise<ScenarioResult>>();
@@ -50,7 +54,15 @@ export default async function setup(project: TestProject) {
   });
   process.stderr.write(`scenarios: ${names.length} built in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   project.provide('scenarios', results);
-  return () => rmSync(runDir, { recursive: true, force: true });
+  const team = await teamHub;
+  if (team) {
+    process.stderr.write(`scenarios: team-hub ${team.error ? 'failed' : 'made'} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    project.provide('teamHub', team);
+  }
+  return () => {
+    rmSync(runDir, { recursive: true, force: true });
+    if (team) rmSync(team.work, { recursive: true, force: true });
+  };
 }
 
 function startsFrom(name: ScenarioName): ScenarioName | undefined {
@@ -138,5 +150,6 @@ async function inParallel<T>(items: readonly T[], limit: number, work: (item: T)
 declare module 'vitest' {
   export interface ProvidedContext {
     scenarios: Partial<Record<ScenarioName, ScenarioResult>>;
+    teamHub?: TeamHub;
   }
 }

@@ -5,77 +5,25 @@
  * hub, the team's logo from its own public/, and every link resolves under the base path that
  * hub.yaml's url gives (`https://example.github.io/team-hub/` → `/team-hub/`).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { linkCheck } from '../build/helpers/gates.ts';
-import { projectRoot } from '../build/helpers/run.ts';
 import { launchChromium, serveDist } from './helpers/browser.ts';
 
-const NOW = '1795683600'; // 2026-11-26T09:00Z, a Thursday
-/** A team's shell: none of the variables Vitest sets for its own tests (NODE_ENV=test, BASE_URL, …). */
-const shell = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|NODE_ENV$|BASE_URL$|MODE$|DEV$|PROD$|SSR$|TEST$)/.test(name)));
-const env = {
-  ...shell,
-  PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`,
-  SOURCE_DATE_EPOCH: NOW,
-  ASTRO_TELEMETRY_DISABLED: '1',
-  npm_config_audit: 'false',
-  npm_config_fund: 'false',
-  npm_config_update_notifier: 'false',
-  // The packages are in npm's cache (npm ci put them there): without this, npx asks the registry
-  // again for every package's metadata, 41-53 s against 11-17 s measured with an empty npx cache.
-  npm_config_prefer_offline: 'true',
-};
-
-function run(command: string, args: string[], cwd: string) {
-  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
-  return result;
-}
-
 describe('a team hub made from the packed tarball', () => {
-  const work = mkdtempSync(path.join(os.tmpdir(), 'release-hub-team-'));
-  const hub = path.join(work, 'team-hub');
-  let tarball = '';
-  let initOutput = '';
-  let filesAfterInit: string[] = [];
+  // Made once per run by the global setup, beside the scenario builds (./helpers/team-hub.ts).
+  const team = inject('teamHub');
+  const hub = team?.hub ?? '';
+  const initOutput = team?.initOutput ?? '';
+  const filesAfterInit = team?.filesAfterInit ?? [];
 
   beforeAll(() => {
-    const packed = JSON.parse(run('npm', ['pack', '--pack-destination', work, '--json'], projectRoot).stdout) as { filename: string }[];
-    tarball = path.join(work, packed[0]!.filename);
-    initOutput = run('npx', ['--yes', `--package=${tarball}`, 'release-hub', 'init', hub, '--title', 'Team Releases'], work).stdout;
-    filesAfterInit = (readdirSync(hub, { recursive: true }) as string[]).map((file) => file.split(path.sep).join('/')).sort();
-    // The team's own page, stylesheet and footer, next to the hub's.
-    mkdirSync(path.join(hub, 'src/pages'), { recursive: true });
-    mkdirSync(path.join(hub, 'src/styles'), { recursive: true });
-    mkdirSync(path.join(hub, 'src/components'), { recursive: true });
-    writeFileSync(
-      path.join(hub, 'src/pages/about.astro'),
-      '---\n---\n<html lang="en"><head><title>About</title></head><body><h1>About our releases</h1></body></html>\n',
-    );
-    writeFileSync(path.join(hub, 'src/styles/brand.css'), '.team-brand-marker { outline: 3px dashed #639; }\n');
-    writeFileSync(
-      path.join(hub, 'src/components/Footer.astro'),
-      '---\nimport Default from \'release-hub/components/layout/Footer.astro\';\n---\n<Default />\n<p class="team-footer">Questions? #release-room</p>\n',
-    );
-    const config = readFileSync(path.join(hub, 'astro.config.mjs'), 'utf8');
-    writeFileSync(
-      path.join(hub, 'astro.config.mjs'),
-      config.replace(
-        'integrations: [releaseHub()]',
-        "integrations: [releaseHub({ customCss: ['./src/styles/brand.css'], components: { Footer: './src/components/Footer.astro' } })]",
-      ),
-    );
-    run('npm', ['install', tarball], hub);
-    run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], hub);
-    run(process.execPath, ['node_modules/release-hub/bin/release-hub.mjs', 'build', '--out-dir', 'dist-cli'], hub);
-  }, 600_000);
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+    if (!team) throw new Error('the team hub was not made: HUB_TEST_SCENARIOS must name team-hub for this file');
+    if (team.error) throw new Error(team.error);
+  });
 
   it('init writes the team repository, and installs nothing by itself', () => {
     expect(initOutput).toContain('✓ made a release hub in');
