@@ -28,9 +28,9 @@ describe('check and build agree', () => {
     const checked = runCli(['check', '--content', content]);
     expect(checked.status).toBe(1);
     const fromBuild = problemLines(build!.stderr, content);
-    expect(fromBuild).toHaveLength(8);
+    expect(fromBuild).toHaveLength(9);
     expect(fromBuild).toEqual(problemLines(checked.stderr, content));
-    expect(build!.stderr).toContain('✗ build stopped: 8 content errors in');
+    expect(build!.stderr).toContain('✗ build stopped: 9 content errors in');
     expect(`${build!.stdout}${build!.stderr}`).not.toMatch(/\n\s+at |Stack trace|\[ERROR\]/);
   });
 });

@@ -63,6 +63,7 @@ const expected: Record<string, string[]> = {
     'content/releases/web/1.3.0.md:9 loads https://tracker.example/pixel.gif from another host (tracker.example), which readers\' browsers would fetch on every visit — put the file in public/ and link it as /images/…, or list "tracker.example" in hub.yaml externalHosts',
     'content/releases/web/1.4.0.md:5 is not UTF-8 text (byte 0xE9 at column 11) — save the file as UTF-8',
     'content/runbooks/rollback.Mdx has the extension .Mdx, which is not read (only .md and .mdx) — rename it to rollback.mdx',
+    'content/templates/announce/internal.yaml:1 closing: has an unknown placeholder {owner} — use {product}, {version}, {title}, {hub}, {status}, {date}',
   ],
   'fixes-bad': [
     'content/releases/web/1.1.0.md:9 fixes[0]: "INC-7" is an incident of this release; fixes: names incidents of other releases — remove it from fixes (a release that fixes its own incident is not rework)',
