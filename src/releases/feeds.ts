@@ -36,6 +36,22 @@ export const FEED_ITEM_LIMIT = 50;
 /** The three files of one feed. */
 export const FEED_FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;
 
+/** One feed of a folder as a page links it: in the head (`rel="alternate"`) and in its text. */
+export interface FeedLink {
+  label: 'RSS' | 'Atom' | 'JSON Feed';
+  type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json';
+  href: string;
+}
+
+/** Why: the pages that offer a folder's feeds (changelog, security, roadmap) link its three files alike. */
+export function feedLinks(base: string): FeedLink[] {
+  return [
+    { label: 'RSS', type: 'application/rss+xml', href: `${base}${FEED_FILES.rss}` },
+    { label: 'Atom', type: 'application/atom+xml', href: `${base}${FEED_FILES.atom}` },
+    { label: 'JSON Feed', type: 'application/feed+json', href: `${base}${FEED_FILES.json}` },
+  ];
+}
+
 /**
  * Why: every feed of the hub (changelog, security, roadmap, trains, digests) is found the same way:
  * its three files in the folder at `base`; its home page is that folder's page unless `homePage` is given.

@@ -5,7 +5,7 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { changelogFeed, FEED_ITEM_LIMIT, feedHtml, toAtom, toJsonFeed, toRss } from '../../src/releases/feeds.ts';
+import { changelogFeed, FEED_ITEM_LIMIT, feedHtml, feedLinks, toAtom, toJsonFeed, toRss } from '../../src/releases/feeds.ts';
 import type { Change } from '../../src/core/model.ts';
 import { at, makeHub, makeRelease } from './helpers/hub-factory.ts';
 
@@ -149,5 +149,15 @@ describe('feed HTML', () => {
     expect(feedHtml(html, 'https://h.example/releases/web/4.1.0/')).toBe(
       '<div><h2 id="a">A</h2></div><p>See <a href="https://h.example/releases/web/4.0.0/">4.0.0</a>, <a href="https://e.example/">e</a>, <img src="https://h.example/i.png" alt="i"></p>',
     );
+  });
+});
+
+describe('feedLinks', () => {
+  it('links the three feeds of a folder, in the order pages show them', () => {
+    expect(feedLinks('/team-hub/security/')).toEqual([
+      { label: 'RSS', type: 'application/rss+xml', href: '/team-hub/security/rss.xml' },
+      { label: 'Atom', type: 'application/atom+xml', href: '/team-hub/security/atom.xml' },
+      { label: 'JSON Feed', type: 'application/feed+json', href: '/team-hub/security/feed.json' },
+    ]);
   });
 });
