@@ -11,6 +11,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { plainOutput } from './helpers/run.ts';
 import { makeTeamHub, type TeamHub } from '../e2e/helpers/team-hub.ts';
 import {
   type BuildResult,
@@ -133,7 +134,7 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.on('close', (status) => resolve(plainOutput({ status, stdout, stderr })));
   });
 }
 

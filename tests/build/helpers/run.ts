@@ -1,9 +1,18 @@
 /** Running the project's own commands from tests, exactly as `npm run …` would: the `release-hub` CLI with the pinned Node. */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../../..');
 export const cliBin = path.join(projectRoot, 'bin/release-hub.mjs');
+
+/**
+ * Why: what a command printed, without the colour codes Astro adds when the terminal (or CI's
+ * FORCE_COLOR) asks for them, so the tests read the same text everywhere.
+ */
+export function plainOutput(result: { status: number | null; stdout: string; stderr: string }) {
+  return { status: result.status, stdout: stripVTControlCharacters(result.stdout), stderr: stripVTControlCharacters(result.stderr) };
+}
 
 /** Why: tests run `release-hub <command>` (build, check, new, import …) in this repo, as its npm scripts do. */
 export function runCli(args: string[], env: Record<string, string> = {}, cwd = projectRoot) {
@@ -12,7 +21,7 @@ export function runCli(args: string[], env: Record<string, string> = {}, cwd = p
     encoding: 'utf8',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return plainOutput(result);
 }
 
 /** Why: the repo's own development scripts (`npm run bench`, …) run with tsx, as their npm scripts do. */
@@ -22,5 +31,5 @@ export function runDevScript(script: string, args: string[] = [], env: Record<st
     encoding: 'utf8',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return plainOutput(result);
 }
