@@ -127,7 +127,9 @@ describe.each(['internal', 'public'] as const)('the %s build', (audience) => {
       const paths = ['/', '/releases/', '/releases/web/4.0.0/', '/changelog/', '/calendar/', '/search/?q=export', '/no-such-page/'];
       if (audience === 'internal') paths.push('/metrics/', '/runbooks/', '/raci/', '/people/');
       for (const sitePath of paths) {
-        await page.goto(`${server.url}${sitePath}`, { waitUntil: 'networkidle' });
+        // One wait for the network to settle per page, after the search has loaded its results: what
+        // the page itself requested late (lazy images) is caught by the same wait.
+        await page.goto(`${server.url}${sitePath}`);
         await page.focus('#header-search-input');
         await page.keyboard.type('release');
         await page.waitForLoadState('networkidle');

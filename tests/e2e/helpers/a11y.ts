@@ -78,10 +78,14 @@ export function samplePages(paths: string[], perKind: 1 | 3 = 3): string[] {
 export function describeAccessibility(
   name: ScenarioName,
   minimumPages: number,
-  { themes = ['light', 'dark'], perKind = 3 }: { themes?: readonly ('light' | 'dark')[]; perKind?: 1 | 3 } = {},
+  {
+    themes = ['light', 'dark'],
+    perKind = 3,
+    only,
+  }: { themes?: readonly ('light' | 'dark')[]; perKind?: 1 | 3 /** These pages instead of a sample; each must be built. */; only?: string[] } = {},
 ): void {
   const paths = pagePaths(builtSite(name));
-  const pages = samplePages(paths, perKind);
+  const pages = only ?? samplePages(paths, perKind);
   const title = themes
     .map((theme) => (theme === 'light' ? 'no WCAG 2.2 AA violation in the light theme' : 'no colour contrast violation in the dark theme'))
     .join(' and ');
@@ -100,8 +104,9 @@ export function describeAccessibility(
       await server?.close();
     });
 
-    it(`samples at least ${minimumPages} pages`, () => {
+    it(`samples at least ${minimumPages} pages, each of them built`, () => {
       expect(pages.length).toBeGreaterThanOrEqual(minimumPages);
+      expect(pages.filter((page) => !paths.includes(page))).toEqual([]);
     });
 
     it.each(pages)(`%s has ${title}`, async (pagePath) => {
