@@ -6,9 +6,10 @@
  * colour, on every index page and one page of each kind (the same markup passed every other rule
  * in the light run). The phone width is checked where the layout changes (calendar, RACI).
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import type { AxeResults, RunOptions } from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScenarioName } from '../../build/scenarios.ts';
@@ -21,16 +22,25 @@ const TAGS = WCAG22_AA;
 /** The WCAG 2.2 AA rules of axe whose result depends on colours. */
 export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
 /**
- * Why: one axe run for every browser test, `id (impact) targets` per violation. Only violations are
- * collected: axe skips the details of what passed, about a third of its time.
+ * Why: one axe run for every browser test, `id (impact) targets` per violation. axe-core runs in
+ * the page itself, put there once per document (a light and a dark run of one page share it; the
+ * hub's pages have no frames). Only violations are collected: axe skips the details of what
+ * passed, about a third of its time. tests/e2e/a11y-public.test.ts plants violations to prove
+ * that this finds them.
  */
 export async function axeViolations(page: Page, run: { tags?: string[]; rules?: string[] } = { tags: WCAG22_AA }): Promise<string[]> {
-  // Legacy mode runs axe in the page itself. The default mode finishes every run in a new blank
-  // page, which made a page's check 3 to 6 times slower; the hub's pages have no frames, so the
-  // results are the same (tests/e2e/a11y-public.test.ts plants violations to prove it finds them).
-  const axe = new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] });
-  const results = await (run.rules ? axe.withRules(run.rules) : axe.withTags(run.tags ?? WCAG22_AA)).analyze();
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const options: RunOptions = {
+    runOnly: run.rules ? { type: 'rule', values: run.rules } : { type: 'tag', values: run.tags ?? WCAG22_AA },
+    resultTypes: ['violations'],
+  };
+  const results = await page.evaluate(
+    (runOptions) => (window as unknown as { axe: { run(context: Document, options: RunOptions): Promise<AxeResults> } }).axe.run(document, runOptions),
+    options,
+  );
   return results.violations.map(
     (violation) =>
       `${violation.id} (${violation.impact}) ${violation.nodes
