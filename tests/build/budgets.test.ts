@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { builtSite } from './helpers/scenario.ts';
 
 const CSS_BUDGET_BYTES = 20 * 1024;
@@ -41,9 +41,23 @@ function withStaticImports(dist: string, file: string, seen: Map<string, Shipped
   }
 }
 
+/** Each page's parsed HTML, once per build: the tests below read every page several times. */
+const parsed = new Map<string, cheerio.CheerioAPI>();
+// Test files share their worker: the parsed pages go when this file is done.
+afterAll(() => parsed.clear());
+function page$(dist: string, page: string): cheerio.CheerioAPI {
+  const file = path.join(dist, page);
+  let $ = parsed.get(file);
+  if (!$) {
+    $ = cheerio.load(readFileSync(file, 'utf8'));
+    parsed.set(file, $);
+  }
+  return $;
+}
+
 /** Every script a page runs on load, keyed by file or by the digest of its inline code. */
 function shippedScripts(dist: string, page: string): Map<string, ShippedScript> {
-  const $ = cheerio.load(readFileSync(path.join(dist, page), 'utf8'));
+  const $ = page$(dist, page);
   const scripts = new Map<string, ShippedScript>();
   $('script').each((_, element) => {
     const type = $(element).attr('type');
@@ -64,7 +78,7 @@ const totalGzipped = (scripts: Iterable<ShippedScript>) => [...scripts].reduce((
 function siteCss(dist: string): Map<string, string> {
   const css = new Map<string, string>();
   for (const page of htmlPages(dist)) {
-    const $ = cheerio.load(readFileSync(path.join(dist, page), 'utf8'));
+    const $ = page$(dist, page);
     $('link[rel~="stylesheet"]').each((_, element) => {
       const href = $(element).attr('href')!;
       css.set(href, readFileSync(path.join(dist, href.replace(/^\//, '')), 'utf8'));
@@ -111,15 +125,13 @@ describe.each(['internal', 'public'] as const)('the %s build', (audience) => {
 
     it('the header search module is named on every page but loaded by none before the reader focuses the box', () => {
       for (const page of pages()) {
-        const $ = cheerio.load(readFileSync(path.join(dist(), page), 'utf8'));
+        const $ = page$(dist(), page);
         const module = $('form[data-header-search]').attr('data-ui');
         expect(module, page).toMatch(/^\/_astro\/header-search-[\w-]+\.js$/);
         expect([...shippedScripts(dist(), page).keys()], page).not.toContain(module!.slice(1));
         expect($(`link[href="${module}"]`).length, page).toBe(0);
       }
-      const module = cheerio
-        .load(readFileSync(path.join(dist(), 'index.html'), 'utf8'))('form[data-header-search]')
-        .attr('data-ui')!;
+      const module = page$(dist(), 'index.html')('form[data-header-search]').attr('data-ui')!;
       expect(readFileSync(path.join(dist(), module.slice(1)), 'utf8')).toContain('pagefind/pagefind.js');
     });
 
