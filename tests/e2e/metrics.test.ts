@@ -117,6 +117,13 @@ async function drawingOf(page: Page, canvasId: string) {
 }
 
 /** Opens a metrics page and waits until every chart figure the script shows is visible. */
+/**
+ * The example hub's /metrics/ opened once for the tests that only read it (the charts take a
+ * second to draw); tests that change the theme, the viewport or the page open their own.
+ */
+let sharedPage: Promise<{ page: Page; errors: string[] }> | undefined;
+const sharedMetricsPage = () => (sharedPage ??= openMetrics(example));
+
 async function openMetrics(site: Site, options: BrowserContextOptions = {}, pathname = '/metrics/'): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
   await context.addInitScript(recordDrawing);
@@ -184,7 +191,7 @@ describe('the example hub in Chromium', () => {
   const json = () => JSON.parse(readFileSync(path.join(builtSite('example-internal'), 'api/metrics.json'), 'utf8')) as MetricsDocument;
 
   it('draws every chart: each canvas has painted pixels, a role and a summary', async () => {
-    const { page, errors } = await openMetrics(example);
+    const { page, errors } = await sharedMetricsPage();
     const painted = await paintedPixels(page);
     // Eight metrics over time and the support-tickets series.
     expect(Object.keys(painted)).toEqual([...CHARTED_METRICS.map((field) => `metric-${field}-chart`), 'custom-support-tickets-chart']);
@@ -197,12 +204,11 @@ describe('the example hub in Chromium', () => {
       expect(label).toMatch(/chart: .+ The table below lists every value\.$/);
     }
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 
   it('holds the JSON numbers in the tables, formatted as the page formats them', async () => {
     const document = json();
-    const { page } = await openMetrics(example);
+    const { page } = await sharedMetricsPage();
     const products = [
       { name: 'Northwind Web', months: document.byProduct.web!.byMonth, provenance: document.provenance.byProduct.web!.byMonth },
       { name: 'Northwind API', months: document.byProduct.api!.byMonth, provenance: document.provenance.byProduct.api!.byMonth },
@@ -253,11 +259,10 @@ describe('the example hub in Chromium', () => {
     const values = await page.$$eval('.headlines .value', (items) => items.map((item) => item.textContent?.trim()));
     expect(values).toContain(formatMetricValue(document.overall.onScheduleRate, document.definitions.onScheduleRate));
     expect(values).toContain(formatMetricValue(document.overall.deploymentReworkRate, document.definitions.deploymentReworkRate));
-    await page.context().close();
   });
 
   it('gives every data table a caption and scoped headers', async () => {
-    const { page } = await openMetrics(example);
+    const { page } = await sharedMetricsPage();
     const tables = await page.$$eval('main table', (elements) =>
       (elements as HTMLTableElement[]).map((table) => ({
         caption: table.caption?.textContent?.trim() ?? '',
@@ -272,7 +277,6 @@ describe('the example hub in Chromium', () => {
       expect(table.unscoped).toBe(0);
       expect(table.rowHeaders).toBe(table.rows);
     }
-    await page.context().close();
   });
 
   it('draws with the page colours: dark text in light mode, none in dark mode', async () => {
@@ -351,7 +355,7 @@ describe('gaps, markers and targets in Chromium', () => {
 
   it('stops a line at a month without data instead of drawing across it', async () => {
     const document = JSON.parse(readFileSync(path.join(builtSite('example-internal'), 'api/metrics.json'), 'utf8')) as MetricsDocument;
-    const { page } = await openMetrics(example);
+    const { page } = await sharedMetricsPage();
     for (const field of ['leadTimeDaysMedian', 'onScheduleRate'] as const) {
       const values = document.byProduct.web!.byMonth.map((month) => month[field]);
       // The example hub's web line has months without a value between months with one (e.g. the year-end freeze).
@@ -366,11 +370,10 @@ describe('gaps, markers and targets in Chromium', () => {
       const xs = line.ops!.map(([, x]) => x);
       expect(xs, field).toEqual([...xs].sort((a, b) => a - b)); // left to right, never back across a gap
     }
-    await page.context().close();
   });
 
   it('marks every rollback, incident and freeze of the charted months at its time on the axis', async () => {
-    const { page, errors } = await openMetrics(example);
+    const { page, errors } = await sharedMetricsPage();
     const { drawn, colours } = await drawingOf(page, 'metric-changeFailureRate-chart');
     const rollbacks = drawn.filter((entry) => entry.kind === 'stroke' && entry.style === colours.rollback).map((entry) => entry.x!);
     const incidents = drawn.filter((entry) => entry.kind === 'fill' && entry.style === colours.incident).map((entry) => entry.x!);
@@ -391,18 +394,16 @@ describe('gaps, markers and targets in Chromium', () => {
     // The key under the chart names what it marks.
     expect(await page.locator('#metric-changeFailureRate .marker-key').textContent()).toMatch(/Markers:\s*rollback\s*incident\s*freeze/);
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 
   it('draws a custom series’ target as a line across the whole chart', async () => {
     const document = JSON.parse(readFileSync(path.join(builtSite('example-internal'), 'api/metrics.json'), 'utf8')) as MetricsDocument;
-    const { page } = await openMetrics(example);
+    const { page } = await sharedMetricsPage();
     const { drawn, colours } = await drawingOf(page, 'custom-support-tickets-chart');
     const target = drawn.filter((entry) => entry.kind === 'path' && entry.style === colours.target).at(-1)!;
     // One stretch from the first row to the last: a line, not points.
     expect(target.ops!.filter(([kind]) => kind === 'M')).toHaveLength(1);
     expect(target.ops!.filter(([kind]) => kind === 'L')).toHaveLength(document.custom[0]!.rows.length - 1);
-    await page.context().close();
   });
 
   it('marks only the product’s own events in a view of one product', async () => {
@@ -415,7 +416,7 @@ describe('gaps, markers and targets in Chromium', () => {
 
   it('downloads a chart table as the CSV of the same rows', async () => {
     const document = JSON.parse(readFileSync(path.join(builtSite('example-internal'), 'api/metrics.json'), 'utf8')) as MetricsDocument;
-    const { page } = await openMetrics(example);
+    const { page } = await sharedMetricsPage();
     const table = await readTable(page, 'metric-deploymentReworkRate-table');
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#metric-deploymentReworkRate .download a').click()]);
     expect(download.suggestedFilename()).toBe('rework.csv');
@@ -427,7 +428,6 @@ describe('gaps, markers and targets in Chromium', () => {
     expect(csv.slice(1)).toEqual(
       table.rows.map((row, index) => [months[index], ...row.slice(1).map((cell) => (cell === 'no data' ? '' : cell.replace(/ \(.*\)$/, '')))].join(',')),
     );
-    await page.context().close();
   });
 });
 
