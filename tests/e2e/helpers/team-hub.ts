@@ -99,7 +99,10 @@ function npxInstallOf(tarball: string): string | undefined {
   return undefined;
 }
 
-/** A copy of a tree made of hard links (symbolic links copied as they are): instant, and nothing in the original changes. */
+/**
+ * A copy of a tree made of hard links (symbolic links copied as they are): instant. A file npm
+ * rewrites in place changes in npx's entry too, which nothing uses again (its tarball is this run's).
+ */
 function linkTree(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
