@@ -6,7 +6,8 @@
  * then the checks are left out: they are for the whole tree.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { countResults } from './test-report.ts';
 
@@ -47,7 +48,21 @@ function startInBackground(name: string, command: string, args: string[]): () =>
   };
 }
 
-async function runVitest(): Promise<{ passed: number; failed: number; ran: boolean }> {
+/**
+ * The tests' temporary folders (fixture hubs, scenario builds, the team hub, the browser's
+ * profile) go into one folder per run, removed when the run ends: none is left in the machine's
+ * temporary folder, whatever a test forgets to clean up.
+ */
+function runVitest(): { passed: number; failed: number; ran: boolean } {
+  const temporary = mkdtempSync(path.join(os.tmpdir(), 'release-hub-test-run-'));
+  try {
+    return runVitestIn(temporary);
+  } finally {
+    rmSync(temporary, { recursive: true, force: true });
+  }
+}
+
+function runVitestIn(temporary: string): { passed: number; failed: number; ran: boolean } {
   const report = path.join(root, '.test-output', 'vitest.json');
   mkdirSync(path.dirname(report), { recursive: true });
   rmSync(report, { force: true });
@@ -58,7 +73,7 @@ async function runVitest(): Promise<{ passed: number; failed: number; ran: boole
     {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', TMPDIR: temporary },
     },
   );
   try {
@@ -77,7 +92,7 @@ async function runVitest(): Promise<{ passed: number; failed: number; ran: boole
 const whole = vitestArgs.length === 0;
 const checks = whole ? [check('lint', bin('biome'), ['check', '.'])] : [];
 const typecheck = whole ? startInBackground('typecheck', bin('astro'), ['check']) : undefined;
-const tests = await runVitest();
+const tests = runVitest();
 if (typecheck) checks.push(await typecheck());
 const passed = tests.passed + checks.filter((one) => one.passed).length;
 const failed = tests.failed + checks.filter((one) => !one.passed).length;
