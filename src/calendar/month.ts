@@ -204,8 +204,7 @@ export function monthModel(hub: Hub, month: string, now: Temporal.Instant, optio
     ...freezes.filter(touches).map((freeze) => freezeEvent(hub, freeze)),
     ...windows.map((release) => windowEvent(hub, release, slots)),
     ...openSlots(hub, slots, now, index.bookings, freezes, options).filter(touches),
-    ...launchEvents(hub, options).filter(touches),
-    ...sunsetEvents(hub, now, options).filter(touches),
+    ...dayEventsOf(hub, now, options).filter(touches),
   ].sort(compareEvents);
   const months = calendarMonths(hub, now);
   return {
@@ -285,6 +284,24 @@ function windowEvent(hub: Hub, release: WindowedRelease, slots: readonly Cadence
     freezeException: excepted,
     ...(excepted ? { freezeExceptionReason: release.freezeException } : {}),
   };
+}
+
+const dayEventsByHub = new WeakMap<Hub, Map<string, (LaunchEvent | SunsetEvent)[]>>();
+
+/** The launch days and sunsets in view, worked out once per hub, "now" and scope: every month page of the scope filters the same list. */
+function dayEventsOf(hub: Hub, now: Temporal.Instant, options: MonthModelOptions): (LaunchEvent | SunsetEvent)[] {
+  let byScope = dayEventsByHub.get(hub);
+  if (!byScope) {
+    byScope = new Map();
+    dayEventsByHub.set(hub, byScope);
+  }
+  const key = `${now.epochNanoseconds}\u0000${options.product ?? ''}`;
+  let events = byScope.get(key);
+  if (!events) {
+    events = [...launchEvents(hub, options), ...sunsetEvents(hub, now, options)];
+    byScope.set(key, events);
+  }
+  return events;
 }
 
 /** The launch days of the plans that need a launch (`gtm.required`, a `launchDate`, not cancelled), as whole days of the hub zone. */
