@@ -204,7 +204,7 @@ export function monthModel(hub: Hub, month: string, now: Temporal.Instant, optio
     ...freezes.filter(touches).map((freeze) => freezeEvent(hub, freeze)),
     ...windows.map((release) => windowEvent(hub, release, slots)),
     ...openSlots(hub, slots, now, index.bookings, freezes, options).filter(touches),
-    ...dayEventsOf(hub, now, options).filter(touches),
+    ...(dayEventsOf(hub, now, options).get(month) ?? []),
   ].sort(compareEvents);
   const months = calendarMonths(hub, now);
   return {
@@ -286,22 +286,30 @@ function windowEvent(hub: Hub, release: WindowedRelease, slots: readonly Cadence
   };
 }
 
-const dayEventsByHub = new WeakMap<Hub, Map<string, (LaunchEvent | SunsetEvent)[]>>();
+const dayEventsByHub = new WeakMap<Hub, Map<string, Map<string, (LaunchEvent | SunsetEvent)[]>>>();
 
-/** The launch days and sunsets in view, worked out once per hub, "now" and scope: every month page of the scope filters the same list. */
-function dayEventsOf(hub: Hub, now: Temporal.Instant, options: MonthModelOptions): (LaunchEvent | SunsetEvent)[] {
+/**
+ * The launch days and sunsets in view by the months they touch, worked out once per hub, "now" and
+ * scope: every month page of the scope reads its own from the same index.
+ */
+function dayEventsOf(hub: Hub, now: Temporal.Instant, options: MonthModelOptions): Map<string, (LaunchEvent | SunsetEvent)[]> {
   let byScope = dayEventsByHub.get(hub);
   if (!byScope) {
     byScope = new Map();
     dayEventsByHub.set(hub, byScope);
   }
   const key = `${now.epochNanoseconds}\u0000${options.product ?? ''}`;
-  let events = byScope.get(key);
-  if (!events) {
-    events = [...launchEvents(hub, options), ...sunsetEvents(hub, now, options)];
-    byScope.set(key, events);
+  let byMonth = byScope.get(key);
+  if (!byMonth) {
+    byMonth = new Map();
+    const zone = hub.config.timezone;
+    for (const event of [...launchEvents(hub, options), ...sunsetEvents(hub, now, options)]) {
+      const [first, last] = monthSpan(event, zone);
+      for (const month of monthRange(first, last)) append(byMonth, month, event);
+    }
+    byScope.set(key, byMonth);
   }
-  return events;
+  return byMonth;
 }
 
 /** The launch days of the plans that need a launch (`gtm.required`, a `launchDate`, not cancelled), as whole days of the hub zone. */
