@@ -12,6 +12,11 @@ import type { AstroConfig, AstroIntegration, HookParameters } from 'astro';
 import type { Plugin } from 'vite';
 import { markdownPlugins } from '../markdown/plugins/index.ts';
 
+/** Astro's default `build.concurrency`: pages one after the other. */
+const DEFAULT_CONCURRENCY = 1;
+/** How many pages the hub renders at once (measured: see docs/performance.md). */
+const PAGE_CONCURRENCY = 4;
+
 /** What `updateConfig()` takes. */
 type ConfigUpdate = Parameters<HookParameters<'astro:config:setup'>['updateConfig']>[0];
 
@@ -38,7 +43,9 @@ export function hubAstroConfig({ config, externalHosts, site, base, contentRoot,
     site,
     base,
     trailingSlash: 'always',
-    build: { format: 'directory' },
+    // Pages render a few at a time: one page's files are written while the next renders (the
+    // same bytes; a team's own `build.concurrency` wins).
+    build: { format: 'directory', ...(config.build.concurrency === DEFAULT_CONCURRENCY ? { concurrency: PAGE_CONCURRENCY } : {}) },
     integrations,
     // Alerts as callouts, an anchor on every heading and the base path on site links, in .md and .mdx bodies alike.
     markdown: { processor: satteri(markdownPlugins(base)), syntaxHighlight: 'prism' },
