@@ -8,6 +8,8 @@ declare module 'virtual:release-hub/context' {
   export const snapshotFile: string;
   export const audience: import('./schemas/vocabulary').Audience;
   export const nowEpochMilliseconds: number;
+  /** The release bodies a build rendered before the bundle (src/integration/markdown-bodies.ts), or null. */
+  export const renderedBodiesFile: string | null;
 }
 
 declare module 'virtual:release-hub/bodies' {

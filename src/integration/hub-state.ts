@@ -6,6 +6,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { AstroConfig } from 'astro';
 import type { Temporal } from 'temporal-polyfill';
 import { viewForAudience } from '../core/audience.ts';
 import { withoutEmbargoedAdvisories } from '../security/embargo.ts';
@@ -16,6 +17,7 @@ import { loadContentRoot } from '../content/load.ts';
 import { busyWindowWarnings } from '../content/usage.ts';
 import { ContentError, printProblems, sortProblems, type Problem } from '../content/problems.ts';
 import type { HubSettings } from './options.ts';
+import { renderMarkdownBodies } from './markdown-bodies.ts';
 
 /** What the routes of one build are given. */
 export interface HubSnapshot {
@@ -23,6 +25,8 @@ export interface HubSnapshot {
   file: string;
   /** Body files to compile, by entry id: absolute paths. */
   bodies: { releases: Map<string, string>; runbooks: Map<string, string> };
+  /** The file of the release bodies rendered before the bundle (src/integration/markdown-bodies.ts), when a build has any. */
+  renderedBodiesFile?: string;
   /** The hub's site URL (hub.yaml `url`, no trailing slash). */
   siteUrl: string;
   /** hub.yaml `externalHosts`. */
@@ -63,6 +67,7 @@ export class HubState {
   problems: Problem[] = [];
   private current?: HubSnapshot;
   private removesOnExit = false;
+  private rendering?: Promise<number>;
 
   constructor(
     readonly settings: HubSettings,
@@ -89,6 +94,31 @@ export class HubState {
   snapshot(): HubSnapshot {
     if (!this.current) throw new ContentError(this.problems, this.settings.displayRoot);
     return this.current;
+  }
+
+  /**
+   * Why: a build renders its plain-Markdown release bodies in one pass while Astro starts bundling
+   * the routes (the bundle waits for it only where it loads the body list); only the other bodies
+   * stay modules to compile. Not in the dev server, where each body is a module that Vite reloads
+   * on its own when it changes. Resolves to how many were rendered.
+   */
+  renderMarkdownBodies(markdown: AstroConfig['markdown'], image: AstroConfig['image']): Promise<number> {
+    const snapshot = this.snapshot();
+    this.rendering = renderMarkdownBodies(markdown, image, snapshot.bodies.releases).then(({ rendered, modules }) => {
+      if (rendered.size === 0) return 0;
+      const file = path.join(this.snapshotDir, `bodies-${process.pid}.json`);
+      writeFileSync(file, JSON.stringify(Object.fromEntries(rendered)));
+      process.once('exit', () => rmSync(file, { force: true }));
+      this.current = { ...snapshot, bodies: { ...snapshot.bodies, releases: modules }, renderedBodiesFile: file };
+      return rendered.size;
+    });
+    return this.rendering;
+  }
+
+  /** Why: the virtual modules read the snapshot once the bodies a build renders itself are done. */
+  async settledSnapshot(): Promise<HubSnapshot> {
+    await this.rendering;
+    return this.snapshot();
   }
 
   /** Why: the same printed lines as `release-hub check`. */

@@ -33,6 +33,7 @@ const routesDir = new URL('../routes/', import.meta.url);
 /** Why: `integrations: [releaseHub({ content: './content' })]` is all a team's `astro.config.mjs` needs. */
 export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegration & { [RELEASE_HUB_OPTIONS]: ReleaseHubOptions } {
   let state: HubState | undefined;
+  let building = false;
   return {
     [RELEASE_HUB_OPTIONS]: options,
     name: 'release-hub',
@@ -90,6 +91,7 @@ export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegr
           // Under `release-hub build` the command learns where the site goes before anything can fail.
           if (cliReport) updateConfig({ outDir: pathToFileURL(`${stageForCli(output.path, settings.displayRoot, cliReport)}/`) });
         }
+        building = command === 'build';
         state = new HubState(settings, now.value, codegenDir, publicDir, command === 'build' ? 'error' : 'warning');
         // The two lines mark the validation phase in a build's log (npm run bench times it).
         logger.info(`validating ${settings.displayRoot}`);
@@ -113,6 +115,18 @@ export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegr
           }),
         );
         injectRoutes();
+      },
+      'astro:config:done': async ({ config, logger }) => {
+        // After every integration's setup, so the Markdown processor is the one Astro renders `.md` modules with.
+        if (!building || !state) return;
+        const started = performance.now();
+        // Not awaited here: the bundle starts meanwhile and waits only where it loads the bodies (vite-plugin.ts).
+        void state.renderMarkdownBodies(config.markdown, config.image).then(
+          (count) => {
+            logger.info(`rendered ${countOf(count, 'Markdown release body', 'Markdown release bodies')} in ${Math.round(performance.now() - started)} ms`);
+          },
+          () => {},
+        ); // A failure reaches Astro through the virtual modules, which await the same rendering.
       },
       'astro:server:setup': ({ server }) => {
         if (state) watchContent(server, state);

@@ -27,20 +27,21 @@ export function releaseHubVitePlugin(state: HubState, base: string): Plugin {
       if (id.startsWith(PREFIX)) return `\0${id}`;
       return undefined;
     },
-    load(id) {
+    async load(id) {
       if (!id.startsWith(`\0${PREFIX}`)) return undefined;
       const name = id.slice(PREFIX.length + 1);
       if (name === 'context') {
         // In the dev server a content error shows in the browser's error overlay, in the same words as the build.
-        const snapshot = state.snapshot();
+        const snapshot = await state.settledSnapshot();
         return [
           `export const snapshotFile = ${JSON.stringify(snapshot.file)};`,
           `export const audience = ${JSON.stringify(state.settings.audience)};`,
           `export const nowEpochMilliseconds = ${JSON.stringify(state.now.epochMilliseconds)};`,
+          `export const renderedBodiesFile = ${JSON.stringify(snapshot.renderedBodiesFile ?? null)};`,
         ].join('\n');
       }
       if (name === 'bodies') {
-        const { releases, runbooks } = state.snapshot().bodies;
+        const { releases, runbooks } = (await state.settledSnapshot()).bodies;
         const map = (bodies: Map<string, string>) =>
           `{\n${[...bodies].map(([entryId, file]) => `  ${JSON.stringify(entryId)}: () => import(${JSON.stringify(file)}),`).join('\n')}\n}`;
         return `export const releaseBodies = ${map(releases)};\nexport const runbookBodies = ${map(runbooks)};\n`;

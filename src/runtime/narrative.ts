@@ -1,6 +1,7 @@
 /**
  * Release and runbook bodies. The integration lists every body file in a virtual module
- * (compiled on demand by Astro for `.md` and @astrojs/mdx for `.mdx`); a release's narrative is
+ * (compiled on demand by Astro for `.md` and @astrojs/mdx for `.mdx`; a build renders plain-Markdown
+ * release bodies before the bundle instead, src/runtime/rendered-bodies.ts); a release's narrative is
  * also needed as an HTML string, for the feeds and for pages that must know whether there is one,
  * so it is rendered with Astro's container API once per release per build.
  */
@@ -9,6 +10,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { releaseBodies, runbookBodies, type BodyModule } from 'virtual:release-hub/bodies';
 import type { Release, Runbook } from '../core/model.ts';
+import { renderedBody } from './rendered-bodies.ts';
 
 let container: Promise<AstroContainer> | undefined;
 const narratives = new Map<string, Promise<string>>();
@@ -29,6 +31,8 @@ export async function runbookBody(runbook: Runbook): Promise<BodyModule> {
 /** Why: the narrative of a release as HTML (empty when the file has no body), rendered once per build. */
 export function narrativeHtml(release: Release): Promise<string> {
   const entryId = release.source.entryId;
+  const rendered = entryId === undefined ? undefined : renderedBody(entryId);
+  if (rendered) return Promise.resolve(rendered.html);
   const load = entryId === undefined ? undefined : releaseBodies[entryId];
   if (entryId === undefined || !load) return Promise.resolve('');
   let html = narratives.get(entryId);
