@@ -163,10 +163,12 @@ export interface MonthModelOptions {
 const KIND_ORDER: Record<CalendarEvent['kind'], number> = { freeze: 0, window: 1, 'open-slot': 2, launch: 3, sunset: 4 };
 
 /** Why: one page per month from the first to the last window or freeze; at least the current month. */
-export function calendarMonths(hub: Hub, now: Temporal.Instant): string[] {
-  const { first, last } = monthIndex(hub);
-  if (!first || !last) return [monthOf(now, hub.config.timezone)];
-  return monthRange(first, last);
+export function calendarMonths(hub: Hub, now: Temporal.Instant): readonly string[] {
+  const index = monthIndex(hub);
+  if (!index.first || !index.last) return [monthOf(now, hub.config.timezone)];
+  // Every month page asks for its neighbours: the range is worked out once per hub.
+  index.months ??= monthRange(index.first, index.last);
+  return index.months;
 }
 
 /** Why: "when is the next release window?" — the first non-cancelled window starting at or after now. */
@@ -227,6 +229,8 @@ interface MonthIndex {
   bookings: Map<bigint, WindowedRelease[]>;
   /** Non-cancelled windows in start order (ties by id): "the next window" is a search in it. */
   bookable: WindowedRelease[];
+  /** Every month from `first` to `last`, once asked for. */
+  months?: string[];
 }
 
 /** Built once per hub object: a build makes one hub and renders every month from it. */

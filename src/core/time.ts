@@ -43,11 +43,36 @@ function gapAround(before: Temporal.ZonedDateTime): { from: string; to: string }
   return { from: wall(transition.toInstant().toZonedDateTimeISO(oldOffset)), to: wall(transition) };
 }
 
+/** A formatting of a zoned time that depends only on its instant, its own zone and the zone it is shown in. */
+type TimeFormat = (time: Temporal.ZonedDateTime, zone: string) => string;
+
+/** Entries a memo keeps before it starts again (a build formats a few thousand distinct times). */
+const MEMO_LIMIT = 100_000;
+
+/**
+ * Why: a build shows the same times on many pages (a release's window on its page, the lists,
+ * the calendar, the feeds), and the Temporal polyfill's zone arithmetic is most of what a
+ * formatting costs; the result is a string of the instant and the zones only.
+ */
+export function memoizedTimeFormat(format: TimeFormat): TimeFormat {
+  const memo = new Map<string, string>();
+  return (time, zone) => {
+    const key = `${time.epochNanoseconds}\u0000${time.timeZoneId}\u0000${zone}`;
+    let text = memo.get(key);
+    if (text === undefined) {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      text = format(time, zone);
+      memo.set(key, text);
+    }
+    return text;
+  };
+}
+
 /** Why: months of calendar pages and metrics are the hub zone's (`YYYY-MM`). */
-export function monthKey(time: Temporal.ZonedDateTime, hubZone: string): string {
+export const monthKey: TimeFormat = memoizedTimeFormat((time, hubZone) => {
   const local = time.withTimeZone(hubZone);
   return `${local.year}-${String(local.month).padStart(2, '0')}`;
-}
+});
 
 /** Why: inclusive count of calendar months between two `YYYY-MM` keys (for rates per month). */
 export function monthsBetweenInclusive(firstMonth: string, lastMonth: string): number {
