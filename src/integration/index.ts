@@ -21,6 +21,7 @@ import { outputOverlapProblems, takeBuildLock, unwritableProblem, type OutputFol
 import { CLI_BUILD_ENV, RELEASE_HUB_OPTIONS, type CliBuildReport } from './cli-protocol.ts';
 import { resolveBuildNow } from './build-now.ts';
 import { indexSite } from './search-index.ts';
+import { boundHeapGrowth } from './heap-growth.ts';
 import { HubState } from './hub-state.ts';
 import { configFileOf, resolveHubSettings, type ReleaseHubOptions } from './options.ts';
 import { routesFor } from './routes.ts';
@@ -74,6 +75,7 @@ export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegr
         const codegenDir = fileURLToPath(createCodegenDir());
         const cliReport = process.env[CLI_BUILD_ENV];
         if (command === 'build') {
+          boundHeapGrowth();
           // Nothing is written, let alone deleted, until the output folder and the lock are known to be fine.
           const output = outputFolderOf(config, cliReport !== undefined, projectRoot);
           const reads = [
