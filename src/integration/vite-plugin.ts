@@ -23,33 +23,36 @@ export function releaseHubVitePlugin(state: HubState, base: string): Plugin {
     name: 'release-hub:virtual-modules',
     // The base path as a constant in every bundle (routes and browser scripts): src/core/urls.ts.
     config: () => ({ define: { __RELEASE_HUB_BASE__: JSON.stringify(base.replace(/\/?$/, '/')) } }),
-    resolveId(id) {
-      if (id.startsWith(PREFIX)) return `\0${id}`;
-      return undefined;
+    // Filters: the bundler calls these hooks for the hub's own ids only, never for the thousands of other modules.
+    resolveId: {
+      filter: { id: new RegExp(`^${PREFIX}`) },
+      handler: (id) => `\0${id}`,
     },
-    async load(id) {
-      if (!id.startsWith(`\0${PREFIX}`)) return undefined;
-      const name = id.slice(PREFIX.length + 1);
-      if (name === 'context') {
-        // In the dev server a content error shows in the browser's error overlay, in the same words as the build.
-        const snapshot = await state.settledSnapshot();
-        return [
-          `export const snapshotFile = ${JSON.stringify(snapshot.file)};`,
-          `export const audience = ${JSON.stringify(state.settings.audience)};`,
-          `export const nowEpochMilliseconds = ${JSON.stringify(state.now.epochMilliseconds)};`,
-          `export const renderedBodiesFile = ${JSON.stringify(snapshot.renderedBodiesFile ?? null)};`,
-        ].join('\n');
-      }
-      if (name === 'bodies') {
-        const { releases, runbooks } = (await state.settledSnapshot()).bodies;
-        const map = (bodies: Map<string, string>) =>
-          `{\n${[...bodies].map(([entryId, file]) => `  ${JSON.stringify(entryId)}: () => import(${JSON.stringify(file)}),`).join('\n')}\n}`;
-        return `export const releaseBodies = ${map(releases)};\nexport const runbookBodies = ${map(runbooks)};\n`;
-      }
-      if (name === 'user-css') return state.settings.customCss.map((entry) => `import ${JSON.stringify(entry)};`).join('\n');
-      const component = OVERRIDABLE_COMPONENTS.find((candidate) => name === `components/${candidate}`);
-      if (component) return `export { default } from ${JSON.stringify(state.settings.components[component] ?? DEFAULT_COMPONENTS[component])};`;
-      return undefined;
+    load: {
+      filter: { id: new RegExp(`^\0${PREFIX}`) },
+      async handler(id) {
+        const name = id.slice(PREFIX.length + 1);
+        if (name === 'context') {
+          // In the dev server a content error shows in the browser's error overlay, in the same words as the build.
+          const snapshot = await state.settledSnapshot();
+          return [
+            `export const snapshotFile = ${JSON.stringify(snapshot.file)};`,
+            `export const audience = ${JSON.stringify(state.settings.audience)};`,
+            `export const nowEpochMilliseconds = ${JSON.stringify(state.now.epochMilliseconds)};`,
+            `export const renderedBodiesFile = ${JSON.stringify(snapshot.renderedBodiesFile ?? null)};`,
+          ].join('\n');
+        }
+        if (name === 'bodies') {
+          const { releases, runbooks } = (await state.settledSnapshot()).bodies;
+          const map = (bodies: Map<string, string>) =>
+            `{\n${[...bodies].map(([entryId, file]) => `  ${JSON.stringify(entryId)}: () => import(${JSON.stringify(file)}),`).join('\n')}\n}`;
+          return `export const releaseBodies = ${map(releases)};\nexport const runbookBodies = ${map(runbooks)};\n`;
+        }
+        if (name === 'user-css') return state.settings.customCss.map((entry) => `import ${JSON.stringify(entry)};`).join('\n');
+        const component = OVERRIDABLE_COMPONENTS.find((candidate) => name === `components/${candidate}`);
+        if (component) return `export { default } from ${JSON.stringify(state.settings.components[component] ?? DEFAULT_COMPONENTS[component])};`;
+        return undefined;
+      },
     },
   };
 }
