@@ -125,7 +125,8 @@ export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegr
         // Not awaited here: the bundle starts meanwhile and waits only where it loads the bodies (vite-plugin.ts).
         void state.renderMarkdownBodies(config.markdown, config.image).then(
           (count) => {
-            logger.info(`rendered ${countOf(count, 'Markdown release body', 'Markdown release bodies')} in ${Math.round(performance.now() - started)} ms`);
+            if (count > 0)
+              logger.info(`rendered ${countOf(count, 'Markdown release body', 'Markdown release bodies')} in ${Math.round(performance.now() - started)} ms`);
           },
           () => {},
         ); // A failure reaches Astro through the virtual modules, which await the same rendering.

@@ -4,12 +4,13 @@
  * `virtual:release-hub/bodies`.
  */
 import { readFileSync } from 'node:fs';
+import type { BodyModule } from 'virtual:release-hub/bodies';
 import { renderedBodiesFile } from 'virtual:release-hub/context';
 
-/** One rendered body: its HTML and its headings as Astro's `getHeadings()` gives them. */
+/** One rendered body: its HTML and its headings, the same as its module's `getHeadings()` would give. */
 export interface RenderedBody {
   html: string;
-  headings: { depth: number; slug: string; text: string }[];
+  headings: ReturnType<BodyModule['getHeadings']>;
 }
 
 let bodies: Map<string, RenderedBody> | undefined;

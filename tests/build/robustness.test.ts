@@ -10,7 +10,7 @@ import path from 'node:path';
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { htmlErrors, linkCheck } from './helpers/gates.ts';
-import { builtSite } from './helpers/scenario.ts';
+import { builtSite, scenario } from './helpers/scenario.ts';
 
 const page = (dist: string, route: string) => load(readFileSync(path.join(dist, route, 'index.html'), 'utf8'));
 
@@ -38,6 +38,15 @@ describe.each(['robust', 'single-product'] as const)('the %s fixture hub', (fixt
     it('lists all 300 changes of one release', () => {
       const $ = page(dist, 'releases/web/1.0.0');
       for (const n of [1, 150, 300]) expect($('main').text()).toContain(`Change ${n}: 変更 ${n}`);
+    });
+
+    it('shows a plain-Markdown body, rendered before the bundle, on its release page with its heading anchors', () => {
+      const $ = page(dist, 'releases/web/1.0.0');
+      expect($('main h2#ハイライト').text()).toBe('ハイライト');
+      expect($('main a.heading-anchor[href="#ハイライト"]').length).toBe(1);
+      expect($('main strong:contains("three hundred")').length).toBe(1);
+      // Rendered by the integration, not compiled as a module: the build says how many.
+      expect(scenario('robust').builds[0]?.stdout).toMatch(/rendered \d+ Markdown release bod(y|ies) in \d+ ms/);
     });
 
     it('renders the 2,000-line runbook whole', () => {
