@@ -10,6 +10,10 @@ declare module 'virtual:release-hub/context' {
   export const nowEpochMilliseconds: number;
   /** The release bodies a build rendered before the bundle (src/integration/markdown-bodies.ts), or null. */
   export const renderedBodiesFile: string | null;
+  /** The route patterns of the hub's files this build writes (src/files/hub-files.ts); empty in the dev server. */
+  export const hubFilePatterns: readonly import('./files/hub-files').HubFilePattern[];
+  /** Where a build writes the hub's files before they join the site, or null in the dev server. */
+  export const hubFilesFolder: string | null;
 }
 
 declare module 'virtual:release-hub/bodies' {

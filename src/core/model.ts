@@ -498,5 +498,14 @@ export interface Hub {
   announceTemplates?: Partial<Record<AnnouncementKind, AnnounceTemplate>>;
 }
 
+/** The hub one build renders from: its content cut to the build's audience, and the build's "now". */
+export interface BuildContext {
+  /** The hub as this build's audience may see it. */
+  hub: Hub;
+  audience: Audience;
+  /** The build's "now": `SOURCE_DATE_EPOCH` or the time the build started. */
+  now: Temporal.Instant;
+}
+
 /** A team's own texts for one kind of announcement draft, placeholders not yet filled in. */
 export type AnnounceTemplate = AnnounceTemplateInput;

@@ -22,11 +22,11 @@
  */
 import { isOpenRelease } from '../people/people.ts';
 import { Temporal } from 'temporal-polyfill';
-import type { AnnouncementItem, AnnouncementLinks, AnnouncementSection, Message } from '../announce/announcement.ts';
+import { announcementLinks, type AnnouncementItem, type AnnouncementLinks, type AnnouncementSection, type Message } from '../announce/announcement.ts';
 import { messageHtmlBody } from '../announce/email.ts';
 import { escapeHtml } from '../announce/escape.ts';
 import { isPublicFreeze } from '../core/audience.ts';
-import type { Audience, Freeze, Hub, Release, Train } from '../core/model.ts';
+import type { Audience, BuildContext, Freeze, Hub, Release, Train } from '../core/model.ts';
 import { absoluteUrl, digestPath, homePath, releasePath, runbookPath, trainPath } from '../core/urls.ts';
 import { HEADLINE_FIELDS } from '../dashboard/dashboard.ts';
 import { comparePeriods, isDeployed, METRIC_DEFINITIONS, metricOptionsFor } from '../metrics/metrics.ts';
@@ -114,6 +114,18 @@ export function buildDigests(hub: Hub, audience: Audience, now: Temporal.Instant
       return { period, previous, latest: index === 0, message: digestMessage(hub, audience, now, period, previous, index === 0, links) };
     }),
   );
+}
+
+const messageDigestsByBuild = new WeakMap<BuildContext, Digest[]>();
+
+/** Why: an email, a digest file or a feed item is read elsewhere: every link absolute (the hrefs carry the base path already); worked out once per build. */
+export function messageDigestsOf(context: BuildContext): Digest[] {
+  let digests = messageDigestsByBuild.get(context);
+  if (!digests) {
+    digests = buildDigests(context.hub, context.audience, context.now, announcementLinks(context.hub.config.url));
+    messageDigestsByBuild.set(context, digests);
+  }
+  return digests;
 }
 
 const PERIOD_WORDS: Record<DigestKind, TrendPeriods & { horizon: Temporal.DurationLike }> = {

@@ -10,7 +10,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AstroConfig, AstroIntegration } from 'astro';
+import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { isFileIn } from '../content/load.ts';
 import { readSiteUrl } from '../content/site-url.ts';
@@ -22,6 +22,7 @@ import { CLI_BUILD_ENV, RELEASE_HUB_OPTIONS, type CliBuildReport } from './cli-p
 import { resolveBuildNow } from './build-now.ts';
 import { indexSite } from './search-index.ts';
 import { boundHeapGrowth } from './heap-growth.ts';
+import { placeHubFiles, planHubFiles, type HubFilesPlan } from './hub-files.ts';
 import { HubState } from './hub-state.ts';
 import { configFileOf, resolveHubSettings, type ReleaseHubOptions } from './options.ts';
 import { routesFor } from './routes.ts';
@@ -35,6 +36,7 @@ const routesDir = new URL('../routes/', import.meta.url);
 export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegration & { [RELEASE_HUB_OPTIONS]: ReleaseHubOptions } {
   let state: HubState | undefined;
   let building = false;
+  let hubFiles: HubFilesPlan | undefined;
   return {
     [RELEASE_HUB_OPTIONS]: options,
     name: 'release-hub',
@@ -58,7 +60,8 @@ export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegr
         }
         if (!settings || !now.value || setupProblems.length > 0) stop(setupProblems, 'the release-hub options are not valid');
         const injectRoutes = () => {
-          for (const route of routesFor(settings.audience)) {
+          // A build writes the hub's files from one route (hub-files.ts); the dev server routes each.
+          for (const route of routesFor(settings.audience, { fileRoutes: command !== 'build' })) {
             injectRoute({ pattern: route.pattern, entrypoint: new URL(route.entrypoint, routesDir), prerender: true });
           }
           // The project's own public/favicon.svg wins; otherwise the hub's icon is served there.
@@ -94,6 +97,7 @@ export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegr
           if (cliReport) updateConfig({ outDir: pathToFileURL(`${stageForCli(output.path, settings.displayRoot, cliReport)}/`) });
         }
         building = command === 'build';
+        hubFiles = building ? planHubFiles(settings.audience, codegenDir) : undefined;
         state = new HubState(settings, now.value, codegenDir, publicDir, command === 'build' ? 'error' : 'warning');
         // The two lines mark the validation phase in a build's log (npm run bench times it).
         logger.info(`validating ${settings.displayRoot}`);
@@ -113,7 +117,7 @@ export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegr
             site: config.site ?? siteUrl,
             base,
             contentRoot: settings.contentRoot,
-            plugin: releaseHubVitePlugin(state, base),
+            plugin: releaseHubVitePlugin(state, base, hubFiles),
           }),
         );
         injectRoutes();
@@ -134,15 +138,30 @@ export default function releaseHub(options: ReleaseHubOptions = {}): AstroIntegr
       'astro:server:setup': ({ server }) => {
         if (state) watchContent(server, state);
       },
-      'astro:build:done': async ({ dir }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         if (!state) return;
         const site = fileURLToPath(dir);
+        if (hubFiles) placeFiles(hubFiles, site, logger);
         // `release-hub build` writes the index itself, once this process has exited.
         if (process.env[CLI_BUILD_ENV]) return;
         await indexSite(site);
       },
     },
   };
+}
+
+/** Why: the hub's files join the pages before the index is written; a failure stops the build like any other. */
+function placeFiles(plan: HubFilesPlan, site: string, logger: AstroIntegrationLogger): void {
+  try {
+    const { kept } = placeHubFiles(plan, site);
+    if (kept.length > 0)
+      logger.warn(
+        `kept ${countOf(kept.length, 'file')} that the project's own pages wrote where the hub writes its files: ${kept.slice(0, 5).join(', ')}${kept.length > 5 ? ', …' : ''}`,
+      );
+  } catch (error) {
+    process.stderr.write(`\n✗ build stopped: the hub's files could not be written: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
 }
 
 /** Why: the published folder: `HUB_DIST_DIR` (`release-hub build --out-dir`), else Astro's `outDir`. */

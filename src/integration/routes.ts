@@ -10,6 +10,8 @@ export interface HubRoute {
   entrypoint: string;
   /** Only the internal build has it. */
   internal?: boolean;
+  /** One of the hub's files (src/files/hub-files.ts): the dev server routes it, a build writes it with all the others. */
+  file?: boolean;
 }
 
 export const HUB_ROUTES: readonly HubRoute[] = [
@@ -18,8 +20,8 @@ export const HUB_ROUTES: readonly HubRoute[] = [
   { pattern: '/search', entrypoint: 'search.astro' },
   { pattern: '/releases/[...listing]', entrypoint: 'releases/[...listing].astro' },
   { pattern: '/releases/[product]/[version]', entrypoint: 'releases/[product]/[version].astro' },
-  { pattern: '/releases/[product]/[version]/index.md', entrypoint: 'releases/[product]/[version].md.ts' },
-  { pattern: '/releases/[product]/[version]/card.png', entrypoint: 'releases/[product]/[version].card.png.ts' },
+  { pattern: '/releases/[product]/[version]/index.md', entrypoint: 'releases/[product]/[version].md.ts', file: true },
+  { pattern: '/releases/[product]/[version]/card.png', entrypoint: 'releases/[product]/[version].card.png.ts', file: true },
   { pattern: '/changelog/[...page]', entrypoint: 'changelog/[...page].astro' },
   { pattern: '/changelog/rss.xml', entrypoint: 'changelog/rss.xml.ts' },
   { pattern: '/changelog/atom.xml', entrypoint: 'changelog/atom.xml.ts' },
@@ -32,9 +34,9 @@ export const HUB_ROUTES: readonly HubRoute[] = [
   { pattern: '/changelog/tags/[tag]/atom.xml', entrypoint: 'changelog/tags/[tag]/atom.xml.ts' },
   { pattern: '/changelog/tags/[tag]/feed.json', entrypoint: 'changelog/tags/[tag]/feed.json.ts' },
   { pattern: '/calendar/[...view]', entrypoint: 'calendar/[...view].astro' },
-  { pattern: '/calendar.ics', entrypoint: 'calendar.ics.ts' },
-  { pattern: '/calendar/[product].ics', entrypoint: 'calendar/[product].ics.ts' },
-  { pattern: '/api/releases.json', entrypoint: 'api/releases.json.ts' },
+  { pattern: '/calendar.ics', entrypoint: 'calendar.ics.ts', file: true },
+  { pattern: '/calendar/[product].ics', entrypoint: 'calendar/[product].ics.ts', file: true },
+  { pattern: '/api/releases.json', entrypoint: 'api/releases.json.ts', file: true },
   { pattern: '/changelog/[product]/upgrade/[from]', entrypoint: 'changelog/[product]/upgrade/[from].astro' },
   { pattern: '/changelog/[product]/sunsets', entrypoint: 'changelog/[product]/sunsets/index.astro' },
   { pattern: '/api/upgrade/[product].json', entrypoint: 'api/upgrade/[product].json.ts' },
@@ -43,22 +45,22 @@ export const HUB_ROUTES: readonly HubRoute[] = [
   { pattern: '/security/rss.xml', entrypoint: 'security/rss.xml.ts' },
   { pattern: '/security/atom.xml', entrypoint: 'security/atom.xml.ts' },
   { pattern: '/security/feed.json', entrypoint: 'security/feed.json.ts' },
-  { pattern: '/security/osv/[id].json', entrypoint: 'security/osv/[id].json.ts' },
+  { pattern: '/security/osv/[id].json', entrypoint: 'security/osv/[id].json.ts', file: true },
   { pattern: '/roadmap', entrypoint: 'roadmap/index.astro' },
   { pattern: '/roadmap/rss.xml', entrypoint: 'roadmap/rss.xml.ts' },
   { pattern: '/roadmap/atom.xml', entrypoint: 'roadmap/atom.xml.ts' },
   { pattern: '/roadmap/feed.json', entrypoint: 'roadmap/feed.json.ts' },
-  { pattern: '/llms.txt', entrypoint: 'llms.txt.ts' },
-  { pattern: '/llms-full.txt', entrypoint: 'llms-full.txt.ts' },
+  { pattern: '/llms.txt', entrypoint: 'llms.txt.ts', file: true },
+  { pattern: '/llms-full.txt', entrypoint: 'llms-full.txt.ts', file: true },
   { pattern: '/widget.js', entrypoint: 'widget.js.ts' },
-  { pattern: '/widget.json', entrypoint: 'widget.json.ts' },
+  { pattern: '/widget.json', entrypoint: 'widget.json.ts', file: true },
   { pattern: '/widget', entrypoint: 'widget/index.astro' },
-  { pattern: '/api/metrics.json', entrypoint: 'api/metrics.json.ts', internal: true },
-  { pattern: '/api/environments.json', entrypoint: 'api/environments.json.ts', internal: true },
-  { pattern: '/api/usage.json', entrypoint: 'api/usage.json.ts', internal: true },
+  { pattern: '/api/metrics.json', entrypoint: 'api/metrics.json.ts', internal: true, file: true },
+  { pattern: '/api/environments.json', entrypoint: 'api/environments.json.ts', internal: true, file: true },
+  { pattern: '/api/usage.json', entrypoint: 'api/usage.json.ts', internal: true, file: true },
   { pattern: '/usage/[product]', entrypoint: 'usage/[product].astro', internal: true },
   { pattern: '/metrics/[...page]', entrypoint: 'metrics/[...page].astro', internal: true },
-  { pattern: '/metrics/csv/[...file]', entrypoint: 'metrics/csv/[...file].ts', internal: true },
+  { pattern: '/metrics/csv/[...file]', entrypoint: 'metrics/csv/[...file].ts', internal: true, file: true },
   { pattern: '/runbooks/[...listing]', entrypoint: 'runbooks/[...listing].astro', internal: true },
   { pattern: '/runbooks/[id]', entrypoint: 'runbooks/[id].astro', internal: true },
   { pattern: '/runbooks/[id]/releases/[...page]', entrypoint: 'runbooks/[id]/releases/[...page].astro', internal: true },
@@ -79,12 +81,16 @@ export const HUB_ROUTES: readonly HubRoute[] = [
   { pattern: '/digest/atom.xml', entrypoint: 'digest/atom.xml.ts' },
   { pattern: '/digest/feed.json', entrypoint: 'digest/feed.json.ts' },
   { pattern: '/digest/[kind]/[id]', entrypoint: 'digest/[kind]/[id].astro' },
-  { pattern: '/digest/[kind]/[id]/[file]', entrypoint: 'digest/[kind]/[id]/[file].ts' },
+  { pattern: '/digest/[kind]/[id]/[file]', entrypoint: 'digest/[kind]/[id]/[file].ts', file: true },
   { pattern: '/announce/[...listing]', entrypoint: 'announce/[...listing].astro', internal: true },
-  { pattern: '/announce/[product]/[version]/[file]', entrypoint: 'announce/[product]/[version]/[file].ts', internal: true },
+  { pattern: '/announce/[product]/[version]/[file]', entrypoint: 'announce/[product]/[version]/[file].ts', internal: true, file: true },
 ];
 
-/** Why: the routes a build of this audience injects. */
-export function routesFor(audience: Audience): HubRoute[] {
-  return HUB_ROUTES.filter((route) => audience === 'internal' || !route.internal);
+/** The build's one route that writes every file of the hub (src/routes/hub-files.txt.ts); its own output is removed. */
+export const HUB_FILES_ROUTE: HubRoute = { pattern: '/_release-hub/files.txt', entrypoint: 'hub-files.txt.ts' };
+
+/** Why: the routes of this audience: the dev server has a route per file, a build one route for all files (`fileRoutes: false`). */
+export function routesFor(audience: Audience, { fileRoutes }: { fileRoutes: boolean }): HubRoute[] {
+  const routes = HUB_ROUTES.filter((route) => (audience === 'internal' || !route.internal) && (fileRoutes || !route.file));
+  return fileRoutes ? routes : [...routes, HUB_FILES_ROUTE];
 }

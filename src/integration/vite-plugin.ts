@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { OVERRIDABLE_COMPONENTS, type OverridableComponent } from './options.ts';
+import type { HubFilesPlan } from './hub-files.ts';
 import type { HubState } from './hub-state.ts';
 
 const PREFIX = 'virtual:release-hub/';
@@ -18,7 +19,7 @@ const DEFAULT_COMPONENTS: Record<OverridableComponent, string> = {
 };
 
 /** Why: routes import `virtual:release-hub/…` and get this build's data, whatever the team's project looks like. */
-export function releaseHubVitePlugin(state: HubState, base: string): Plugin {
+export function releaseHubVitePlugin(state: HubState, base: string, hubFiles?: HubFilesPlan): Plugin {
   return {
     name: 'release-hub:virtual-modules',
     // The base path as a constant in every bundle (routes and browser scripts): src/core/urls.ts.
@@ -40,6 +41,8 @@ export function releaseHubVitePlugin(state: HubState, base: string): Plugin {
             `export const audience = ${JSON.stringify(state.settings.audience)};`,
             `export const nowEpochMilliseconds = ${JSON.stringify(state.now.epochMilliseconds)};`,
             `export const renderedBodiesFile = ${JSON.stringify(snapshot.renderedBodiesFile ?? null)};`,
+            `export const hubFilePatterns = ${JSON.stringify(hubFiles?.patterns ?? [])};`,
+            `export const hubFilesFolder = ${JSON.stringify(hubFiles?.folder ?? null)};`,
           ].join('\n');
         }
         if (name === 'bodies') {

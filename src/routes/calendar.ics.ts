@@ -1,5 +1,4 @@
 /** `/calendar.ics`: every release window and freeze this build may show, as a subscribable calendar. */
-import type { APIRoute } from 'astro';
-import { icsResponse } from './calendar/ics-response.ts';
+import { singleFileRoute } from '../runtime/file-route.ts';
 
-export const GET: APIRoute = () => icsResponse();
+export const GET = singleFileRoute('/calendar.ics');

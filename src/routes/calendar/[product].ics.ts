@@ -1,6 +1,4 @@
 /** `/calendar/<product>.ics`: one product's windows and the freezes that apply to it. */
-import type { APIRoute } from 'astro';
-import { icsResponse, productIcsPaths } from './ics-response.ts';
+import { fileRoute } from '../../runtime/file-route.ts';
 
-export const getStaticPaths = productIcsPaths;
-export const GET: APIRoute = ({ params }) => icsResponse(params.product);
+export const { getStaticPaths, GET } = fileRoute('/calendar/[product].ics');

@@ -2,12 +2,10 @@
  * The digests of this build (src/digest/digest.ts), computed once and shared by the `/digest/`
  * pages (hrefs of core/urls.ts), the email files and the feeds (absolute URLs).
  */
-import { announcementLinks } from '../../announce/announcement.ts';
-import { buildDigests, type Digest } from '../../digest/digest.ts';
+import { buildDigests, messageDigestsOf, type Digest } from '../../digest/digest.ts';
 import { getBuildContext } from '../../runtime/build-context.ts';
 
 let pages: Digest[] | undefined;
-let messages: Digest[] | undefined;
 
 /** Why: the pages link inside the site: the hrefs as they are. */
 export function pageDigests(): Digest[] {
@@ -18,7 +16,5 @@ export function pageDigests(): Digest[] {
 
 /** Why: an email or a feed item is read elsewhere: every link absolute (the hrefs carry the base path already). */
 export function messageDigests(): Digest[] {
-  const { hub, audience, now } = getBuildContext();
-  messages ??= buildDigests(hub, audience, now, announcementLinks(hub.config.url));
-  return messages;
+  return messageDigestsOf(getBuildContext());
 }
