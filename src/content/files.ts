@@ -4,7 +4,7 @@
  * (`1.0.0.MD`), a link to nothing or a link loop, a link to a folder, or two files that would be
  * the same entry (`1.0.0.md` and `1.0.0.mdx`).
  */
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from './problems.ts';
 
@@ -18,7 +18,7 @@ export interface Listing {
 /** Why: every loader lists files the same way: sorted, forward slashes, relative to the root, each odd file reported once. */
 export async function listFiles(root: string, folder: string, extensions: readonly string[], recursive: boolean): Promise<Listing> {
   const base = path.join(root, folder);
-  let entries: string[];
+  let entries: FolderEntry[];
   try {
     entries = await entriesBelow(base, recursive);
   } catch (error) {
@@ -33,19 +33,18 @@ export async function listFiles(root: string, folder: string, extensions: readon
   }
   const files: string[] = [];
   const problems: Problem[] = [];
-  const sorted = [...entries].sort(byCodePoint);
-  for (const entry of sorted) {
+  const sorted = [...entries].sort((a, b) => byCodePoint(a.relative, b.relative));
+  for (const { relative: entry, kind } of sorted) {
     if (entry.split('/').some((part) => part.startsWith('.') || part.startsWith('_'))) continue;
     const file = `${folder}/${entry}`;
     const full = path.join(base, entry);
-    const info = await lstat(full);
-    if (info.isSymbolicLink()) {
+    if (kind === 'link') {
       const problem = await linkProblem(file, full, extensions);
       if (problem) {
         problems.push(problem);
         continue;
       }
-    } else if (info.isDirectory()) continue;
+    } else if (kind === 'directory') continue;
     const extension = path.extname(entry);
     if (extensions.includes(extension)) files.push(file);
     else if (extensions.includes(extension.toLowerCase())) {
@@ -61,16 +60,23 @@ export async function listFiles(root: string, folder: string, extensions: readon
   return { files: files.filter((file) => !problems.some((problem) => problem.file === file)), problems };
 }
 
+/** One entry below a folder: its path relative to the folder, and what the folder listing says it is. */
+interface FolderEntry {
+  relative: string;
+  kind: 'directory' | 'link' | 'other';
+}
+
 /**
- * Every entry below a folder, as paths relative to it. Links are listed, never followed: Node's own
- * recursive `readdir` follows a link to a parent folder round and round.
+ * Every entry below a folder, with its kind from the listing itself (no call per entry). Links are
+ * listed, never followed: Node's own recursive `readdir` follows a link to a parent folder round and round.
  */
-async function entriesBelow(base: string, recursive: boolean, prefix = ''): Promise<string[]> {
-  const entries: string[] = [];
+async function entriesBelow(base: string, recursive: boolean, prefix = ''): Promise<FolderEntry[]> {
+  const entries: FolderEntry[] = [];
   for (const entry of await readdir(path.join(base, prefix), { withFileTypes: true })) {
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    entries.push(relative);
-    if (recursive && entry.isDirectory()) entries.push(...(await entriesBelow(base, recursive, relative)));
+    const kind = entry.isSymbolicLink() ? 'link' : entry.isDirectory() ? 'directory' : 'other';
+    entries.push({ relative, kind });
+    if (recursive && kind === 'directory') entries.push(...(await entriesBelow(base, recursive, relative)));
   }
   return entries;
 }

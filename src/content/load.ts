@@ -147,10 +147,33 @@ class ContentReader {
     return files;
   }
 
+  /** Files being read ahead of `text()`, so many reads wait on the disk at once instead of one after the other. */
+  private readonly readAhead = new Map<string, Promise<Buffer>>();
+  /** Starts the next read ahead, once `text()` took one. */
+  private readNext = (): void => {};
+
+  /** Why: a hub has thousands of release files; read one by one, validation spent a third of its time waiting. At most `inFlight` files are read ahead. */
+  prefetch(files: readonly string[], inFlight = 32): void {
+    let next = 0;
+    this.readNext = () => {
+      const file = files[next++];
+      if (file === undefined) return;
+      const reading = readFile(path.join(this.root, file));
+      reading.catch(() => {});
+      this.readAhead.set(file, reading);
+    };
+    for (let started = 0; started < inFlight; started++) this.readNext();
+  }
+
   async text(file: string): Promise<string | undefined> {
     let bytes: Buffer;
     try {
-      bytes = await readFile(path.join(this.root, file));
+      const ahead = this.readAhead.get(file);
+      if (ahead) {
+        this.readAhead.delete(file);
+        this.readNext();
+      }
+      bytes = await (ahead ?? readFile(path.join(this.root, file)));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       this.problems.push({
@@ -423,6 +446,7 @@ async function loadFreezes(reader: ContentReader, zone: string): Promise<Loaded<
 
 async function loadReleases(reader: ContentReader, config: HubConfig | undefined): Promise<{ releases: LoadedRelease[]; unresolved: YamlSource[] }> {
   const files = await reader.list('releases', ['.md', '.mdx'], true);
+  reader.prefetch(files);
   const releases: LoadedRelease[] = [];
   // Releases whose frontmatter parsed but did not pass the schema: their references are still checked.
   const unresolved: YamlSource[] = [];
