@@ -66,16 +66,21 @@ const RELATIVE_BODY_FIX =
 
 /** The page a link reaches as a static host serves it (`/runbooks/x`, `/runbooks/x/index.html` are `/runbooks/x/`). */
 function pageOf(linkPath: string, pages: ReadonlyMap<string, PageAnchors>, publicFiles: ReadonlySet<string>): string | undefined {
-  let clean: string;
-  try {
-    clean = decodeURI(linkPath);
-  } catch {
-    return undefined;
-  }
+  const clean = decodedPath(linkPath);
+  if (clean === undefined) return undefined;
   const folder = clean.endsWith('/') ? clean : `${clean}/`;
   const candidates = [clean, folder, clean.replace(/index\.html$/, '')];
   if (candidates.some((candidate) => publicFiles.has(candidate))) return clean;
   return candidates.find((candidate) => pages.has(candidate));
+}
+
+/** A link's path as a static host reads it (`%20` is a space), or undefined when it cannot be decoded. */
+function decodedPath(linkPath: string): string | undefined {
+  try {
+    return decodeURI(linkPath);
+  } catch {
+    return undefined;
+  }
 }
 
 function decodeFragment(fragment: string): string {
@@ -98,6 +103,9 @@ function shownLink(link: ContentLink, withFragment = false): string {
   return link.written ? `${link.written}${fragment} (${link.path})` : `${link.path}${fragment}`;
 }
 
+/** Every page of the metrics views lies below this path (src/core/urls.ts). */
+const METRICS_PREFIX = '/metrics';
+
 /** What the link check of one build needs besides the hub. */
 export interface LinkCheckContext {
   audience: Audience;
@@ -112,6 +120,8 @@ export interface LinkCheckContext {
 export function contentLinkProblems(view: Hub, context: LinkCheckContext): Problem[] {
   const sources = bodySources(view);
   if (!sources.some((source) => (source.internalLinks?.length ?? 0) + (source.fieldLinks?.length ?? 0) > 0)) return [];
-  const pages = sitePages(view, context.audience, context.now, bodyOutlines(context.contentRoot));
+  // The metrics views are only worked out when a link leads under /metrics (they are most of the list's cost).
+  const metricsViews = sources.some((source) => source.internalLinks?.some((link) => decodedPath(link.path)?.startsWith(METRICS_PREFIX)));
+  const pages = sitePages(view, context.audience, context.now, bodyOutlines(context.contentRoot), { metricsViews });
   return checkContentLinks(sources, pages, publicSitePaths(context.publicDir));
 }

@@ -54,8 +54,14 @@ export interface BodyHeadings {
   outlineOf(source: { file: string }): BodyOutline;
 }
 
+/** Which parts of the list to work out: the metrics views take the most, and content seldom links into them. */
+export interface SitePagesScope {
+  /** The views, drill-downs and CSV tables under `/metrics/` (internal builds); default true. */
+  metricsViews?: boolean;
+}
+
 /** Why: one list of the build's pages, shared by `check`, the build and the test that compares it with the output. */
-export function sitePages(hub: Hub, audience: Audience, now: Temporal.Instant, headings: BodyHeadings): Map<string, PageAnchors> {
+export function sitePages(hub: Hub, audience: Audience, now: Temporal.Instant, headings: BodyHeadings, scope: SitePagesScope = {}): Map<string, PageAnchors> {
   const pages = new Map<string, PageAnchors>();
   const add = (path: string, anchors: PageAnchors = null) => pages.set(path, anchors);
   const products = hub.config.products.map((product) => product.id);
@@ -125,18 +131,20 @@ export function sitePages(hub: Hub, audience: Audience, now: Temporal.Instant, h
       for (const file of Object.values(DIGEST_FILES)) add(`${folder}${file}`);
     }
   }
-  if (audience === 'internal') addInternalPages(hub, now, headings, add);
+  if (audience === 'internal') addInternalPages(hub, now, headings, add, scope.metricsViews ?? true);
   return pages;
 }
 
-function addInternalPages(hub: Hub, now: Temporal.Instant, headings: BodyHeadings, add: (path: string, anchors?: PageAnchors) => void): void {
+function addInternalPages(hub: Hub, now: Temporal.Instant, headings: BodyHeadings, add: (path: string, anchors?: PageAnchors) => void, metricsViews: boolean): void {
   add('/api/metrics.json');
   add('/gtm/');
   add('/api/environments.json');
   add('/api/usage.json');
   for (const series of hub.usage ?? []) add(`/usage/${series.product}/`);
-  const metrics = buildMetricsSite(hub, now);
-  for (const { path } of [...metrics.views, ...metrics.drilldowns, ...metrics.csv]) add(path);
+  if (metricsViews) {
+    const metrics = buildMetricsSite(hub, now);
+    for (const { path } of [...metrics.views, ...metrics.drilldowns, ...metrics.csv]) add(path);
+  }
   const listPages = (base: string, total: number, needed: boolean) => {
     if (!needed) return;
     for (const page of paginate(Array.from({ length: total }))) add(page.param === undefined ? base : `${base}${page.param}/`);
