@@ -135,7 +135,13 @@ export function sitePages(hub: Hub, audience: Audience, now: Temporal.Instant, h
   return pages;
 }
 
-function addInternalPages(hub: Hub, now: Temporal.Instant, headings: BodyHeadings, add: (path: string, anchors?: PageAnchors) => void, metricsViews: boolean): void {
+function addInternalPages(
+  hub: Hub,
+  now: Temporal.Instant,
+  headings: BodyHeadings,
+  add: (path: string, anchors?: PageAnchors) => void,
+  metricsViews: boolean,
+): void {
   add('/api/metrics.json');
   add('/gtm/');
   add('/api/environments.json');

@@ -77,7 +77,12 @@ describe('contentLinkProblems', () => {
       '---\nversion: 1.0.0\nproduct: web\nstatus: released\naudience: public\ndeployment: { finishedAt: 2026-03-10T02:41 }\n---\nSee [the metrics](/metrics/), [this year](/%6Detrics/last-12-months/web/) and [a typo](/metrics/last-12-month/).\n',
     );
     const { hub } = await loadContentRoot(root);
-    const context = { audience: 'internal' as const, now: Temporal.Instant.from('2026-12-01T00:00:00Z'), contentRoot: root, publicDir: path.join(root, 'no-public') };
+    const context = {
+      audience: 'internal' as const,
+      now: Temporal.Instant.from('2026-12-01T00:00:00Z'),
+      contentRoot: root,
+      publicDir: path.join(root, 'no-public'),
+    };
     expect(contentLinkProblems(hub!, context).map((problem) => formatProblem(problem, ''))).toEqual([
       'releases/web/1.0.0.mdx:8 links to /metrics/last-12-month/, which this build does not have — fix the link, or remove it (internal pages are not in a public build)',
     ]);

@@ -31,7 +31,9 @@ describe('the table of the hub files', () => {
   });
 
   it('leaves the internal files out of a public build', () => {
-    const publicFiles = routesFor('public', { fileRoutes: true }).filter((route) => route.file).map((route) => route.pattern);
+    const publicFiles = routesFor('public', { fileRoutes: true })
+      .filter((route) => route.file)
+      .map((route) => route.pattern);
     expect(publicFiles).not.toContain('/api/metrics.json');
     expect(publicFiles).not.toContain('/announce/[product]/[version]/[file]');
     expect(publicFiles).toContain('/calendar.ics');
@@ -45,7 +47,7 @@ describe('where a file lands', () => {
     { pattern: '/security/osv/[id].json', params: { id: 'GHSA-abcd-1234-wxyz' }, expected: 'security/osv/GHSA-abcd-1234-wxyz.json' },
     { pattern: '/metrics/csv/[...file]', params: { file: 'all-time/web/lead-time.csv' }, expected: 'metrics/csv/all-time/web/lead-time.csv' },
     { pattern: '/releases/[product]/[version]/index.md', params: { product: 'web', version: '2.0.0-rc.1' }, expected: 'releases/web/2.0.0-rc.1/index.md' },
-  ])('$pattern → $expected', ({ pattern, params, expected }) => {
+  ] as { pattern: string; params: Record<string, string>; expected: string }[])('$pattern → $expected', ({ pattern, params, expected }) => {
     expect(hubFilePath(pattern, params)).toBe(expected);
   });
 
@@ -74,7 +76,9 @@ describe('writing the files', () => {
       '/x/[id].txt': () => [file({ id: '../../escape' }, 'no')],
       '/y/[id].txt': () => [file({ id: 'same' }, '1'), file({ id: 'same' }, '2')],
     };
-    await expect(writeHubFiles(context, ['/x/[id].txt'], temporary(), routes)).rejects.toThrow('/x/[id].txt: the file "x/../../escape.txt" would be outside the site');
+    await expect(writeHubFiles(context, ['/x/[id].txt'], temporary(), routes)).rejects.toThrow(
+      '/x/[id].txt: the file "x/../../escape.txt" would be outside the site',
+    );
     await expect(writeHubFiles(context, ['/y/[id].txt'], temporary(), routes)).rejects.toThrow('/y/[id].txt: the file "y/same.txt" would be written twice');
   });
 
@@ -117,6 +121,8 @@ describe('the files joining the built site', () => {
   });
 
   it('says so when the build did not write the list', () => {
-    expect(() => placeHubFiles({ patterns: [], folder: temporary() }, temporary())).toThrow("the build did not write _release-hub/files.txt, the list of the hub's files");
+    expect(() => placeHubFiles({ patterns: [], folder: temporary() }, temporary())).toThrow(
+      "the build did not write _release-hub/files.txt, the list of the hub's files",
+    );
   });
 });
