@@ -20,10 +20,14 @@ const DEFAULT_COMPONENTS: Record<OverridableComponent, string> = {
 
 /** Why: routes import `virtual:release-hub/…` and get this build's data, whatever the team's project looks like. */
 export function releaseHubVitePlugin(state: HubState, base: string, hubFiles?: HubFilesPlan): Plugin {
+  let serving = false;
   return {
     name: 'release-hub:virtual-modules',
     // The base path as a constant in every bundle (routes and browser scripts): src/core/urls.ts.
     config: () => ({ define: { __RELEASE_HUB_BASE__: JSON.stringify(base.replace(/\/?$/, '/')) } }),
+    configResolved: (config) => {
+      serving = config.command === 'serve';
+    },
     // Filters: the bundler calls these hooks for the hub's own ids only, never for the thousands of other modules.
     resolveId: {
       filter: { id: new RegExp(`^${PREFIX}`) },
@@ -47,9 +51,13 @@ export function releaseHubVitePlugin(state: HubState, base: string, hubFiles?: H
         }
         if (name === 'bodies') {
           const { releases, runbooks } = (await state.settledSnapshot()).bodies;
+          // The dev server loads a body when a page asks for it: imports it cannot follow ahead of time keep
+          // thousands of bodies out of each page's module graph (its CSS walk compiled every one). A build bundles them.
+          const importer = serving ? 'load' : 'import';
           const map = (bodies: Map<string, string>) =>
-            `{\n${[...bodies].map(([entryId, file]) => `  ${JSON.stringify(entryId)}: () => import(${JSON.stringify(file)}),`).join('\n')}\n}`;
-          return `export const releaseBodies = ${map(releases)};\nexport const runbookBodies = ${map(runbooks)};\n`;
+            `{\n${[...bodies].map(([entryId, file]) => `  ${JSON.stringify(entryId)}: () => ${importer}(${JSON.stringify(file)}),`).join('\n')}\n}`;
+          const loader = serving ? 'const load = (file) => import(/* @vite-ignore */ file);\n' : '';
+          return `${loader}export const releaseBodies = ${map(releases)};\nexport const runbookBodies = ${map(runbooks)};\n`;
         }
         if (name === 'user-css') return state.settings.customCss.map((entry) => `import ${JSON.stringify(entry)};`).join('\n');
         const component = OVERRIDABLE_COMPONENTS.find((candidate) => name === `components/${candidate}`);

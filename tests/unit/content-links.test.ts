@@ -56,14 +56,19 @@ describe('contentLinkProblems', () => {
     ]);
   });
 
-  it('knows that a public build has no runbook pages', async () => {
+  /** The minimal hub with web 1.0.0's body replaced (its line 8), and what its link check needs. */
+  async function hubWithReleaseBody(body: string) {
     const root = hubWithOverlay();
     writeFileSync(
       path.join(root, 'releases/web/1.0.0.mdx'),
-      '---\nversion: 1.0.0\nproduct: web\nstatus: released\naudience: public\ndeployment: { finishedAt: 2026-03-10T02:41 }\n---\nSee [the deploy runbook](/runbooks/deploy-web/).\n',
+      `---\nversion: 1.0.0\nproduct: web\nstatus: released\naudience: public\ndeployment: { finishedAt: 2026-03-10T02:41 }\n---\n${body}\n`,
     );
     const { hub } = await loadContentRoot(root);
-    const context = { now: Temporal.Instant.from('2026-12-01T00:00:00Z'), contentRoot: root, publicDir: path.join(root, 'no-public') };
+    return { hub, context: { now: Temporal.Instant.from('2026-12-01T00:00:00Z'), contentRoot: root, publicDir: path.join(root, 'no-public') } };
+  }
+
+  it('knows that a public build has no runbook pages', async () => {
+    const { hub, context } = await hubWithReleaseBody('See [the deploy runbook](/runbooks/deploy-web/).');
     expect(contentLinkProblems(hub!, { ...context, audience: 'internal' })).toEqual([]);
     expect(contentLinkProblems(viewForAudience(hub!, 'public'), { ...context, audience: 'public' }).map((problem) => problem.message)).toEqual([
       'links to /runbooks/deploy-web/, which this build does not have',
@@ -71,19 +76,10 @@ describe('contentLinkProblems', () => {
   });
 
   it('checks links into the metrics views, which it only lists when a body links under /metrics', async () => {
-    const root = hubWithOverlay();
-    writeFileSync(
-      path.join(root, 'releases/web/1.0.0.mdx'),
-      '---\nversion: 1.0.0\nproduct: web\nstatus: released\naudience: public\ndeployment: { finishedAt: 2026-03-10T02:41 }\n---\nSee [the metrics](/metrics/), [this year](/%6Detrics/last-12-months/web/) and [a typo](/metrics/last-12-month/).\n',
+    const { hub, context } = await hubWithReleaseBody(
+      'See [the metrics](/metrics/), [this year](/%6Detrics/last-12-months/web/) and [a typo](/metrics/last-12-month/).',
     );
-    const { hub } = await loadContentRoot(root);
-    const context = {
-      audience: 'internal' as const,
-      now: Temporal.Instant.from('2026-12-01T00:00:00Z'),
-      contentRoot: root,
-      publicDir: path.join(root, 'no-public'),
-    };
-    expect(contentLinkProblems(hub!, context).map((problem) => formatProblem(problem, ''))).toEqual([
+    expect(contentLinkProblems(hub!, { ...context, audience: 'internal' }).map((problem) => formatProblem(problem, ''))).toEqual([
       'releases/web/1.0.0.mdx:8 links to /metrics/last-12-month/, which this build does not have — fix the link, or remove it (internal pages are not in a public build)',
     ]);
   });
