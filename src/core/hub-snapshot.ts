@@ -4,10 +4,8 @@
  * values keep their exact instant and zone: a zoned time is written as epoch nanoseconds plus
  * its zone id, a date or clock time as its ISO text.
  */
-import { readFileSync } from 'node:fs';
 import { Temporal } from 'temporal-polyfill';
-import type { Audience } from '../schemas/vocabulary.ts';
-import type { BuildContext, Hub } from './model.ts';
+import type { Hub } from './model.ts';
 
 const TAG = '$temporal';
 
@@ -41,13 +39,4 @@ export function parseHubSnapshot(text: string): Hub {
         return Temporal.Instant.from(tagged.iso);
     }
   }) as Hub;
-}
-
-/** Why: the pages' bundle and the build's file worker read the same snapshot into the same context. */
-export function readBuildContext(snapshotFile: string, audience: Audience, nowEpochMilliseconds: number): BuildContext {
-  return {
-    hub: parseHubSnapshot(readFileSync(snapshotFile, 'utf8')),
-    audience,
-    now: Temporal.Instant.fromEpochMilliseconds(nowEpochMilliseconds),
-  };
 }

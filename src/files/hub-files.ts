@@ -2,10 +2,9 @@
  * The hub's files that are not pages: Markdown twins and social cards of releases, calendars, JSON
  * documents, OSV records, metrics CSV, announcement and digest drafts. Each is defined once here,
  * by its route pattern: the dev server serves it through an Astro route (src/runtime/file-route.ts),
- * and a build writes it from a worker thread while Astro renders the pages
- * (src/integration/hub-files-worker.ts), which spares Astro's work per route and uses a second
- * core. Feeds and the upgrade JSON stay Astro routes, because they read the compiled release notes.
- * No Astro imports: the worker loads this without Vite.
+ * and a build writes them all from one build-only route (src/files/write-hub-files.ts), which
+ * spares Astro's work per route. Feeds and the upgrade JSON stay Astro routes, because they read
+ * the compiled release notes. No Astro imports.
  */
 import { announcementLinks } from '../announce/announcement.ts';
 import { DRAFT_FORMAT_FILES, draftFiles, releasesToAnnounce } from '../announce/drafts.ts';
@@ -18,7 +17,7 @@ import { announcementEml, announcementPlainText } from '../announce/email.ts';
 import { llmsFull, llmsIndex } from '../llms/llms-txt.ts';
 import { releaseMarkdown } from '../llms/release-markdown.ts';
 import { buildMetricsSite } from '../metrics/page.ts';
-import { formatJson } from '../presentation/json.ts';
+import { formatJson, jsonDocument } from '../presentation/json.ts';
 import { environmentsDocument } from '../process/environments.ts';
 import { releaseAttention } from '../process/attention.ts';
 import { releasePages, releasesDocument } from '../releases/releases.ts';
@@ -44,12 +43,7 @@ export type HubFileRoute = (context: BuildContext) => HubFile[];
 const JSON_TYPE = 'application/json; charset=utf-8';
 const TEXT_TYPE = 'text/plain; charset=utf-8';
 
-/** Why: `JSON.stringify` with two spaces and a final newline, as every JSON file of the hub is written. */
-function jsonText(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
-}
-
-/** Why: one table of the hub's files, read by the dev server's routes and by the build's worker alike. */
+/** Why: one table of the hub's files, read by the dev server's routes and by the build's one writer alike. */
 export const HUB_FILE_ROUTES = {
   '/releases/[product]/[version]/index.md': ({ hub, audience, now }) =>
     releasePages(hub).map(({ params, release }) => ({
@@ -79,7 +73,7 @@ export const HUB_FILE_ROUTES = {
       contentType: JSON_TYPE,
       body: () => {
         const attentionOf = audience === 'internal' ? (release: { id: string }) => releaseAttention(hub, now, release.id) : undefined;
-        return jsonText(releasesDocument(hub, audience, (path) => absoluteUrl(hub.config.url, path), attentionOf));
+        return jsonDocument(releasesDocument(hub, audience, (path) => absoluteUrl(hub.config.url, path), attentionOf));
       },
     },
   ],
@@ -87,18 +81,18 @@ export const HUB_FILE_ROUTES = {
     securityAdvisories(hub, now).map((entry) => ({
       params: { id: entry.advisory.id },
       contentType: JSON_TYPE,
-      body: () => jsonText(osvRecord(hub, entry, now)),
+      body: () => jsonDocument(osvRecord(hub, entry, now)),
     })),
   '/llms.txt': ({ hub }) => [{ params: {}, contentType: TEXT_TYPE, body: () => llmsIndex(hub) }],
   '/llms-full.txt': ({ hub, now }) => [{ params: {}, contentType: TEXT_TYPE, body: () => llmsFull(hub, now) }],
-  '/widget.json': ({ hub }) => [{ params: {}, contentType: JSON_TYPE, body: () => jsonText(widgetData(hub)) }],
+  '/widget.json': ({ hub }) => [{ params: {}, contentType: JSON_TYPE, body: () => jsonDocument(widgetData(hub)) }],
   // The document the metrics pages are built from (computed once per build).
   '/api/metrics.json': ({ hub, now }) => [{ params: {}, contentType: JSON_TYPE, body: () => formatJson(buildMetricsSite(hub, now).document) }],
   '/api/environments.json': ({ hub, now }) => [
     {
       params: {},
       contentType: JSON_TYPE,
-      body: () => jsonText(environmentsDocument(hub, now, (release) => absoluteUrl(hub.config.url, releasePath(release)))),
+      body: () => jsonDocument(environmentsDocument(hub, now, (release) => absoluteUrl(hub.config.url, releasePath(release)))),
     },
   ],
   '/api/usage.json': ({ hub }) => [

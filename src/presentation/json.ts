@@ -4,6 +4,11 @@
  * readable and small. Key order is the objects' own, so the bytes are the same on every build.
  */
 
+/** Why: every JSON file the hub writes (but `/api/metrics.json`, below): two-space indents and a final newline. */
+export function jsonDocument(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
 /** Why: `/api/metrics.json` lists the release ids behind every number; one id per line would triple its size. */
 export function formatJson(value: unknown): string {
   return `${write(value, '')}\n`;

@@ -3,8 +3,10 @@
  * once (handed over as a snapshot, see `src/core/hub-snapshot.ts`), already cut to this build's
  * audience, and the build's "now". Pages and components only render from this.
  */
+import { readFileSync } from 'node:fs';
+import { Temporal } from 'temporal-polyfill';
 import { audience, nowEpochMilliseconds, snapshotFile } from 'virtual:release-hub/context';
-import { readBuildContext } from '../core/hub-snapshot.ts';
+import { parseHubSnapshot } from '../core/hub-snapshot.ts';
 import type { BuildContext } from '../core/model.ts';
 
 export type { BuildContext } from '../core/model.ts';
@@ -13,6 +15,10 @@ let context: BuildContext | undefined;
 
 /** Why: the snapshot is read once per build (or per dev-server reload), not once per page. */
 export function getBuildContext(): BuildContext {
-  context ??= readBuildContext(snapshotFile, audience, nowEpochMilliseconds);
+  context ??= {
+    hub: parseHubSnapshot(readFileSync(snapshotFile, 'utf8')),
+    audience,
+    now: Temporal.Instant.fromEpochMilliseconds(nowEpochMilliseconds),
+  };
   return context;
 }

@@ -1,6 +1,6 @@
 /**
  * The Astro side of the hub's files (src/files/hub-files.ts): the dev server serves each file from
- * its route; a build does not inject these routes and writes the files from a worker instead.
+ * its route; a build does not inject these routes and writes all the files from one route instead.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { HUB_FILE_ROUTES, type HubFile, type HubFilePattern } from '../files/hub-files.ts';

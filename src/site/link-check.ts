@@ -9,6 +9,7 @@ import { bodyOutlines } from '../content/body-outline.ts';
 import type { Problem } from '../content/problems.ts';
 import { publicSitePaths } from '../content/public-files.ts';
 import type { ContentLink, Hub, SourceRef } from '../core/model.ts';
+import { sectionPath } from '../core/urls.ts';
 import type { Audience } from '../schemas/vocabulary.ts';
 import { sitePages, type PageAnchors } from './pages.ts';
 
@@ -103,9 +104,6 @@ function shownLink(link: ContentLink, withFragment = false): string {
   return link.written ? `${link.written}${fragment} (${link.path})` : `${link.path}${fragment}`;
 }
 
-/** Every page of the metrics views lies below this path (src/core/urls.ts). */
-const METRICS_PREFIX = '/metrics';
-
 /** What the link check of one build needs besides the hub. */
 export interface LinkCheckContext {
   audience: Audience;
@@ -121,7 +119,13 @@ export function contentLinkProblems(view: Hub, context: LinkCheckContext): Probl
   const sources = bodySources(view);
   if (!sources.some((source) => (source.internalLinks?.length ?? 0) + (source.fieldLinks?.length ?? 0) > 0)) return [];
   // The metrics views are only worked out when a link leads under /metrics (they are most of the list's cost).
-  const metricsViews = sources.some((source) => source.internalLinks?.some((link) => decodedPath(link.path)?.startsWith(METRICS_PREFIX)));
+  const metricsSection = sectionPath('metrics');
+  const metricsViews = sources.some((source) =>
+    source.internalLinks?.some((link) => {
+      const path = decodedPath(link.path);
+      return path !== undefined && (path.startsWith(metricsSection) || `${path}/` === metricsSection);
+    }),
+  );
   const pages = sitePages(view, context.audience, context.now, bodyOutlines(context.contentRoot), { metricsViews });
   return checkContentLinks(sources, pages, publicSitePaths(context.publicDir));
 }

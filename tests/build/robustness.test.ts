@@ -46,7 +46,7 @@ describe.each(['robust', 'single-product'] as const)('the %s fixture hub', (fixt
       expect($('main a.heading-anchor[href="#ハイライト"]').length).toBe(1);
       expect($('main strong:contains("three hundred")').length).toBe(1);
       // Rendered by the integration, not compiled as a module: the build says how many.
-      expect(scenario('robust').builds[0]?.stdout).toMatch(/rendered \d+ Markdown release bod(y|ies) in \d+ ms/);
+      expect(scenario(fixture).builds[0]?.stdout).toMatch(/rendered \d+ Markdown release bod(y|ies) in \d+ ms/);
     });
 
     it('renders the 2,000-line runbook whole', () => {

@@ -9,6 +9,7 @@ import { getBuildContext } from '../../runtime/build-context.ts';
 import { changelogEntries, type ChangelogEntry } from '../../releases/changelog.ts';
 import { changelogFeed, changelogTagFeed, FEED_ITEM_LIMIT, toAtom, toJsonFeed, toRss, type ChangelogFeed } from '../../releases/feeds.ts';
 import { changelogTags } from '../../releases/tags.ts';
+import { jsonDocument } from '../../presentation/json.ts';
 
 /** The three feed formats. */
 export type FeedFormat = 'rss' | 'atom' | 'json';
@@ -73,7 +74,7 @@ export async function tagFeedResponse(format: FeedFormat, slug: string | undefin
 /** Why: the changelog and the security feeds are written by the same three writers. */
 export function feedFileResponse(format: FeedFormat, feed: ChangelogFeed): Response {
   const title = getBuildContext().hub.config.title;
-  const body = format === 'rss' ? toRss(feed, title) : format === 'atom' ? toAtom(feed, title) : `${JSON.stringify(toJsonFeed(feed, title), null, 2)}\n`;
+  const body = format === 'rss' ? toRss(feed, title) : format === 'atom' ? toAtom(feed, title) : jsonDocument(toJsonFeed(feed, title));
   return new Response(body, { headers: { 'Content-Type': CONTENT_TYPES[format] } });
 }
 

@@ -4,6 +4,7 @@ import { getBuildContext } from '../../../runtime/build-context.ts';
 import { migrationGuideIndex } from '../../../runtime/migration-guides.ts';
 import { upgradeDocument, upgradeVersions } from '../../../upgrade/upgrade-paths.ts';
 import { absoluteUrl } from '../../../core/urls.ts';
+import { jsonDocument } from '../../../presentation/json.ts';
 
 export async function getStaticPaths() {
   const { hub } = getBuildContext();
@@ -15,5 +16,5 @@ export const GET: APIRoute = async ({ params }) => {
   const product = params.product!;
   const guidesOf = await migrationGuideIndex(upgradeVersions(hub, product));
   const document = upgradeDocument(hub, product, (path) => absoluteUrl(hub.config.url, path), guidesOf);
-  return new Response(`${JSON.stringify(document, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(jsonDocument(document), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
