@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { serveDist } from '../e2e/helpers/browser.ts';
+import { serveDist } from './helpers/static-server.ts';
 import { linkCheck } from './helpers/gates.ts';
 import { builtSite } from './helpers/scenario.ts';
 

@@ -16,7 +16,7 @@ import { deprecations } from '../../src/deprecations/deprecations.ts';
 import { formatMonth } from '../../src/presentation/format.ts';
 import type { Freeze, Hub, Release, TimeWindow } from '../../src/core/model.ts';
 import { STATUS_DISPLAY } from '../../src/presentation/status.ts';
-import { serveDist } from '../e2e/helpers/browser.ts';
+import { serveDist } from './helpers/static-server.ts';
 import { projectRoot } from './helpers/run.ts';
 import { builtSite, TEST_NOW_EPOCH } from './helpers/scenario.ts';
 

@@ -5,7 +5,8 @@
  */
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveDist } from '../e2e/helpers/browser.ts';
+import { launchChromium } from '../e2e/helpers/browser.ts';
+import { serveDist } from './helpers/static-server.ts';
 import { builtSite } from './helpers/scenario.ts';
 
 const DARK_BACKGROUND = 'rgb(13, 17, 23)';

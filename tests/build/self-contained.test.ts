@@ -8,7 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { launchChromium, serveDist } from '../e2e/helpers/browser.ts';
+import { launchChromium } from '../e2e/helpers/browser.ts';
+import { serveDist } from './helpers/static-server.ts';
 import { builtSite } from './helpers/scenario.ts';
 
 /** Files of a built site with one of the extensions, as site paths. */

@@ -7,7 +7,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, COLOUR_RULES, WCAG22_AA } from './helpers/a11y.ts';
-import { launchChromium, serveDist } from './helpers/browser.ts';
+import { launchChromium } from './helpers/browser.ts';
+import { serveDist } from '../build/helpers/static-server.ts';
 import { builtSite } from '../build/helpers/scenario.ts';
 
 let browser: Browser;

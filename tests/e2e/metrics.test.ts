@@ -16,7 +16,8 @@ import { CHARTED_METRICS, type ChartedMetric } from '../../src/metrics/charts.ts
 import type { MetricsDocument } from '../../src/metrics/metrics.ts';
 import { formatMetricCell, formatMetricValue } from '../../src/presentation/number-format.ts';
 import { provenanceShort } from '../../src/presentation/provenance.ts';
-import { launchChromium, serveDist } from './helpers/browser.ts';
+import { launchChromium } from './helpers/browser.ts';
+import { serveDist } from '../build/helpers/static-server.ts';
 import { builtSite } from '../build/helpers/scenario.ts';
 
 interface Site {

@@ -4,7 +4,8 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveDist } from './helpers/browser.ts';
+import { launchChromium } from './helpers/browser.ts';
+import { serveDist } from '../build/helpers/static-server.ts';
 import { builtSite } from '../build/helpers/scenario.ts';
 
 let browser: Browser;

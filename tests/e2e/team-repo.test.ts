@@ -11,7 +11,8 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { linkCheck } from '../build/helpers/gates.ts';
-import { launchChromium, serveDist } from './helpers/browser.ts';
+import { launchChromium } from './helpers/browser.ts';
+import { serveDist } from '../build/helpers/static-server.ts';
 
 describe('a team hub made from the packed tarball', () => {
   // Made once per run by the global setup, beside the scenario builds (./helpers/team-hub.ts).

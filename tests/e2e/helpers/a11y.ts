@@ -14,7 +14,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScenarioName } from '../../build/scenarios.ts';
 import { builtSite } from '../../build/helpers/scenario.ts';
-import { launchChromium, serveDist } from './browser.ts';
+import { launchChromium } from './browser.ts';
+import { serveDist } from '../../build/helpers/static-server.ts';
 
 /** The axe tags of WCAG 2.2 AA. */
 export const WCAG22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
