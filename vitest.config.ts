@@ -23,6 +23,9 @@ export default defineConfig({
           isolate: false,
           testTimeout: 300_000,
           hookTimeout: 600_000,
+          // A browser's answer (a search that retries, a module that loads on first focus) can take
+          // more than expect.poll's default second on a busy 2-core CI machine.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
