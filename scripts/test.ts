@@ -73,7 +73,10 @@ function runVitestIn(temporary: string): { passed: number; failed: number; ran: 
     {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', TMPDIR: temporary },
+      // Node's compile cache, in the run's folder, lets the run's many Node processes (the scenario
+      // builds, every command a test runs) reuse each other's compiled code: Astro turns it off
+      // when $CI is set, and a cold start costs a build about 0.4 s.
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', TMPDIR: temporary, NODE_COMPILE_CACHE: path.join(temporary, 'node-compile-cache') },
     },
   );
   try {

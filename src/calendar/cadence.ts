@@ -52,11 +52,11 @@ export interface CadenceRuleProblem {
 
 /** A rule the cadence cannot use; the message names the rule, `problem` holds the parts. */
 class CadenceRuleError extends Error {
-  constructor(
-    rrule: string,
-    readonly problem: CadenceRuleProblem,
-  ) {
+  readonly problem: CadenceRuleProblem;
+
+  constructor(rrule: string, problem: CadenceRuleProblem) {
     super(`cadence.rrule "${rrule}" ${problem.message} — ${problem.fix}`);
+    this.problem = problem;
   }
 }
 

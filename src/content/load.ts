@@ -120,12 +120,16 @@ async function contentRootProblem(root: string): Promise<Problem | undefined> {
 
 /** Reads files of one root and records read failures as problems. */
 class ContentReader {
-  constructor(
-    readonly root: string,
-    readonly problems: Problem[],
-    /** The project's `public/`, when known: the files site paths in bodies may load. */
-    readonly publicDir?: string,
-  ) {}
+  readonly root: string;
+  readonly problems: Problem[];
+  /** The project's `public/`, when known: the files site paths in bodies may load. */
+  readonly publicDir?: string;
+
+  constructor(root: string, problems: Problem[], publicDir?: string) {
+    this.root = root;
+    this.problems = problems;
+    this.publicDir = publicDir;
+  }
 
   /** What the body of `file` may load: media from hub.yaml's hosts, and local files that exist. */
   bodyRules(file: string, config: HubConfig | undefined): BodyRules {

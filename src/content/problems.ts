@@ -44,13 +44,13 @@ export function sortProblems(problems: Problem[]): Problem[] {
 
 /** Why: a failed build throws one error that carries every problem, already formatted. */
 export class ContentError extends Error {
-  constructor(
-    readonly problems: Problem[],
-    displayRoot: string,
-  ) {
+  readonly problems: Problem[];
+
+  constructor(problems: Problem[], displayRoot: string) {
     const errors = problems.filter((problem) => problem.severity === 'error');
     super(`${errors.length} content ${errors.length === 1 ? 'error' : 'errors'}:\n${errors.map((problem) => formatProblem(problem, displayRoot)).join('\n')}`);
     this.name = 'ContentError';
+    this.problems = problems;
     // A content problem is the user's to fix, not a bug: where in our code it was noticed is noise.
     this.stack = `${this.name}: ${this.message}`;
   }

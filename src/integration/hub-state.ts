@@ -69,16 +69,22 @@ export class HubState {
   private removesOnExit = false;
   private rendering?: Promise<number>;
 
-  constructor(
-    readonly settings: HubSettings,
-    readonly now: Temporal.Instant,
-    /** Folder of the snapshot files (the integration's folder in `.astro/`). */
-    private readonly snapshotDir: string,
-    /** The project's `public/`, where the logo must be. */
-    private readonly publicDir: string,
-    /** A broken link in content stops a build; the dev server shows it as a warning while the author types. */
-    private readonly brokenLinks: 'error' | 'warning' = 'error',
-  ) {}
+  readonly settings: HubSettings;
+  readonly now: Temporal.Instant;
+  /** Folder of the snapshot files (the integration's folder in `.astro/`). */
+  private readonly snapshotDir: string;
+  /** The project's `public/`, where the logo must be. */
+  private readonly publicDir: string;
+  /** A broken link in content stops a build; the dev server shows it as a warning while the author types. */
+  private readonly brokenLinks: 'error' | 'warning';
+
+  constructor(settings: HubSettings, now: Temporal.Instant, snapshotDir: string, publicDir: string, brokenLinks: 'error' | 'warning' = 'error') {
+    this.settings = settings;
+    this.now = now;
+    this.snapshotDir = snapshotDir;
+    this.publicDir = publicDir;
+    this.brokenLinks = brokenLinks;
+  }
 
   /** Why: every load validates the whole root, so `check`, the build and the dev server report the same problems. */
   async load(): Promise<boolean> {

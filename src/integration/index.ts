@@ -201,12 +201,27 @@ function stop(problems: Problem[], why: string, displayRoot = ''): never {
 function watchContent(server: ViteDevServer, state: HubState): void {
   const root = state.settings.contentRoot;
   server.watcher.add(root);
-  const reload = async (file: string) => {
+  // One load at a time, and one more after it when files changed meanwhile: an editor's save is
+  // often two events (the file emptied, then written), and the last load must see the last bytes.
+  let loading: Promise<void> | undefined;
+  let changedMeanwhile = false;
+  const reload = (file: string) => {
     if (!path.resolve(file).startsWith(root + path.sep)) return;
-    await state.load();
-    state.printProblems();
-    for (const environment of Object.values(server.environments)) environment.moduleGraph.invalidateAll();
-    server.ws.send({ type: 'full-reload' });
+    if (loading) {
+      changedMeanwhile = true;
+      return;
+    }
+    loading = (async () => {
+      do {
+        changedMeanwhile = false;
+        await state.load();
+      } while (changedMeanwhile);
+      state.printProblems();
+      for (const environment of Object.values(server.environments)) environment.moduleGraph.invalidateAll();
+      server.ws.send({ type: 'full-reload' });
+    })().finally(() => {
+      loading = undefined;
+    });
   };
-  for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, (file) => void reload(file));
+  for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, reload);
 }

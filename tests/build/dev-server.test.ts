@@ -95,9 +95,13 @@ describe('release-hub dev', () => {
     const failing = await until('/releases/web/1.0.0/', (answer) => answer.status === 500, 60);
     // The page is Vite's error page (the overlay, in a browser); the terminal has the build's own line.
     expect(failing.text).toContain('<title>ContentError</title>');
-    expect(output).toContain(
-      'releases/web/1.0.0.mdx:5 status: must be one of planned, scheduled, in-progress, released, rolled-back, cancelled; got "shipped-ish" — use one of those values',
-    );
+    // A save can reach the watcher as two events (the file emptied, then written): the hub is
+    // loaded again until it has seen the last bytes, and then says what is wrong with them.
+    await expect
+      .poll(() => output, { timeout: 30_000 })
+      .toContain(
+        'releases/web/1.0.0.mdx:5 status: must be one of planned, scheduled, in-progress, released, rolled-back, cancelled; got "shipped-ish" — use one of those values',
+      );
     writeFileSync(releaseFile, original);
     const fixed = await until('/releases/web/1.0.0/', (answer) => answer.status === 200, 60);
     expect(fixed.text).toContain('<p>The first public release.</p>');
