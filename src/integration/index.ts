@@ -26,6 +26,7 @@ import { placeHubFiles, planHubFiles, type HubFilesPlan } from './hub-files.ts';
 import { HubState } from './hub-state.ts';
 import { configFileOf, resolveHubSettings, type ReleaseHubOptions } from './options.ts';
 import { routesFor } from './routes.ts';
+import { reloadQueue } from './reload-queue.ts';
 import { releaseHubVitePlugin } from './vite-plugin.ts';
 
 export type { ReleaseHubOptions } from './options.ts';
@@ -201,27 +202,16 @@ function stop(problems: Problem[], why: string, displayRoot = ''): never {
 function watchContent(server: ViteDevServer, state: HubState): void {
   const root = state.settings.contentRoot;
   server.watcher.add(root);
-  // One load at a time, and one more after it when files changed meanwhile: an editor's save is
-  // often two events (the file emptied, then written), and the last load must see the last bytes.
-  let loading: Promise<void> | undefined;
-  let changedMeanwhile = false;
-  const reload = (file: string) => {
-    if (!path.resolve(file).startsWith(root + path.sep)) return;
-    if (loading) {
-      changedMeanwhile = true;
-      return;
-    }
-    loading = (async () => {
-      do {
-        changedMeanwhile = false;
-        await state.load();
-      } while (changedMeanwhile);
+  const reload = reloadQueue(
+    () => state.load(),
+    () => {
       state.printProblems();
       for (const environment of Object.values(server.environments)) environment.moduleGraph.invalidateAll();
       server.ws.send({ type: 'full-reload' });
-    })().finally(() => {
-      loading = undefined;
-    });
+    },
+  );
+  const onChange = (file: string) => {
+    if (path.resolve(file).startsWith(root + path.sep)) void reload();
   };
-  for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, reload);
+  for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onChange);
 }
